@@ -1,0 +1,1 @@
+"""Wiring: configuration, the Application, translations and ``python -m bot``."""

@@ -1,0 +1,95 @@
+## Invites, teams, people and personal settings.
+
+error-timezone-unknown = “{ $value }” is not a time zone I know. Send a name like Europe/Moscow or Asia/Novosibirsk, or pick one of the buttons.
+error-quiet-hours-empty = Quiet hours need a start and an end that differ.
+error-quiet-hours-format = “{ $value }” is not a time window. Send it like 22:00-08:00.
+error-invite-no-roles = Choose at least one role for the invite.
+error-invite-not-open = This invite is no longer open.
+error-config-admin = This person is an administrator from the bot's configuration (ADMIN_IDS); change it there.
+error-self-admin = You cannot take away your own admin role.
+error-last-admin = At least one active administrator must remain.
+error-last-role = A person needs at least one role.
+error-self-deactivate = You cannot deactivate yourself.
+error-team-name = A team name is 1 to { $limit } characters. Please send another.
+error-team-region = A region is 1 to { $limit } characters. Please send another.
+error-team-name-taken = There is already a team called “{ $name }”. Please send another name.
+
+invite-compose = <b>New invite</b>
+    Roles: { $roles }
+    Team: { $team }
+
+    Choose the roles and the team, then create the link.
+invite-no-roles-yet = none chosen yet
+invite-team-button = Team: { $team }
+invite-create-button = 🔗 Create the link
+invite-open-button = Open invites
+invite-pick-team = Which team will the new person join?
+invite-created = <b>Invite created</b> for { $roles } ({ $team }), valid until { $expires }:
+
+    { $link }
+
+    It works once. Send it to the person privately.
+invite-created-toast = Link created
+invite-revoke-button = Revoke invite #{ $id }
+invite-another-button = ➕ New invite
+invite-list-empty = There are no open invites.
+invite-list-title = <b>Open invites: { $count }</b>
+invite-list-line = #{ $id } · { $roles } · { $team } · until { $expires }
+invite-revoked = Invite #{ $id } revoked
+
+teams-title = <b>Teams: { $count }</b>
+teams-empty = No teams yet. Create the first one.
+teams-line = • <b>{ $name }</b> — { $region }, { $timezone }, { $members ->
+        [one] { $members } member
+       *[other] { $members } members
+    }
+teams-new-button = ➕ New team
+team-card = <b>{ $name }</b>
+    Region: { $region }
+    Time zone: { $timezone }
+    { $members ->
+        [one] { $members } member
+       *[other] { $members } members
+    }
+team-rename-button = ✏️ Rename
+team-region-button = 📍 Region
+team-timezone-button = 🕒 Time zone
+team-ask-name = What is the new team called? (/cancel to stop)
+team-ask-region = Which region does <b>{ $name }</b> cover?
+team-ask-timezone = The default time zone of <b>{ $name }</b>: pick one or send a name like Asia/Omsk.
+team-created = Team <b>{ $name }</b> created.
+team-updated = Team <b>{ $name }</b> updated.
+
+people-title = <b>People: { $total }</b> (page { $page } of { $pages })
+    Tap a person to change their roles, team or access.
+person-card = <b>{ $name }</b> { $username }
+    Roles: { $roles }
+    Team: { $team }
+    Time zone: { $timezone }
+    Status: { $status }
+    Joined: { $joined }
+person-active = active
+person-inactive = deactivated (no access)
+person-team-button = Team: { $team }
+person-deactivate-button = ⛔ Deactivate
+person-reactivate-button = ✅ Reactivate
+person-pick-team = Which team is { $name } in?
+person-deactivated = Deactivated: their data is kept, their access is gone
+person-reactivated = Access restored
+
+settings-overview = <b>Your settings</b>
+    Language: { $language }
+    Time zone: { $timezone } ({ $offset }, now { $local_time })
+    Quiet hours: { $quiet }
+
+    During quiet hours Tandem holds scheduled messages until they end.
+quiet-off = off
+quiet-off-button = No quiet hours
+settings-language-button = 🌐 Language
+settings-timezone-button = 🕒 Time zone
+settings-quiet-button = 🌙 Quiet hours
+settings-language-prompt = Choose your language:
+settings-timezone-prompt = Pick your time zone, or send its name (for example Asia/Krasnoyarsk).
+settings-team-zone = Team's zone: { $zone }
+settings-quiet-prompt = Pick quiet hours, or send your own window like 22:30-07:00.
+settings-saved = Saved

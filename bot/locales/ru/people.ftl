@@ -1,0 +1,97 @@
+## Приглашения, команды, люди и личные настройки.
+
+error-timezone-unknown = «{ $value }» — незнакомый мне часовой пояс. Отправьте название вроде Europe/Moscow или Asia/Novosibirsk либо выберите кнопку.
+error-quiet-hours-empty = У тихих часов начало и конец должны различаться.
+error-quiet-hours-format = «{ $value }» — не интервал времени. Отправьте его так: 22:00-08:00.
+error-invite-no-roles = Выберите для приглашения хотя бы одну роль.
+error-invite-not-open = Это приглашение уже не действует.
+error-config-admin = Этот человек — администратор из настроек бота (ADMIN_IDS); изменить это можно только там.
+error-self-admin = Нельзя снять с себя роль администратора.
+error-last-admin = Должен остаться хотя бы один активный администратор.
+error-last-role = У человека должна быть хотя бы одна роль.
+error-self-deactivate = Нельзя отключить самого себя.
+error-team-name = Название команды — от 1 до { $limit } символов. Отправьте другое.
+error-team-region = Регион — от 1 до { $limit } символов. Отправьте другой.
+error-team-name-taken = Команда «{ $name }» уже есть. Отправьте другое название.
+
+invite-compose = <b>Новое приглашение</b>
+    Роли: { $roles }
+    Команда: { $team }
+
+    Выберите роли и команду, затем создайте ссылку.
+invite-no-roles-yet = пока не выбраны
+invite-team-button = Команда: { $team }
+invite-create-button = 🔗 Создать ссылку
+invite-open-button = Действующие приглашения
+invite-pick-team = В какую команду войдёт новый человек?
+invite-created = <b>Приглашение создано</b>: { $roles } ({ $team }), действует до { $expires }:
+
+    { $link }
+
+    Ссылка одноразовая. Отправьте её человеку лично.
+invite-created-toast = Ссылка создана
+invite-revoke-button = Отозвать приглашение №{ $id }
+invite-another-button = ➕ Новое приглашение
+invite-list-empty = Действующих приглашений нет.
+invite-list-title = <b>Действующие приглашения: { $count }</b>
+invite-list-line = №{ $id } · { $roles } · { $team } · до { $expires }
+invite-revoked = Приглашение №{ $id } отозвано
+
+teams-title = <b>Команды: { $count }</b>
+teams-empty = Команд пока нет. Создайте первую.
+teams-line = • <b>{ $name }</b> — { $region }, { $timezone }, { $members ->
+        [one] { $members } участник
+        [few] { $members } участника
+       *[many] { $members } участников
+    }
+teams-new-button = ➕ Новая команда
+team-card = <b>{ $name }</b>
+    Регион: { $region }
+    Часовой пояс: { $timezone }
+    { $members ->
+        [one] { $members } участник
+        [few] { $members } участника
+       *[many] { $members } участников
+    }
+team-rename-button = ✏️ Переименовать
+team-region-button = 📍 Регион
+team-timezone-button = 🕒 Часовой пояс
+team-ask-name = Как называется новая команда? (/cancel — отменить)
+team-ask-region = Какой регион обслуживает команда <b>{ $name }</b>?
+team-ask-timezone = Часовой пояс команды <b>{ $name }</b> по умолчанию: выберите кнопку или отправьте название вроде Asia/Omsk.
+team-created = Команда <b>{ $name }</b> создана.
+team-updated = Команда <b>{ $name }</b> обновлена.
+
+people-title = <b>Людей: { $total }</b> (страница { $page } из { $pages })
+    Нажмите на человека, чтобы изменить его роли, команду или доступ.
+person-card = <b>{ $name }</b> { $username }
+    Роли: { $roles }
+    Команда: { $team }
+    Часовой пояс: { $timezone }
+    Статус: { $status }
+    С нами с: { $joined }
+person-active = активен
+person-inactive = отключён (нет доступа)
+person-team-button = Команда: { $team }
+person-deactivate-button = ⛔ Отключить
+person-reactivate-button = ✅ Вернуть доступ
+person-pick-team = В какой команде { $name }?
+person-deactivated = Отключён: данные сохранены, доступа больше нет
+person-reactivated = Доступ возвращён
+
+settings-overview = <b>Ваши настройки</b>
+    Язык: { $language }
+    Часовой пояс: { $timezone } ({ $offset }, сейчас { $local_time })
+    Тихие часы: { $quiet }
+
+    В тихие часы Tandem придерживает запланированные сообщения до их окончания.
+quiet-off = выключены
+quiet-off-button = Без тихих часов
+settings-language-button = 🌐 Язык
+settings-timezone-button = 🕒 Часовой пояс
+settings-quiet-button = 🌙 Тихие часы
+settings-language-prompt = Выберите язык:
+settings-timezone-prompt = Выберите часовой пояс или отправьте его название (например, Asia/Krasnoyarsk).
+settings-team-zone = Пояс команды: { $zone }
+settings-quiet-prompt = Выберите тихие часы или отправьте свой интервал, например 22:30-07:00.
+settings-saved = Сохранено

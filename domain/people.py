@@ -1,0 +1,111 @@
+"""People, their roles and teams, and the rules about who they are."""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from dataclasses import dataclass, field
+from datetime import datetime
+from enum import StrEnum
+
+from domain.timezones import QuietHours
+
+
+class Role(StrEnum):
+    ADMIN = "admin"
+    MARKETER = "marketer"
+    TEAM_LEAD = "team_lead"
+    REP = "rep"
+    ANALYST = "analyst"
+
+
+ALL_ROLES: tuple[Role, ...] = tuple(Role)
+
+
+class Language(StrEnum):
+    RU = "ru"
+    EN = "en"
+
+
+def language_from_code(code: str | None) -> Language | None:
+    """Map Telegram's ``language_code`` (``ru``, ``en-GB`` …) to a supported language."""
+    if not code:
+        return None
+    prefix = code.split("-", 1)[0].split("_", 1)[0].lower()
+    try:
+        return Language(prefix)
+    except ValueError:
+        return None
+
+
+def resolve_language(chosen: str | None, telegram_code: str | None, default: Language) -> Language:
+    """The person's own choice, else their Telegram language, else the deployment default."""
+    if chosen:
+        try:
+            return Language(chosen)
+        except ValueError:
+            pass
+    return language_from_code(telegram_code) or default
+
+
+@dataclass(frozen=True, slots=True)
+class Team:
+    id: int
+    name: str
+    region: str
+    timezone: str
+
+
+@dataclass(frozen=True, slots=True)
+class Person:
+    id: int
+    telegram_id: int
+    first_name: str
+    last_name: str | None
+    username: str | None
+    language: Language | None
+    telegram_language: str | None
+    timezone: str
+    quiet_hours: QuietHours | None
+    active: bool
+    team_id: int | None
+    joined_at: datetime
+    roles: frozenset[Role] = field(default_factory=frozenset)
+
+    @property
+    def full_name(self) -> str:
+        return " ".join(part for part in (self.first_name, self.last_name) if part)
+
+    def has_role(self, role: Role) -> bool:
+        return role in self.roles
+
+    @property
+    def is_admin(self) -> bool:
+        return self.active and Role.ADMIN in self.roles
+
+
+@dataclass(frozen=True, slots=True)
+class NewPerson:
+    telegram_id: int
+    first_name: str
+    last_name: str | None
+    username: str | None
+    telegram_language: str | None
+    timezone: str
+    team_id: int | None
+    roles: frozenset[Role]
+
+
+def sorted_roles(roles: Iterable[Role]) -> list[Role]:
+    """Roles in the canonical order used everywhere they are shown."""
+    order = {role: index for index, role in enumerate(ALL_ROLES)}
+    return sorted(set(roles), key=order.__getitem__)
+
+
+def parse_roles(raw: str) -> frozenset[Role]:
+    """Decode the comma-separated storage form; unknown names are dropped."""
+    roles: set[Role] = set()
+    for name in raw.split(","):
+        name = name.strip()
+        if name in Role.__members__.values():
+            roles.add(Role(name))
+    return frozenset(roles)

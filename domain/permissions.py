@@ -1,0 +1,51 @@
+"""Who may do what: the one table of role rules.
+
+Every command and every button names an :class:`Action`; the handlers ask :func:`require`
+before doing anything, and ``/help`` and the per-person command menu are built from the same
+table, so what a person is shown is exactly what they are allowed to do. Rules about a single
+object (for example "only the rep a lead is assigned to may dispute it") are checked by the use
+case that loads the object, on top of this table.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from enum import StrEnum
+
+from domain.errors import Forbidden
+from domain.people import ALL_ROLES, Person, Role
+
+
+class Action(StrEnum):
+    USE_SETTINGS = "use_settings"
+    INVITE_PEOPLE = "invite_people"
+    MANAGE_PEOPLE = "manage_people"
+    MANAGE_TEAMS = "manage_teams"
+
+
+EVERYONE: frozenset[Role] = frozenset(ALL_ROLES)
+
+PERMISSIONS: Mapping[Action, frozenset[Role]] = {
+    Action.USE_SETTINGS: EVERYONE,
+    Action.INVITE_PEOPLE: frozenset({Role.ADMIN}),
+    Action.MANAGE_PEOPLE: frozenset({Role.ADMIN}),
+    Action.MANAGE_TEAMS: frozenset({Role.ADMIN}),
+}
+
+
+def can(person: Person | None, action: Action) -> bool:
+    """True when an active person holds a role that allows ``action``."""
+    if person is None or not person.active:
+        return False
+    return not person.roles.isdisjoint(PERMISSIONS[action])
+
+
+def require(person: Person | None, action: Action) -> Person:
+    """Return the person if they may do ``action``; raise :class:`Forbidden` otherwise."""
+    if person is None or not can(person, action):
+        raise Forbidden()
+    return person
+
+
+def allowed_actions(person: Person | None) -> list[Action]:
+    return [action for action in Action if can(person, action)]

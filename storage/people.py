@@ -1,0 +1,184 @@
+"""People and teams repositories."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from datetime import datetime
+
+import aiosqlite
+
+from domain.people import Language, NewPerson, Person, Role, Team, parse_roles
+from domain.timezones import QuietHours
+from storage.db import from_db, to_db
+
+_PERSON_COLUMNS = (
+    "p.id, p.telegram_id, p.first_name, p.last_name, p.username, p.language,"
+    " p.telegram_language, p.timezone, p.quiet_hours, p.active, p.team_id, p.joined_at,"
+    " (SELECT group_concat(role) FROM person_roles r WHERE r.person_id = p.id) AS roles"
+)
+
+
+def _person(row: aiosqlite.Row) -> Person:
+    return Person(
+        id=row["id"],
+        telegram_id=row["telegram_id"],
+        first_name=row["first_name"],
+        last_name=row["last_name"],
+        username=row["username"],
+        language=Language(row["language"]) if row["language"] else None,
+        telegram_language=row["telegram_language"],
+        timezone=row["timezone"],
+        quiet_hours=QuietHours.from_storage(row["quiet_hours"]),
+        active=bool(row["active"]),
+        team_id=row["team_id"],
+        joined_at=from_db(row["joined_at"]),
+        roles=parse_roles(row["roles"] or ""),
+    )
+
+
+class SqlPeopleRepo:
+    def __init__(self, conn: aiosqlite.Connection) -> None:
+        self._conn = conn
+
+    async def _one(self, where: str, *args: object) -> Person | None:
+        sql = f"SELECT {_PERSON_COLUMNS} FROM people p WHERE {where}"
+        async with self._conn.execute(sql, args) as cur:
+            row = await cur.fetchone()
+        return _person(row) if row else None
+
+    async def get(self, person_id: int) -> Person | None:
+        return await self._one("p.id = ?", person_id)
+
+    async def by_telegram_id(self, telegram_id: int) -> Person | None:
+        return await self._one("p.telegram_id = ?", telegram_id)
+
+    async def add(self, new: NewPerson, *, joined_at: datetime) -> Person:
+        cur = await self._conn.execute(
+            "INSERT INTO people (telegram_id, first_name, last_name, username,"
+            " telegram_language, timezone, team_id, joined_at)"
+            " VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
+            (
+                new.telegram_id,
+                new.first_name,
+                new.last_name,
+                new.username,
+                new.telegram_language,
+                new.timezone,
+                new.team_id,
+                to_db(joined_at),
+            ),
+        )
+        person_id = cur.lastrowid
+        assert person_id is not None
+        await self.set_roles(person_id, new.roles)
+        person = await self.get(person_id)
+        assert person is not None
+        return person
+
+    async def set_roles(self, person_id: int, roles: frozenset[Role]) -> None:
+        await self._conn.execute("DELETE FROM person_roles WHERE person_id = ?", (person_id,))
+        await self._conn.executemany(
+            "INSERT INTO person_roles (person_id, role) VALUES (?, ?)",
+            [(person_id, role.value) for role in roles],
+        )
+
+    async def _set(self, person_id: int, column: str, value: object) -> None:
+        await self._conn.execute(f"UPDATE people SET {column} = ? WHERE id = ?", (value, person_id))
+
+    async def set_team(self, person_id: int, team_id: int | None) -> None:
+        await self._set(person_id, "team_id", team_id)
+
+    async def set_active(self, person_id: int, active: bool) -> None:
+        await self._set(person_id, "active", int(active))
+
+    async def set_language(self, person_id: int, language: str | None) -> None:
+        await self._set(person_id, "language", language)
+
+    async def set_timezone(self, person_id: int, timezone: str) -> None:
+        await self._set(person_id, "timezone", timezone)
+
+    async def set_quiet_hours(self, person_id: int, quiet: QuietHours | None) -> None:
+        await self._set(person_id, "quiet_hours", quiet.to_storage() if quiet else None)
+
+    async def update_profile(
+        self,
+        person_id: int,
+        *,
+        first_name: str,
+        last_name: str | None,
+        username: str | None,
+        telegram_language: str | None,
+    ) -> None:
+        await self._conn.execute(
+            "UPDATE people SET first_name = ?, last_name = ?, username = ?,"
+            " telegram_language = ? WHERE id = ?",
+            (first_name, last_name, username, telegram_language, person_id),
+        )
+
+    async def page(self, *, offset: int, limit: int) -> Sequence[Person]:
+        sql = (
+            f"SELECT {_PERSON_COLUMNS} FROM people p"
+            " ORDER BY p.active DESC, lower(p.first_name), lower(COALESCE(p.last_name, '')), p.id"
+            " LIMIT ? OFFSET ?"
+        )
+        async with self._conn.execute(sql, (limit, offset)) as cur:
+            return [_person(row) for row in await cur.fetchall()]
+
+    async def _scalar(self, sql: str, *args: object) -> int:
+        async with self._conn.execute(sql, args) as cur:
+            row = await cur.fetchone()
+        return int(row[0]) if row else 0
+
+    async def count(self) -> int:
+        return await self._scalar("SELECT COUNT(*) FROM people")
+
+    async def count_active_with_role(self, role: Role) -> int:
+        return await self._scalar(
+            "SELECT COUNT(*) FROM people p JOIN person_roles r ON r.person_id = p.id"
+            " WHERE p.active = 1 AND r.role = ?",
+            role.value,
+        )
+
+    async def count_in_team(self, team_id: int) -> int:
+        return await self._scalar(
+            "SELECT COUNT(*) FROM people WHERE team_id = ? AND active = 1", team_id
+        )
+
+
+def _team(row: aiosqlite.Row) -> Team:
+    return Team(id=row["id"], name=row["name"], region=row["region"], timezone=row["timezone"])
+
+
+class SqlTeamRepo:
+    def __init__(self, conn: aiosqlite.Connection) -> None:
+        self._conn = conn
+
+    async def get(self, team_id: int) -> Team | None:
+        async with self._conn.execute("SELECT * FROM teams WHERE id = ?", (team_id,)) as cur:
+            row = await cur.fetchone()
+        return _team(row) if row else None
+
+    async def by_name(self, name: str) -> Team | None:
+        async with self._conn.execute(
+            "SELECT * FROM teams WHERE lower(name) = lower(?)", (name,)
+        ) as cur:
+            row = await cur.fetchone()
+        return _team(row) if row else None
+
+    async def all(self) -> Sequence[Team]:
+        async with self._conn.execute("SELECT * FROM teams ORDER BY lower(name), id") as cur:
+            return [_team(row) for row in await cur.fetchall()]
+
+    async def add(self, *, name: str, region: str, timezone: str) -> Team:
+        cur = await self._conn.execute(
+            "INSERT INTO teams (name, region, timezone) VALUES (?, ?, ?)",
+            (name, region, timezone),
+        )
+        assert cur.lastrowid is not None
+        return Team(id=cur.lastrowid, name=name, region=region, timezone=timezone)
+
+    async def save(self, team: Team) -> None:
+        await self._conn.execute(
+            "UPDATE teams SET name = ?, region = ?, timezone = ? WHERE id = ?",
+            (team.name, team.region, team.timezone, team.id),
+        )

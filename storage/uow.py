@@ -1,0 +1,29 @@
+"""The unit of work: every repository over one transaction."""
+
+from __future__ import annotations
+
+from collections.abc import AsyncIterator
+from contextlib import asynccontextmanager
+
+import aiosqlite
+
+from storage.db import Database
+from storage.flows import SqlFlowRepo
+from storage.invites import SqlAuditLog, SqlInviteRepo
+from storage.people import SqlPeopleRepo, SqlTeamRepo
+
+
+class SqlUnitOfWork:
+    def __init__(self, conn: aiosqlite.Connection) -> None:
+        self.people = SqlPeopleRepo(conn)
+        self.teams = SqlTeamRepo(conn)
+        self.invites = SqlInviteRepo(conn)
+        self.audit = SqlAuditLog(conn)
+        self.flows = SqlFlowRepo(conn)
+
+
+@asynccontextmanager
+async def unit_of_work(db: Database) -> AsyncIterator[SqlUnitOfWork]:
+    """``async with unit_of_work(db) as uow:`` commits on success, rolls back on error."""
+    async with db.transaction() as conn:
+        yield SqlUnitOfWork(conn)

@@ -1,0 +1,77 @@
+from pathlib import Path
+
+import pytest
+
+from storage.db import Database
+from storage.migrate import available_migrations, current_version, migrate
+
+HEAD = len(available_migrations())
+
+
+async def tables(db: Database) -> set[str]:
+    async with db.raw.execute("SELECT name FROM sqlite_master WHERE type = 'table'") as cur:
+        return {row[0] for row in await cur.fetchall()}
+
+
+async def test_fresh_database_gets_every_migration(tmp_path: Path) -> None:
+    db = await Database.open(tmp_path / "fresh.sqlite3")
+    try:
+        assert await migrate(db) == HEAD
+        assert await current_version(db.raw) == HEAD
+        assert {"people", "person_roles", "teams", "invites", "audit_log", "flows"} <= await tables(db)
+        async with db.raw.execute("PRAGMA journal_mode") as cur:
+            assert (await cur.fetchone())[0] == "wal"
+        async with db.raw.execute("PRAGMA foreign_keys") as cur:
+            assert (await cur.fetchone())[0] == 1
+        # Running again is a no-op.
+        assert await migrate(db) == HEAD
+    finally:
+        await db.close()
+
+
+@pytest.mark.parametrize("previous", range(1, HEAD))
+async def test_upgrade_from_each_previous_version_keeps_data(tmp_path: Path, previous: int) -> None:
+    path = tmp_path / "old.sqlite3"
+    db = await Database.open(path)
+    assert await migrate(db, target=previous) == previous
+    await db.raw.execute(
+        "INSERT INTO teams (id, name, region, timezone) VALUES (1, 'North', 'Murmansk', 'Europe/Moscow')"
+    )
+    await db.raw.execute(
+        "INSERT INTO people (id, telegram_id, first_name, timezone, team_id, joined_at)"
+        " VALUES (1, 555, 'Olga', 'Europe/Moscow', 1, '2026-01-01 00:00:00.000000')"
+    )
+    await db.raw.execute("INSERT INTO person_roles (person_id, role) VALUES (1, 'admin')")
+    await db.close()
+
+    db = await Database.open(path)
+    try:
+        assert await migrate(db) == HEAD
+        async with db.raw.execute(
+            "SELECT p.first_name, t.name FROM people p JOIN teams t ON t.id = p.team_id"
+        ) as cur:
+            assert tuple(await cur.fetchone()) == ("Olga", "North")
+        async with db.raw.execute("SELECT version FROM schema_migrations ORDER BY version") as cur:
+            assert [row[0] for row in await cur.fetchall()] == list(range(1, HEAD + 1))
+    finally:
+        await db.close()
+
+
+async def test_a_failing_migration_leaves_the_previous_version(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    from storage import migrate as migrate_module
+
+    broken = [*available_migrations()]
+    broken.append(type(broken[0])(HEAD + 1, "broken", "CREATE TABLE x (id INTEGER); SELECT nope FROM nowhere;"))
+    monkeypatch.setattr(migrate_module, "available_migrations", lambda: broken)
+    db = await Database.open(tmp_path / "broken.sqlite3")
+    try:
+        with pytest.raises(Exception, match="no such"):
+            await migrate_module.migrate(db)
+        assert await current_version(db.raw) == HEAD
+        assert "x" not in await tables(db)
+    finally:
+        await db.close()
+
+
+def test_migrations_are_numbered_without_gaps() -> None:
+    assert [m.version for m in available_migrations()] == list(range(1, HEAD + 1))

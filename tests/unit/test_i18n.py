@@ -1,0 +1,80 @@
+import re
+
+import pytest
+
+from bot.i18n import Catalog, Markup
+from domain.people import Language
+
+
+@pytest.fixture(scope="module")
+def catalog() -> Catalog:
+    return Catalog()
+
+
+def test_every_message_exists_in_both_languages(catalog: Catalog) -> None:
+    ru, en = catalog.message_ids(Language.RU), catalog.message_ids(Language.EN)
+    assert ru - en == set(), f"only in Russian: {sorted(ru - en)}"
+    assert en - ru == set(), f"only in English: {sorted(en - ru)}"
+    assert len(ru) > 50
+
+
+def test_messages_use_the_same_variables_in_both_languages(catalog: Catalog) -> None:
+    from pathlib import Path
+
+    def variables(language: str) -> dict[str, set[str]]:
+        found: dict[str, set[str]] = {}
+        current = None
+        for path in sorted(Path("bot/locales", language).glob("*.ftl")):
+            for line in path.read_text("utf-8").splitlines():
+                match = re.match(r"^([a-z][a-z0-9_-]*) =", line)
+                if match:
+                    current = match[1]
+                    found[current] = set()
+                if current:
+                    found[current] |= set(re.findall(r"\$([a-z_]+)", line))
+        return found
+
+    assert variables("ru") == variables("en")
+
+
+@pytest.mark.parametrize(
+    ("count", "word"),
+    [(1, "участник"), (2, "участника"), (4, "участника"), (5, "участников"), (11, "участников"),
+     (21, "участник"), (22, "участника"), (111, "участников"), (0, "участников")],
+)
+def test_russian_plurals(catalog: Catalog, count: int, word: str) -> None:
+    text = catalog.translator(Language.RU).label(
+        "teams-line", name="A", region="B", timezone="UTC", members=count
+    )
+    assert text.endswith(f" {count} {word}")
+
+
+def test_english_plurals(catalog: Catalog) -> None:
+    en = catalog.translator(Language.EN)
+    assert en.label("teams-line", name="A", region="B", timezone="UTC", members=1).endswith(" 1 member")
+    assert en.label("teams-line", name="A", region="B", timezone="UTC", members=2).endswith(" 2 members")
+
+
+def test_string_arguments_are_escaped_for_html(catalog: Catalog) -> None:
+    t = catalog.translator(Language.EN)
+    assert "&lt;b&gt;&amp;Co&lt;/b&gt;" in t("team-created", name="<b>&Co</b>")
+    assert "<b>&Co</b>" in t.label("team-created", name="<b>&Co</b>")
+    assert "<i>x</i>" in t("team-created", name=Markup("<i>x</i>"))
+
+
+def test_missing_key_falls_back_to_the_key(catalog: Catalog) -> None:
+    assert catalog.translator(Language.RU)("no-such-message") == "no-such-message"
+
+
+def test_no_message_is_empty_or_broken_html(catalog: Catalog) -> None:
+    from tests.support.fake_telegram import parse_html
+
+    for translator in catalog.all_translators():
+        for key in catalog.message_ids(translator.language):
+            text = translator(key, name="N", value="V", count=2, limit=3, id="7", roles="R",
+                              team="T", expires="E", link="https://t.me/x", region="R",
+                              timezone="UTC", members=3, total=3, page=1, pages=1,
+                              username="@u", status="S", joined="J", language="L",
+                              offset="UTC+3", local_time="now", quiet="off", zone="Z")
+            plain, _ = parse_html(text)
+            assert plain.strip(), key
