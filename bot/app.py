@@ -4,7 +4,9 @@ from __future__ import annotations
 
 from typing import Any
 
-from telegram.ext import AIORateLimiter, Application, ApplicationBuilder, ContextTypes
+from telegram import Bot
+from telegram.ext import Application, ApplicationBuilder, ContextTypes
+from telegram.request import HTTPXRequest
 
 from bot.config import Settings
 from bot.i18n import Catalog
@@ -13,6 +15,7 @@ from domain.clock import Clock, SystemClock
 from handlers import register_all
 from handlers.context import Services, TandemContext
 from handlers.menu import set_default_menus
+from schedules.broadcasts import BroadcastEngine, PacedRateLimiter
 from storage.db import Database
 from storage.migrate import migrate
 
@@ -27,11 +30,22 @@ def build_application(
 ) -> TandemApp:
     """Build the bot exactly as production runs it; tests pass a fake clock and a fake
     Bot API server URL through ``settings``."""
+    db = Database(settings.database_path)
+    clock = clock or SystemClock()
+    # Broadcasts go through their own Bot, without PTB's rate limiter: the engine paces them
+    # itself, and its own connection pool keeps them from queueing in front of replies.
+    broadcast_bot = Bot(
+        settings.bot_token.get_secret_value(),
+        base_url=settings.api_url,
+        base_file_url=settings.file_url,
+        request=HTTPXRequest(connection_pool_size=16, read_timeout=10.0, pool_timeout=5.0),
+    )
     services = Services(
         settings=settings,
-        db=Database(settings.database_path),
-        clock=clock or SystemClock(),
+        db=db,
+        clock=clock,
         catalog=catalog or Catalog(),
+        broadcasts=BroadcastEngine(db, broadcast_bot, clock, rate_per_sec=settings.broadcast_rate),
     )
     app: TandemApp = (
         ApplicationBuilder()
@@ -40,9 +54,10 @@ def build_application(
         .base_file_url(settings.file_url)
         .context_types(ContextTypes(context=TandemContext))
         .concurrent_updates(PerChatUpdateProcessor())
-        # A safety net for interactive replies: waits out a 429 and retries. Broadcasts pace
-        # themselves and do not rely on it.
-        .rate_limiter(AIORateLimiter(max_retries=3))
+        # Interactive replies take their turn in the broadcasts' pace (ahead of broadcasts), so
+        # the two together stay under Telegram's limit; AIORateLimiter underneath remains the
+        # safety net that waits out a 429 and retries. Broadcasts do not go through it.
+        .rate_limiter(PacedRateLimiter(services.broadcasts.pacer, max_retries=3))
         .post_init(_start_services)
         .post_shutdown(_stop_services)
         .build()
@@ -63,7 +78,12 @@ async def _start_services(app: TandemApp) -> None:
     await services.db.connect()
     await migrate(services.db)
     await set_default_menus(app.bot, services.catalog, services.settings.default_language)
+    await services.broadcasts.bot.initialize()
+    await services.broadcasts.start()
 
 
 async def _stop_services(app: TandemApp) -> None:
-    await services_of(app).db.close()
+    services = services_of(app)
+    await services.broadcasts.stop()  # before the database closes: it records what it sent
+    await services.broadcasts.bot.shutdown()
+    await services.db.close()

@@ -12,11 +12,12 @@ import html
 import logging
 from collections.abc import Iterable
 from dataclasses import dataclass
+from datetime import date as Date
 from datetime import datetime as DateTime
 from pathlib import Path
 from typing import Any
 
-from babel.dates import format_datetime
+from babel.dates import format_date, format_datetime
 from fluent.runtime import FluentBundle, FluentResource
 
 from domain.people import Language
@@ -102,3 +103,7 @@ class Translator:
     def date(self, moment: DateTime, timezone: str) -> str:
         local = to_local(moment, timezone)
         return str(format_datetime(local, "d MMM y", locale=self.language.value))
+
+    def day(self, value: Date) -> str:
+        """A calendar date: ``15 Dec 2026`` / ``15 дек. 2026 г.``."""
+        return str(format_date(value, "d MMM y", locale=self.language.value))

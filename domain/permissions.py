@@ -21,6 +21,9 @@ class Action(StrEnum):
     INVITE_PEOPLE = "invite_people"
     MANAGE_PEOPLE = "manage_people"
     MANAGE_TEAMS = "manage_teams"
+    VIEW_CAMPAIGNS = "view_campaigns"
+    MANAGE_CAMPAIGNS = "manage_campaigns"
+    VIEW_TEAM_FIGURES = "view_team_figures"
 
 
 EVERYONE: frozenset[Role] = frozenset(ALL_ROLES)
@@ -30,6 +33,10 @@ PERMISSIONS: Mapping[Action, frozenset[Role]] = {
     Action.INVITE_PEOPLE: frozenset({Role.ADMIN}),
     Action.MANAGE_PEOPLE: frozenset({Role.ADMIN}),
     Action.MANAGE_TEAMS: frozenset({Role.ADMIN}),
+    # Everyone sees the campaigns meant for them; which ones is decided per campaign.
+    Action.VIEW_CAMPAIGNS: EVERYONE,
+    Action.MANAGE_CAMPAIGNS: frozenset({Role.MARKETER, Role.ADMIN}),
+    Action.VIEW_TEAM_FIGURES: frozenset({Role.TEAM_LEAD}),
 }
 
 

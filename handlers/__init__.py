@@ -14,9 +14,11 @@ from telegram.ext import (
     filters,
 )
 
+from handlers import announcements, campaigns, onboarding, people, settings, teams
 from handlers import help as help_
-from handlers import onboarding, people, settings, teams
 from handlers.access import gatekeeper
+from handlers.campaign_views import AREA as CAMPAIGN_AREA
+from handlers.campaign_views import PREVIEW_AREA
 from handlers.context import TandemContext
 from handlers.errors import on_error
 from handlers.routing import buttons, command, text_router
@@ -56,6 +58,8 @@ def register_all(app: Application[Any, Any, Any, Any, Any, Any]) -> None:
         ("invite", onboarding.new_invite),
         ("people", people.list_people),
         ("teams", teams.list_teams),
+        ("campaigns", campaigns.list_campaigns),
+        ("newcampaign", campaigns.new_campaign),
     ):
         app.add_handler(CommandHandler(name, command(callback)))
     app.add_handler(MessageHandler(filters.COMMAND, _unknown_command))
@@ -65,6 +69,8 @@ def register_all(app: Application[Any, Any, Any, Any, Any, Any]) -> None:
     app.add_handler(buttons(settings.AREA, settings.VERBS))
     app.add_handler(buttons(teams.AREA, teams.VERBS))
     app.add_handler(buttons(people.AREA, people.VERBS))
+    app.add_handler(buttons(CAMPAIGN_AREA, {**campaigns.VERBS, **announcements.VERBS}))
+    app.add_handler(buttons(PREVIEW_AREA, announcements.PREVIEW_VERBS))
     # Last among buttons: anything no area claims.
     app.add_handler(CallbackQueryHandler(_expired_button))
 
@@ -73,10 +79,18 @@ def register_all(app: Application[Any, Any, Any, Any, Any, Any]) -> None:
         onboarding.FLOW: onboarding.typed_while_composing,
         settings.FLOW: settings.typed,
         teams.FLOW: teams.typed,
+        campaigns.FLOW: campaigns.typed,
     }
     app.add_handler(
         MessageHandler(
             filters.TEXT & ~filters.COMMAND & filters.ChatType.PRIVATE, command(text_router(flows))
+        )
+    )
+    # Documents and photos are campaign materials while a draft is waiting for them.
+    app.add_handler(
+        MessageHandler(
+            filters.ChatType.PRIVATE & (filters.Document.ALL | filters.PHOTO),
+            command(campaigns.received_file),
         )
     )
     # Anything else in a private chat (stickers, files outside a flow ...) gets a hint.
@@ -85,3 +99,4 @@ def register_all(app: Application[Any, Any, Any, Any, Any, Any]) -> None:
     )
 
     app.add_error_handler(on_error)
+    announcements.register_broadcasts(app.bot_data["services"])

@@ -15,6 +15,7 @@ from bot.i18n import Catalog, Translator
 from domain.clock import Clock
 from domain.errors import Forbidden
 from domain.people import Language, Person, resolve_language
+from schedules.broadcasts import BroadcastEngine
 from storage.db import Database
 from storage.uow import SqlUnitOfWork, unit_of_work
 
@@ -25,6 +26,7 @@ class Services:
     db: Database
     clock: Clock
     catalog: Catalog
+    broadcasts: BroadcastEngine
 
     def language_for(self, person: Person | None, telegram_code: str | None) -> Language:
         chosen = person.language if person else None

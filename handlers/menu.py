@@ -28,6 +28,8 @@ class Command:
 
 COMMANDS: tuple[Command, ...] = (
     Command("help", None, "cmd-help"),
+    Command("campaigns", Action.VIEW_CAMPAIGNS, "cmd-campaigns"),
+    Command("newcampaign", Action.MANAGE_CAMPAIGNS, "cmd-newcampaign"),
     Command("settings", Action.USE_SETTINGS, "cmd-settings"),
     Command("invite", Action.INVITE_PEOPLE, "cmd-invite"),
     Command("people", Action.MANAGE_PEOPLE, "cmd-people"),

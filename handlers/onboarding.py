@@ -176,6 +176,7 @@ async def create(update: Update, context: TandemContext, cb: Callback) -> str | 
     keyboard = [
         [button(t.label("invite-revoke-button", id=str(invite.id)), AREA, "revoke", invite.id)],
         [button(t.label("invite-another-button"), AREA, "new")],
+        [button(t.label("invite-open-button"), AREA, "list")],
     ]
     await show(update, Screen(text, keyboard))
     return t.label("invite-created-toast")

@@ -26,6 +26,13 @@ from storage.flows import Flow
 
 log = logging.getLogger(__name__)
 
+
+class Alert(str):
+    """Returned by a button handler: shown as an alert the person must dismiss, not a toast."""
+
+    __slots__ = ()
+
+
 CommandCallback = Callable[[Update, TandemContext], Coroutine[Any, Any, None]]
 ButtonCallback = Callable[[Update, TandemContext, Callback], Awaitable[str | None]]
 FlowCallback = Callable[[Update, TandemContext, Flow, str], Awaitable[None]]
@@ -55,7 +62,7 @@ def buttons(area: str, verbs: Mapping[str, ButtonCallback]) -> CallbackQueryHand
                 raise CallbackDataError(query.data)
             toast = await handler(update, context, parsed)
             answered = True
-            await query.answer(toast)
+            await query.answer(toast, show_alert=isinstance(toast, Alert))
         except CallbackDataError:
             log.info("Refused unknown callback data %r", query.data)
             answered = True

@@ -144,6 +144,22 @@ class SqlPeopleRepo:
             "SELECT COUNT(*) FROM people WHERE team_id = ? AND active = 1", team_id
         )
 
+    async def active(self) -> Sequence[Person]:
+        sql = f"SELECT {_PERSON_COLUMNS} FROM people p WHERE p.active = 1 ORDER BY p.id"
+        async with self._conn.execute(sql) as cur:
+            return [_person(row) for row in await cur.fetchall()]
+
+    async def many(self, person_ids: Sequence[int]) -> Sequence[Person]:
+        found: list[Person] = []
+        ids = list(person_ids)
+        for start in range(0, len(ids), 500):
+            chunk = ids[start : start + 500]
+            marks = ",".join("?" * len(chunk))
+            sql = f"SELECT {_PERSON_COLUMNS} FROM people p WHERE p.id IN ({marks})"
+            async with self._conn.execute(sql, chunk) as cur:
+                found += [_person(row) for row in await cur.fetchall()]
+        return found
+
 
 def _team(row: aiosqlite.Row) -> Team:
     return Team(id=row["id"], name=row["name"], region=row["region"], timezone=row["timezone"])
@@ -159,11 +175,10 @@ class SqlTeamRepo:
         return _team(row) if row else None
 
     async def by_name(self, name: str) -> Team | None:
-        async with self._conn.execute(
-            "SELECT * FROM teams WHERE lower(name) = lower(?)", (name,)
-        ) as cur:
-            row = await cur.fetchone()
-        return _team(row) if row else None
+        # SQLite's lower() folds ASCII only; team names are mostly Cyrillic, and teams are
+        # few, so the comparison is done in Python.
+        wanted = name.casefold()
+        return next((team for team in await self.all() if team.name.casefold() == wanted), None)
 
     async def all(self) -> Sequence[Team]:
         async with self._conn.execute("SELECT * FROM teams ORDER BY lower(name), id") as cur:

@@ -7,9 +7,11 @@ from contextlib import asynccontextmanager
 
 import aiosqlite
 
+from storage.campaigns import SqlCampaignRepo
 from storage.db import Database
 from storage.flows import SqlFlowRepo
 from storage.invites import SqlAuditLog, SqlInviteRepo
+from storage.outbox import SqlOutbox
 from storage.people import SqlPeopleRepo, SqlTeamRepo
 
 
@@ -20,6 +22,8 @@ class SqlUnitOfWork:
         self.invites = SqlInviteRepo(conn)
         self.audit = SqlAuditLog(conn)
         self.flows = SqlFlowRepo(conn)
+        self.campaigns = SqlCampaignRepo(conn)
+        self.outbox = SqlOutbox(conn)
 
 
 @asynccontextmanager

@@ -18,7 +18,9 @@ async def test_fresh_database_gets_every_migration(tmp_path: Path) -> None:
     try:
         assert await migrate(db) == HEAD
         assert await current_version(db.raw) == HEAD
-        assert {"people", "person_roles", "teams", "invites", "audit_log", "flows"} <= await tables(db)
+        assert {"people", "person_roles", "teams", "invites", "audit_log", "flows"} <= await tables(
+            db
+        )
         async with db.raw.execute("PRAGMA journal_mode") as cur:
             assert (await cur.fetchone())[0] == "wal"
         async with db.raw.execute("PRAGMA foreign_keys") as cur:
@@ -35,7 +37,8 @@ async def test_upgrade_from_each_previous_version_keeps_data(tmp_path: Path, pre
     db = await Database.open(path)
     assert await migrate(db, target=previous) == previous
     await db.raw.execute(
-        "INSERT INTO teams (id, name, region, timezone) VALUES (1, 'North', 'Murmansk', 'Europe/Moscow')"
+        "INSERT INTO teams (id, name, region, timezone)"
+        " VALUES (1, 'North', 'Murmansk', 'Europe/Moscow')"
     )
     await db.raw.execute(
         "INSERT INTO people (id, telegram_id, first_name, timezone, team_id, joined_at)"
@@ -57,11 +60,17 @@ async def test_upgrade_from_each_previous_version_keeps_data(tmp_path: Path, pre
         await db.close()
 
 
-async def test_a_failing_migration_leaves_the_previous_version(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+async def test_a_failing_migration_leaves_the_previous_version(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
     from storage import migrate as migrate_module
 
     broken = [*available_migrations()]
-    broken.append(type(broken[0])(HEAD + 1, "broken", "CREATE TABLE x (id INTEGER); SELECT nope FROM nowhere;"))
+    broken.append(
+        type(broken[0])(
+            HEAD + 1, "broken", "CREATE TABLE x (id INTEGER); SELECT nope FROM nowhere;"
+        )
+    )
     monkeypatch.setattr(migrate_module, "available_migrations", lambda: broken)
     db = await Database.open(tmp_path / "broken.sqlite3")
     try:

@@ -18,7 +18,9 @@ ADMIN = Identity(1, "Olga", "Admin", "olga", "ru")
 
 async def bootstrap(db: Database):
     async with unit_of_work(db) as uow:
-        return await onboarding.ensure_config_admin(uow, ADMIN, now=NOW, default_timezone="Europe/Moscow")
+        return await onboarding.ensure_config_admin(
+            uow, ADMIN, now=NOW, default_timezone="Europe/Moscow"
+        )
 
 
 async def test_config_admin_is_registered_once_and_restored(db: Database) -> None:
@@ -44,7 +46,11 @@ async def test_invite_registers_with_roles_team_and_team_zone(db: Database) -> N
     assert invite.token_hash != token and len(token) >= 32
     async with unit_of_work(db) as uow:
         person = await onboarding.redeem_invite(
-            uow, token, Identity(2, "Ivan", language_code="en"), now=NOW, default_timezone="Europe/Moscow"
+            uow,
+            token,
+            Identity(2, "Ivan", language_code="en"),
+            now=NOW,
+            default_timezone="Europe/Moscow",
         )
     assert person.roles == {Role.REP, Role.TEAM_LEAD}
     assert person.team_id == team.id
@@ -58,12 +64,16 @@ async def test_invite_registers_with_roles_team_and_team_zone(db: Database) -> N
 async def test_invites_that_are_not_open_are_refused(db: Database, how: str) -> None:
     admin = await bootstrap(db)
     async with unit_of_work(db) as uow:
-        invite, token = await onboarding.create_invite(uow, admin, roles=[Role.REP], team_id=None, now=NOW)
+        invite, token = await onboarding.create_invite(
+            uow, admin, roles=[Role.REP], team_id=None, now=NOW
+        )
     now = NOW
     identity = Identity(3, "Petr")
     if how == "used":
         async with unit_of_work(db) as uow:
-            await onboarding.redeem_invite(uow, token, Identity(4, "First"), now=NOW, default_timezone="UTC")
+            await onboarding.redeem_invite(
+                uow, token, Identity(4, "First"), now=NOW, default_timezone="UTC"
+            )
     elif how == "expired":
         now = NOW + timedelta(days=7)
     elif how == "revoked":
@@ -81,8 +91,12 @@ async def test_invites_that_are_not_open_are_refused(db: Database, how: str) -> 
 async def test_only_admins_create_invites_and_need_a_role(db: Database) -> None:
     admin = await bootstrap(db)
     async with unit_of_work(db) as uow:
-        _, token = await onboarding.create_invite(uow, admin, roles=[Role.REP], team_id=None, now=NOW)
-        rep = await onboarding.redeem_invite(uow, token, Identity(5, "Rep"), now=NOW, default_timezone="UTC")
+        _, token = await onboarding.create_invite(
+            uow, admin, roles=[Role.REP], team_id=None, now=NOW
+        )
+        rep = await onboarding.redeem_invite(
+            uow, token, Identity(5, "Rep"), now=NOW, default_timezone="UTC"
+        )
         with pytest.raises(Forbidden):
             await onboarding.create_invite(uow, rep, roles=[Role.ADMIN], team_id=None, now=NOW)
         with pytest.raises(InvalidInput):
@@ -92,47 +106,81 @@ async def test_only_admins_create_invites_and_need_a_role(db: Database) -> None:
 async def test_admin_rights_cannot_be_lost_by_accident(db: Database) -> None:
     admin = await bootstrap(db)
     async with unit_of_work(db) as uow:
-        _, token = await onboarding.create_invite(uow, admin, roles=[Role.ADMIN], team_id=None, now=NOW)
-        second = await onboarding.redeem_invite(uow, token, Identity(6, "Second"), now=NOW, default_timezone="UTC")
+        _, token = await onboarding.create_invite(
+            uow, admin, roles=[Role.ADMIN], team_id=None, now=NOW
+        )
+        second = await onboarding.redeem_invite(
+            uow, token, Identity(6, "Second"), now=NOW, default_timezone="UTC"
+        )
     protected = {ADMIN.telegram_id}
     async with unit_of_work(db) as uow:
-        await directory.toggle_role(uow, second, admin.id, Role.MARKETER, now=NOW, protected_admins=protected)
-        await directory.toggle_role(uow, admin, second.id, Role.REP, now=NOW, protected_admins=protected)
+        await directory.toggle_role(
+            uow, second, admin.id, Role.MARKETER, now=NOW, protected_admins=protected
+        )
+        await directory.toggle_role(
+            uow, admin, second.id, Role.REP, now=NOW, protected_admins=protected
+        )
         with pytest.raises(InvalidInput, match="error-config-admin"):
-            await directory.toggle_role(uow, second, admin.id, Role.ADMIN, now=NOW, protected_admins=protected)
+            await directory.toggle_role(
+                uow, second, admin.id, Role.ADMIN, now=NOW, protected_admins=protected
+            )
         with pytest.raises(InvalidInput, match="error-config-admin"):
-            await directory.set_person_active(uow, second, admin.id, False, now=NOW, protected_admins=protected)
+            await directory.set_person_active(
+                uow, second, admin.id, False, now=NOW, protected_admins=protected
+            )
         with pytest.raises(InvalidInput, match="error-self-admin"):
-            await directory.toggle_role(uow, second, second.id, Role.ADMIN, now=NOW, protected_admins=protected)
+            await directory.toggle_role(
+                uow, second, second.id, Role.ADMIN, now=NOW, protected_admins=protected
+            )
         with pytest.raises(InvalidInput, match="error-self-deactivate"):
-            await directory.set_person_active(uow, second, second.id, False, now=NOW, protected_admins=protected)
-        demoted = await directory.toggle_role(uow, admin, second.id, Role.ADMIN, now=NOW, protected_admins=protected)
+            await directory.set_person_active(
+                uow, second, second.id, False, now=NOW, protected_admins=protected
+            )
+        demoted = await directory.toggle_role(
+            uow, admin, second.id, Role.ADMIN, now=NOW, protected_admins=protected
+        )
         assert demoted.roles == {Role.REP}
         with pytest.raises(InvalidInput, match="error-last-role"):
-            await directory.toggle_role(uow, admin, second.id, Role.REP, now=NOW, protected_admins=protected)
+            await directory.toggle_role(
+                uow, admin, second.id, Role.REP, now=NOW, protected_admins=protected
+            )
 
 
 async def test_the_last_active_admin_stays(db: Database) -> None:
     admin = await bootstrap(db)
     async with unit_of_work(db) as uow:
-        _, token = await onboarding.create_invite(uow, admin, roles=[Role.ADMIN, Role.REP], team_id=None, now=NOW)
-        second = await onboarding.redeem_invite(uow, token, Identity(7, "Second"), now=NOW, default_timezone="UTC")
+        _, token = await onboarding.create_invite(
+            uow, admin, roles=[Role.ADMIN, Role.REP], team_id=None, now=NOW
+        )
+        second = await onboarding.redeem_invite(
+            uow, token, Identity(7, "Second"), now=NOW, default_timezone="UTC"
+        )
         # The configured admin is deactivated outside the protections (e.g. removed from ADMIN_IDS).
         await uow.people.set_active(admin.id, False)
         with pytest.raises(InvalidInput, match="error-last-admin"):
-            await directory.toggle_role(uow, admin, second.id, Role.ADMIN, now=NOW, protected_admins=set()) 
+            await directory.toggle_role(
+                uow, admin, second.id, Role.ADMIN, now=NOW, protected_admins=set()
+            )
 
 
 async def test_team_names_are_unique_and_validated(db: Database) -> None:
     admin = await bootstrap(db)
     async with unit_of_work(db) as uow:
-        await directory.create_team(uow, admin, name="North", region="Murmansk", timezone="Europe/Moscow", now=NOW)
+        await directory.create_team(
+            uow, admin, name="North", region="Murmansk", timezone="Europe/Moscow", now=NOW
+        )
         with pytest.raises(Conflict):
-            await directory.create_team(uow, admin, name="  north ", region="X", timezone="UTC", now=NOW)
+            await directory.create_team(
+                uow, admin, name="  north ", region="X", timezone="UTC", now=NOW
+            )
         with pytest.raises(InvalidInput):
-            await directory.create_team(uow, admin, name="x" * 65, region="X", timezone="UTC", now=NOW)
+            await directory.create_team(
+                uow, admin, name="x" * 65, region="X", timezone="UTC", now=NOW
+            )
         with pytest.raises(InvalidInput):
-            await directory.create_team(uow, admin, name="South", region="X", timezone="Nowhere/City", now=NOW)
+            await directory.create_team(
+                uow, admin, name="South", region="X", timezone="Nowhere/City", now=NOW
+            )
 
 
 async def test_preferences_round_trip(db: Database) -> None:
@@ -140,19 +188,29 @@ async def test_preferences_round_trip(db: Database) -> None:
     async with unit_of_work(db) as uow:
         admin = await preferences.set_language(uow, admin, Language.EN, now=NOW)
         admin = await preferences.set_timezone(uow, admin, "asia/omsk", now=NOW)
-        admin = await preferences.set_quiet_hours(uow, admin, QuietHours.parse("22:00-08:00"), now=NOW)
+        admin = await preferences.set_quiet_hours(
+            uow, admin, QuietHours.parse("22:00-08:00"), now=NOW
+        )
     async with unit_of_work(db) as uow:
         fresh = await uow.people.get(admin.id)
     assert fresh is not None
-    assert (fresh.language, fresh.timezone, str(fresh.quiet_hours)) == (Language.EN, "Asia/Omsk", "22:00–08:00")
+    assert (fresh.language, fresh.timezone, str(fresh.quiet_hours)) == (
+        Language.EN,
+        "Asia/Omsk",
+        "22:00–08:00",
+    )
 
 
 async def test_a_failed_use_case_rolls_back(db: Database) -> None:
     admin = await bootstrap(db)
-    with pytest.raises(Conflict):
+
+    async def two_teams_with_one_name() -> None:
         async with unit_of_work(db) as uow:
             await directory.create_team(uow, admin, name="A", region="R", timezone="UTC", now=NOW)
             await directory.create_team(uow, admin, name="a", region="R", timezone="UTC", now=NOW)
+
+    with pytest.raises(Conflict):
+        await two_teams_with_one_name()
     async with unit_of_work(db) as uow:
         assert await uow.teams.all() == []
 

@@ -12,9 +12,10 @@ import asyncio
 from pathlib import Path
 from typing import Any
 
-from bot.app import TandemApp, build_application
+from bot.app import TandemApp, build_application, services_of
 from bot.config import Settings
 from bot.updates import PerChatUpdateProcessor
+from handlers.context import Services
 from tests.support.clock import FakeClock
 from tests.support.fake_telegram import FakeMessage, FakeTelegram, FakeUser
 
@@ -40,11 +41,23 @@ class Player:
         self.user.mark()
         return await self._act(self.user.send(text))
 
+    async def send_document(
+        self, filename: str, content: bytes, mime_type: str = "application/pdf"
+    ) -> list[FakeMessage]:
+        self.user.mark()
+        return await self._act(self.user.send_document(filename, content, mime_type))
+
+    async def send_photo(self, content: bytes) -> list[FakeMessage]:
+        self.user.mark()
+        return await self._act(self.user.send_photo(content))
+
     async def press(self, label: str, *, message: FakeMessage | None = None) -> list[FakeMessage]:
         self.user.mark()
         return await self._act(self.user.press(label, message=message))
 
-    async def press_data(self, data: str, *, message: FakeMessage | None = None) -> list[FakeMessage]:
+    async def press_data(
+        self, data: str, *, message: FakeMessage | None = None
+    ) -> list[FakeMessage]:
         self.user.mark()
         return await self._act(self.user.press_data(data, message=message))
 
@@ -116,6 +129,11 @@ class Tandem:
         await self.start()
 
     @property
+    def services(self) -> Services:
+        assert self.app is not None, "the bot is not running"
+        return services_of(self.app)
+
+    @property
     def processor(self) -> PerChatUpdateProcessor:
         assert self.app is not None, "the bot is not running"
         processor = self.app.update_processor
@@ -145,3 +163,10 @@ class Tandem:
             language_code=language_code,
         )
         return Player(self, user)
+
+
+async def deliver(tandem: Tandem, timeout: float = 20.0) -> None:  # noqa: ASYNC109
+    """Let the broadcast engine send everything that is due by the fake clock, and wait."""
+    engine = tandem.services.broadcasts
+    engine.wake()
+    await engine.wait_idle(timeout)

@@ -39,8 +39,17 @@ def test_messages_use_the_same_variables_in_both_languages(catalog: Catalog) -> 
 
 @pytest.mark.parametrize(
     ("count", "word"),
-    [(1, "участник"), (2, "участника"), (4, "участника"), (5, "участников"), (11, "участников"),
-     (21, "участник"), (22, "участника"), (111, "участников"), (0, "участников")],
+    [
+        (1, "участник"),
+        (2, "участника"),
+        (4, "участника"),
+        (5, "участников"),
+        (11, "участников"),
+        (21, "участник"),
+        (22, "участника"),
+        (111, "участников"),
+        (0, "участников"),
+    ],
 )
 def test_russian_plurals(catalog: Catalog, count: int, word: str) -> None:
     text = catalog.translator(Language.RU).label(
@@ -51,8 +60,12 @@ def test_russian_plurals(catalog: Catalog, count: int, word: str) -> None:
 
 def test_english_plurals(catalog: Catalog) -> None:
     en = catalog.translator(Language.EN)
-    assert en.label("teams-line", name="A", region="B", timezone="UTC", members=1).endswith(" 1 member")
-    assert en.label("teams-line", name="A", region="B", timezone="UTC", members=2).endswith(" 2 members")
+    assert en.label("teams-line", name="A", region="B", timezone="UTC", members=1).endswith(
+        " 1 member"
+    )
+    assert en.label("teams-line", name="A", region="B", timezone="UTC", members=2).endswith(
+        " 2 members"
+    )
 
 
 def test_string_arguments_are_escaped_for_html(catalog: Catalog) -> None:
@@ -71,10 +84,31 @@ def test_no_message_is_empty_or_broken_html(catalog: Catalog) -> None:
 
     for translator in catalog.all_translators():
         for key in catalog.message_ids(translator.language):
-            text = translator(key, name="N", value="V", count=2, limit=3, id="7", roles="R",
-                              team="T", expires="E", link="https://t.me/x", region="R",
-                              timezone="UTC", members=3, total=3, page=1, pages=1,
-                              username="@u", status="S", joined="J", language="L",
-                              offset="UTC+3", local_time="now", quiet="off", zone="Z")
+            text = translator(
+                key,
+                name="N",
+                value="V",
+                count=2,
+                limit=3,
+                id="7",
+                roles="R",
+                team="T",
+                expires="E",
+                link="https://t.me/x",
+                region="R",
+                timezone="UTC",
+                members=3,
+                total=3,
+                page=1,
+                pages=1,
+                username="@u",
+                status="S",
+                joined="J",
+                language="L",
+                offset="UTC+3",
+                local_time="now",
+                quiet="off",
+                zone="Z",
+            )
             plain, _ = parse_html(text)
             assert plain.strip(), key

@@ -7,7 +7,16 @@ import sys
 
 import domain
 
-FORBIDDEN = ("telegram", "aiosqlite", "sqlite3", "apscheduler", "bot", "handlers", "storage", "schedules")
+FORBIDDEN = (
+    "telegram",
+    "aiosqlite",
+    "sqlite3",
+    "apscheduler",
+    "bot",
+    "handlers",
+    "storage",
+    "schedules",
+)
 
 
 def test_domain_imports_no_framework_or_outer_layer() -> None:
@@ -18,7 +27,9 @@ def test_domain_imports_no_framework_or_outer_layer() -> None:
         + f"bad = sorted(m for m in sys.modules if m.split('.')[0] in {FORBIDDEN!r})\n"
         + "print(','.join(bad))\n"
     )
-    result = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
+    result = subprocess.run(
+        [sys.executable, "-c", code], capture_output=True, text=True, check=True
+    )
     assert result.stdout.strip() == ""
     for name in modules:
         importlib.import_module(name)

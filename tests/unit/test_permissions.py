@@ -35,7 +35,9 @@ def test_everyone_may_change_their_own_settings(role: Role) -> None:
 
 
 @pytest.mark.parametrize("role", [r for r in ALL_ROLES if r is not Role.ADMIN])
-@pytest.mark.parametrize("action", [Action.INVITE_PEOPLE, Action.MANAGE_PEOPLE, Action.MANAGE_TEAMS])
+@pytest.mark.parametrize(
+    "action", [Action.INVITE_PEOPLE, Action.MANAGE_PEOPLE, Action.MANAGE_TEAMS]
+)
 def test_only_admins_manage_people_and_teams(role: Role, action: Action) -> None:
     assert not can(a_person(role), action)
     with pytest.raises(Forbidden):
@@ -56,5 +58,18 @@ def test_nobody_can_do_anything() -> None:
 
 
 def test_roles_add_up() -> None:
-    rep_and_admin = a_person(Role.REP, Role.ADMIN)
-    assert set(allowed_actions(rep_and_admin)) == set(Action)
+    everything = a_person(*ALL_ROLES)
+    assert set(allowed_actions(everything)) == set(Action)
+    rep = set(allowed_actions(a_person(Role.REP)))
+    lead = set(allowed_actions(a_person(Role.TEAM_LEAD)))
+    assert set(allowed_actions(a_person(Role.REP, Role.TEAM_LEAD))) == rep | lead
+
+
+def test_campaign_rules() -> None:
+    assert can(a_person(Role.MARKETER), Action.MANAGE_CAMPAIGNS)
+    assert can(a_person(Role.ADMIN), Action.MANAGE_CAMPAIGNS)
+    for role in (Role.REP, Role.TEAM_LEAD, Role.ANALYST):
+        assert not can(a_person(role), Action.MANAGE_CAMPAIGNS)
+        assert can(a_person(role), Action.VIEW_CAMPAIGNS)
+    assert can(a_person(Role.TEAM_LEAD), Action.VIEW_TEAM_FIGURES)
+    assert not can(a_person(Role.REP), Action.VIEW_TEAM_FIGURES)

@@ -13,7 +13,11 @@ def test_common_zones_are_all_valid() -> None:
 
 @pytest.mark.parametrize(
     ("raw", "expected"),
-    [("asia/novosibirsk", "Asia/Novosibirsk"), (" Europe/Moscow ", "Europe/Moscow"), ("utc", "UTC")],
+    [
+        ("asia/novosibirsk", "Asia/Novosibirsk"),
+        (" Europe/Moscow ", "Europe/Moscow"),
+        ("utc", "UTC"),
+    ],
 )
 def test_zone_names_are_canonicalised(raw: str, expected: str) -> None:
     assert validate_timezone(raw) == expected
@@ -35,14 +39,20 @@ def test_offset_labels() -> None:
 
 @pytest.mark.parametrize(
     ("raw", "start", "end"),
-    [("22:00-08:00", time(22), time(8)), ("22-8", time(22), time(8)), ("9:30 – 18:15", time(9, 30), time(18, 15))],
+    [
+        ("22:00-08:00", time(22), time(8)),
+        ("22-8", time(22), time(8)),
+        ("9:30 – 18:15", time(9, 30), time(18, 15)),
+    ],
 )
 def test_quiet_hours_parse(raw: str, start: time, end: time) -> None:
     quiet = QuietHours.parse(raw)
     assert (quiet.start, quiet.end) == (start, end)
 
 
-@pytest.mark.parametrize("raw", ["", "22:00", "25:00-08:00", "22:00-08:61", "evening", "10:00-10:00"])
+@pytest.mark.parametrize(
+    "raw", ["", "22:00", "25:00-08:00", "22:00-08:61", "evening", "10:00-10:00"]
+)
 def test_bad_quiet_hours_are_refused(raw: str) -> None:
     with pytest.raises(InvalidInput):
         QuietHours.parse(raw)
@@ -67,10 +77,14 @@ def test_next_allowed_moves_to_the_end_of_the_window_in_local_time() -> None:
     quiet = QuietHours.parse("22:00-08:00")
     # 20:00 UTC is 03:00 in Novosibirsk (UTC+7): held until 08:00 local, 01:00 UTC next day.
     moment = datetime(2026, 11, 24, 20, 0, tzinfo=UTC)
-    assert quiet.next_allowed(moment, "Asia/Novosibirsk") == datetime(2026, 11, 25, 1, 0, tzinfo=UTC)
+    assert quiet.next_allowed(moment, "Asia/Novosibirsk") == datetime(
+        2026, 11, 25, 1, 0, tzinfo=UTC
+    )
     # 15:00 UTC is 22:00 there: held until 08:00 the next local morning.
     evening = datetime(2026, 11, 24, 15, 0, tzinfo=UTC)
-    assert quiet.next_allowed(evening, "Asia/Novosibirsk") == datetime(2026, 11, 25, 1, 0, tzinfo=UTC)
+    assert quiet.next_allowed(evening, "Asia/Novosibirsk") == datetime(
+        2026, 11, 25, 1, 0, tzinfo=UTC
+    )
     # Outside the window nothing changes.
     noon = datetime(2026, 11, 24, 5, 0, tzinfo=UTC)
     assert quiet.next_allowed(noon, "Asia/Novosibirsk") == noon

@@ -1,0 +1,673 @@
+"""The broadcast engine: sends every due row of the deliveries outbox, at Telegram's pace.
+
+Every broadcast (announcements, updates, reminders, meeting invitations, digests) is a set of
+rows in ``deliveries`` (``storage/deliveries.py``), one per recipient and message. The engine
+claims due rows (``pending`` → ``sending``), asks the renderer registered for the row's kind
+what to say *at send time*, sends it, and records the outcome in the row. The database is the
+only queue:
+
+- A restart resumes where the last run stopped. At start-up every ``sending`` row goes back to
+  ``pending``. Only a row whose request was actually in flight when the process died can reach
+  its recipient twice (Telegram answered, the outcome was not yet written). At most
+  ``concurrency`` requests are in flight at once (8 by default), so **at most ``concurrency``
+  messages can repeat after a kill**, and none after a clean ``stop()``. Rows claimed but not
+  yet sent are released unsent. A request that times out is ambiguous in the same way: it is
+  retried, so its recipient may get the message twice.
+- Due-ness follows the injected ``Clock`` (tests move a fake one and call ``wake()``); a row
+  that came due while the bot was down is sent at the next start.
+- Pacing runs on real monotonic time: one token bucket shared by all sends
+  (``rate_per_sec``, a little under Telegram's ~30/s), at most one message per
+  ``per_chat_interval`` to a private chat and 20 a minute to a group. The engine paces itself
+  and sends through its own ``telegram.Bot`` without PTB's ``AIORateLimiter``, which stays on
+  the interactive bot as a safety net for replies.
+- A 429 pauses *all* sending for ``retry_after`` and the row is tried again (no attempt used).
+  A 403, "chat not found" and the like mark the recipient ``unreachable``; other 400s mark the
+  row ``failed`` with Telegram's description; 5xx and network errors are retried with
+  exponential backoff and jitter (and briefly slow the whole engine down) until
+  ``max_attempts`` tries have failed. A renderer that raises fails its row and nothing else.
+  The rules live in ``domain/delivery.py``.
+- When a batch (kind, ref id, batch) the engine worked on has nothing pending or in flight
+  left, the ``on_batch_done`` callbacks run once (e.g. to report unreachable people to the
+  marketer). If the process dies in the moment between a batch's last outcome and its
+  callbacks, they do not run; callbacks should enqueue idempotently, as the outbox does.
+
+The engine assumes it is the only sender on its database (``release_in_flight`` at start-up
+would otherwise take over another process's claims); scaling out needs leased claims.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import contextlib
+import logging
+import math
+import random
+import time
+import warnings
+from collections import Counter
+from collections.abc import Awaitable, Callable, Coroutine
+from dataclasses import dataclass, field
+from datetime import timedelta
+from typing import Any
+
+from telegram import Bot, InlineKeyboardMarkup
+from telegram.constants import ParseMode
+from telegram.error import (
+    BadRequest,
+    ChatMigrated,
+    Forbidden,
+    NetworkError,
+    RetryAfter,
+    TelegramError,
+)
+from telegram.ext import AIORateLimiter
+from telegram.warnings import PTBDeprecationWarning
+
+from domain.clock import Clock
+from domain.delivery import (
+    GROUP_CHAT_INTERVAL,
+    PRIVATE_CHAT_INTERVAL,
+    Failure,
+    Outcome,
+    TokenBucket,
+    backoff,
+    chat_interval,
+    classify,
+    gives_up,
+)
+from storage.db import Database
+from storage.deliveries import Delivery, SqlDeliveryRepo
+
+__all__ = [
+    "BatchDone",
+    "BroadcastEngine",
+    "BroadcastStats",
+    "Delivery",
+    "OutgoingMessage",
+    "PacedRateLimiter",
+    "Pacer",
+    "Renderer",
+]
+
+log = logging.getLogger(__name__)
+
+DEFAULT_RATE = 28.0
+MAX_SLEEP = 30.0  # look at the database at least this often, even if nothing seems due
+STOP_GRACE = 10.0  # how long stop() lets in-flight requests finish before cancelling them
+NETWORK_PAUSE_CAP = 30.0  # the longest engine-wide slow-down after consecutive network errors
+
+
+@dataclass(frozen=True, slots=True)
+class OutgoingMessage:
+    """What one delivery says, rendered when it is sent. ``text`` is HTML."""
+
+    text: str
+    reply_markup: InlineKeyboardMarkup | None = None
+    protect_content: bool = False
+    # Set: edit that earlier message (editMessageText) instead of sending a new one.
+    edit_message_id: int | None = None
+
+
+# None: there is nothing to send any more (the row becomes 'skipped').
+Renderer = Callable[[Delivery], Awaitable[OutgoingMessage | None]]
+# Called with (kind, ref_id, batch) when the engine has finished a batch.
+BatchDone = Callable[[str, int, str], Awaitable[None]]
+
+
+@dataclass(slots=True)
+class BroadcastStats:
+    sent: int = 0
+    retried: int = 0  # transient failures that will be tried again
+    got_429: int = 0
+    unreachable: int = 0
+    failed: int = 0
+    skipped: int = 0
+
+
+@dataclass(slots=True)
+class _Job:
+    delivery: Delivery
+    not_before: float = 0.0  # monotonic: held back after a transient failure
+    attempts: int = field(default=0)
+
+
+class Pacer:
+    """The bot's one budget of sends per second, with per-chat spacing.
+
+    Broadcasts and interactive replies (through ``PacedRateLimiter``) both draw on it, so
+    together they stay under Telegram's global limit, and a waiting reply takes the next slot
+    before any broadcast does. A 429 seen by either pauses both.
+    """
+
+    def __init__(
+        self,
+        rate_per_sec: float,
+        *,
+        private_interval: float = PRIVATE_CHAT_INTERVAL,
+        group_interval: float = GROUP_CHAT_INTERVAL,
+    ) -> None:
+        self.bucket = TokenBucket(rate_per_sec)
+        self._private_interval = private_interval
+        self._group_interval = group_interval
+        self._chat_free_at: dict[int, float] = {}
+        self._priority_waiting = 0
+
+    async def turn(self, *, priority: bool = False, stop: asyncio.Event | None = None) -> bool:
+        """Wait for the next send slot and take it; False if ``stop`` was set first."""
+        if priority:
+            self._priority_waiting += 1
+        try:
+            while True:
+                if stop is not None and stop.is_set():
+                    return False
+                now = time.monotonic()
+                wait = self.bucket.wait_time(now)
+                if not priority and self._priority_waiting:
+                    wait += self.bucket.interval / 2  # a reply is waiting: it goes first
+                if wait <= 0:
+                    self.bucket.consume(now)
+                    return True
+                if stop is None:
+                    await asyncio.sleep(wait)
+                else:
+                    with contextlib.suppress(TimeoutError):
+                        await asyncio.wait_for(stop.wait(), wait)
+        finally:
+            if priority:
+                self._priority_waiting -= 1
+
+    def pause(self, seconds: float) -> None:
+        self.bucket.pause_until(time.monotonic() + seconds)
+
+    def chat_free_at(self, chat_id: int) -> float:
+        """The monotonic moment from which ``chat_id`` may get its next message."""
+        return self._chat_free_at.get(chat_id, 0.0)
+
+    def note_chat(self, chat_id: int) -> None:
+        """A message to ``chat_id`` is going out now."""
+        now = time.monotonic()
+        interval = chat_interval(
+            chat_id, private=self._private_interval, group=self._group_interval
+        )
+        self._chat_free_at[chat_id] = max(self.chat_free_at(chat_id), now + interval)
+        if len(self._chat_free_at) > 10_000:
+            self._chat_free_at = {c: t for c, t in self._chat_free_at.items() if t > now}
+
+
+def _sends_in(endpoint: str, data: dict[str, Any]) -> int:
+    """How many messages a Bot API call sends (what Telegram's limits count)."""
+    if endpoint == "sendMediaGroup":
+        media = data.get("media")
+        return len(media) if isinstance(media, list) else 1
+    if endpoint in ("copyMessages", "forwardMessages"):
+        ids = data.get("message_ids")
+        return len(ids) if isinstance(ids, list) else 1
+    if endpoint in ("copyMessage", "forwardMessage"):
+        return 1
+    return 1 if endpoint.startswith("send") and endpoint != "sendChatAction" else 0
+
+
+class PacedRateLimiter(AIORateLimiter):
+    """PTB's AIORateLimiter for the interactive bot, drawing on the broadcasts' ``Pacer``:
+    every message a handler sends takes a slot (ahead of broadcasts), so replies stay prompt
+    and the two together stay under the global limit; a 429 pauses broadcasts as well."""
+
+    def __init__(self, pacer: Pacer, **kwargs: Any) -> None:
+        super().__init__(**kwargs)
+        self._pacer = pacer
+
+    async def process_request(
+        self,
+        callback: Callable[..., Coroutine[Any, Any, bool | dict[str, Any] | list[dict[str, Any]]]],
+        args: Any,
+        kwargs: dict[str, Any],
+        endpoint: str,
+        data: dict[str, Any],
+        rate_limit_args: int | None,
+    ) -> bool | dict[str, Any] | list[dict[str, Any]]:
+        sends = _sends_in(endpoint, data)
+        for _ in range(sends):
+            await self._pacer.turn(priority=True)
+        chat_id = data.get("chat_id")
+        if sends and isinstance(chat_id, int):
+            self._pacer.note_chat(chat_id)
+        pacer = self._pacer
+
+        async def watched(
+            *call_args: Any, **call_kwargs: Any
+        ) -> bool | dict[str, Any] | list[dict[str, Any]]:
+            try:
+                return await callback(*call_args, **call_kwargs)
+            except RetryAfter as error:
+                pacer.pause(retry_after_seconds(error))
+                raise
+
+        return await super().process_request(watched, args, kwargs, endpoint, data, rate_limit_args)
+
+
+class BroadcastEngine:
+    def __init__(
+        self,
+        db: Database,
+        bot: Bot,
+        clock: Clock,
+        *,
+        rate_per_sec: float = DEFAULT_RATE,
+        per_chat_interval: float = PRIVATE_CHAT_INTERVAL,
+        group_interval: float = GROUP_CHAT_INTERVAL,
+        concurrency: int = 8,
+        max_attempts: int = 8,
+        retry_base: float = 1.0,
+        retry_cap: float = 300.0,
+        claim_size: int | None = None,
+        max_sleep: float = MAX_SLEEP,
+    ) -> None:
+        if concurrency < 1:
+            raise ValueError("concurrency must be at least 1")
+        self._db = db
+        self._bot = bot
+        self._clock = clock
+        self.pacer = Pacer(
+            rate_per_sec, private_interval=per_chat_interval, group_interval=group_interval
+        )
+        self._concurrency = concurrency
+        self._max_attempts = max_attempts
+        self._retry_base = retry_base
+        self._retry_cap = retry_cap
+        # Enough claimed rows to keep every slot busy for about a second, and no more: claimed
+        # rows wait in 'sending', and a smaller claim keeps the order close to the queue's.
+        self._claim_size = claim_size or max(2 * concurrency, math.ceil(rate_per_sec))
+        self._max_sleep = max_sleep
+        self._renderers: dict[str, Renderer] = {}
+        self._batch_hooks: list[BatchDone] = []
+        self.stats = BroadcastStats()
+
+        self._queue: list[_Job] = []  # claimed, waiting for a slot, a chat or a retry
+        self._claimed: dict[int, _Job] = {}  # every claimed row without an outcome yet
+        self._per_batch: Counter[tuple[str, int, str]] = Counter()
+        self._chat_busy: set[int] = set()
+        self._tasks: set[asyncio.Task[None]] = set()
+        self._network_errors = 0  # consecutive, reset by any success
+
+        self._wakeup = asyncio.Event()
+        self._changed = asyncio.Event()
+        self._stop_event = asyncio.Event()
+        self._recheck = True
+        self._runner: asyncio.Task[None] | None = None
+
+    # --- configuration -----------------------------------------------------------------------
+
+    def register(self, kind: str, renderer: Renderer) -> None:
+        """Say how deliveries of ``kind`` are rendered. Rows of unregistered kinds wait."""
+        self._renderers[kind] = renderer
+        self.wake()
+
+    def on_batch_done(self, callback: BatchDone) -> None:
+        self._batch_hooks.append(callback)
+
+    @property
+    def bot(self) -> Bot:
+        """The engine's own Bot (no AIORateLimiter); its owner initializes and shuts it down."""
+        return self._bot
+
+    @property
+    def running(self) -> bool:
+        return self._runner is not None and not self._runner.done()
+
+    # --- life cycle --------------------------------------------------------------------------
+
+    async def start(self) -> None:
+        if self.running:
+            return
+        async with self._db.transaction() as conn:
+            released = await SqlDeliveryRepo(conn).release_in_flight()
+        if released:
+            log.warning(
+                "Resuming %d deliveries that were being sent when the bot stopped", released
+            )
+        self._stop_event.clear()
+        self._recheck = True
+        self._runner = asyncio.create_task(self._run(), name="broadcast-engine")
+
+    async def stop(self) -> None:
+        """Stop claiming, let requests in flight finish (cancel them after a grace period),
+        and put every claimed row that has no outcome back to 'pending'."""
+        runner, self._runner = self._runner, None
+        if runner is None:
+            return
+        self._stop_event.set()
+        self._wakeup.set()
+        try:
+            await runner
+        except Exception:
+            log.exception("The broadcast engine loop failed")
+        tasks = set(self._tasks)
+        if tasks:
+            _, late = await asyncio.wait(tasks, timeout=STOP_GRACE)
+            for task in late:
+                task.cancel()
+            if late:
+                await asyncio.wait(late)
+        ids = list(self._claimed)
+        self._queue.clear()
+        self._claimed.clear()
+        self._per_batch.clear()
+        self._chat_busy.clear()
+        if ids:
+            try:
+                async with self._db.transaction() as conn:
+                    await SqlDeliveryRepo(conn).release(ids)
+            except Exception:
+                log.exception("Could not release %d claimed deliveries", len(ids))
+
+    def wake(self) -> None:
+        """New rows were enqueued or the clock moved: look at the database again now."""
+        self._recheck = True
+        self._wakeup.set()
+
+    async def wait_idle(self, timeout: float = 30.0) -> None:  # noqa: ASYNC109 - a deadline
+        """Return once nothing is due (by the clock), claimed or in flight; for tests and
+        benchmarks. Raises TimeoutError if that does not happen within ``timeout``."""
+        loop = asyncio.get_running_loop()
+        deadline = loop.time() + timeout
+        while True:
+            if self._idle_in_memory():
+                async with self._db.transaction() as conn:
+                    due = await SqlDeliveryRepo(conn).count_due(
+                        self._clock.now(), kinds=tuple(self._renderers)
+                    )
+                if due == 0 and self._idle_in_memory():
+                    return
+                self.wake()
+            remaining = deadline - loop.time()
+            if remaining <= 0:
+                raise TimeoutError(
+                    f"broadcasts still busy after {timeout}s: {len(self._queue)} queued,"
+                    f" {len(self._tasks)} in flight"
+                )
+            self._changed.clear()
+            with contextlib.suppress(TimeoutError):
+                await asyncio.wait_for(self._changed.wait(), min(remaining, 0.05))
+
+    def _idle_in_memory(self) -> bool:
+        return not self._queue and not self._tasks and not self._claimed
+
+    # --- the loop ----------------------------------------------------------------------------
+
+    async def _run(self) -> None:
+        exhausted = False
+        while not self._stop_event.is_set():
+            self._wakeup.clear()
+            if self._recheck:
+                self._recheck = False
+                exhausted = False
+            try:
+                if not exhausted and len(self._queue) < self._claim_size // 2 + 1:
+                    wanted = self._claim_size - len(self._queue)
+                    exhausted = await self._claim(wanted) < wanted
+            except Exception:
+                log.exception("Could not claim due deliveries; trying again shortly")
+                await self._nap(1.0)
+                continue
+            now = time.monotonic()
+            if len(self._tasks) < self._concurrency:
+                job = self._pick(now)
+                if job is not None:
+                    self._dispatch(job)
+                    continue
+            timeout = await self._idle_timeout(now, exhausted)
+            self._changed.set()
+            try:
+                await asyncio.wait_for(self._wakeup.wait(), timeout)
+            except TimeoutError:
+                exhausted = False
+
+    async def _claim(self, wanted: int) -> int:
+        if not self._renderers:
+            return 0
+        async with self._db.transaction() as conn:
+            rows = await SqlDeliveryRepo(conn).claim_due(
+                self._clock.now(), wanted, kinds=tuple(self._renderers)
+            )
+        for row in rows:
+            job = _Job(row, attempts=row.attempts)
+            self._queue.append(job)
+            self._claimed[row.id] = job
+            self._per_batch[row.batch_key] += 1
+        return len(rows)
+
+    def _pick(self, now: float) -> _Job | None:
+        """The first queued row that may go now: not held back, and its chat is free."""
+        for index, job in enumerate(self._queue):
+            chat = job.delivery.chat_id
+            if job.not_before > now or chat in self._chat_busy:
+                continue
+            if self.pacer.chat_free_at(chat) > now:
+                continue
+            return self._queue.pop(index)
+        return None
+
+    async def _idle_timeout(self, now: float, exhausted: bool) -> float:
+        """How long to sleep when nothing can be dispatched right now."""
+        if len(self._tasks) >= self._concurrency:
+            return self._max_sleep  # a finishing task wakes us
+        if self._queue:
+            moments = [
+                max(job.not_before, self.pacer.chat_free_at(job.delivery.chat_id))
+                for job in self._queue
+                if job.delivery.chat_id not in self._chat_busy
+            ]
+            if not moments:
+                return self._max_sleep  # every queued chat is busy; its task wakes us
+            return min(self._max_sleep, max(0.001, min(moments) - now))
+        if not exhausted:
+            return 0.001
+        try:
+            async with self._db.transaction() as conn:
+                due = await SqlDeliveryRepo(conn).next_due_at(kinds=tuple(self._renderers))
+        except Exception:
+            log.exception("Could not read the next due delivery")
+            return 1.0
+        if due is None:
+            return self._max_sleep
+        seconds = (due - self._clock.now()).total_seconds()
+        # Past due but not claimed: enqueued without wake(); claim it on the next round.
+        return min(self._max_sleep, max(0.01, seconds))
+
+    def _dispatch(self, job: _Job) -> None:
+        self._chat_busy.add(job.delivery.chat_id)
+        task = asyncio.create_task(self._deliver(job), name=f"delivery-{job.delivery.id}")
+        self._tasks.add(task)
+        task.add_done_callback(self._task_done)
+
+    def _task_done(self, task: asyncio.Task[None]) -> None:
+        self._tasks.discard(task)
+        if not task.cancelled() and task.exception() is not None:
+            log.error("A delivery task failed", exc_info=task.exception())
+        self._wakeup.set()
+        self._changed.set()
+
+    async def _nap(self, seconds: float) -> bool:
+        """Sleep, cut short by stop(); True if stopping."""
+        if seconds > 0:
+            with contextlib.suppress(TimeoutError):
+                await asyncio.wait_for(self._stop_event.wait(), seconds)
+        return self._stop_event.is_set()
+
+    # --- one delivery ------------------------------------------------------------------------
+
+    async def _deliver(self, job: _Job) -> None:
+        delivery = job.delivery
+        try:
+            await self._attempt(job)
+        except Exception:
+            # Most likely the database. Forget the row here; it stays 'sending' and the next
+            # start-up sends it again.
+            log.exception("Delivery %s could not be processed", delivery.id)
+            if self._claimed.pop(delivery.id, None) is not None:
+                self._per_batch[delivery.batch_key] -= 1
+                if self._per_batch[delivery.batch_key] <= 0:
+                    del self._per_batch[delivery.batch_key]
+        finally:
+            self._chat_busy.discard(delivery.chat_id)
+
+    async def _attempt(self, job: _Job) -> None:
+        delivery = job.delivery
+        try:
+            message = await self._renderers[delivery.kind](delivery)
+        except Exception as error:
+            log.exception("Rendering delivery %s (%s) failed", delivery.id, delivery.kind)
+            await self._finish(job, Outcome.REJECTED, f"render failed: {error!r}")
+            return
+        if message is None:
+            await self._finish(job, None, None)
+            return
+        if not await self.pacer.turn(stop=self._stop_event):
+            return  # stopping: stop() releases the row
+        chat = delivery.chat_id
+        self.pacer.note_chat(chat)
+        try:
+            message_id = await self._send(chat, message)
+        except RetryAfter as error:
+            await self._rate_limited(job, retry_after_seconds(error))
+            return
+        except TelegramError as error:
+            outcome = classify(_failure(error), error.message)
+            if outcome is Outcome.DONE:
+                await self._finish(job, Outcome.DONE, None, message.edit_message_id)
+            elif outcome is Outcome.RETRY:
+                await self._retry(job, f"{type(error).__name__}: {error.message}")
+            else:
+                await self._finish(job, outcome, error.message)
+            return
+        except Exception as error:
+            log.exception("Sending delivery %s failed unexpectedly", delivery.id)
+            await self._finish(job, Outcome.REJECTED, f"send failed: {error!r}")
+            return
+        self._network_errors = 0
+        await self._finish(job, Outcome.DONE, None, message_id)
+
+    async def _send(self, chat_id: int, message: OutgoingMessage) -> int | None:
+        if message.edit_message_id is not None:
+            await self._bot.edit_message_text(
+                message.text,
+                chat_id=chat_id,
+                message_id=message.edit_message_id,
+                parse_mode=ParseMode.HTML,
+                reply_markup=message.reply_markup,
+            )
+            return message.edit_message_id
+        sent = await self._bot.send_message(
+            chat_id,
+            message.text,
+            parse_mode=ParseMode.HTML,
+            reply_markup=message.reply_markup,
+            protect_content=message.protect_content,
+        )
+        return sent.message_id
+
+    async def _rate_limited(self, job: _Job, retry_after: float) -> None:
+        self.stats.got_429 += 1
+        log.warning("Telegram asked to slow down: pausing broadcasts for %.1fs", retry_after)
+        self.pacer.pause(retry_after)
+        self._queue.insert(0, job)  # still claimed; tried again first, no attempt used
+
+    async def _retry(self, job: _Job, reason: str) -> None:
+        delivery = job.delivery
+        async with self._db.transaction() as conn:
+            job.attempts = await SqlDeliveryRepo(conn).note_attempt(delivery.id, reason)
+        if gives_up(job.attempts, self._max_attempts):
+            log.warning(
+                "Delivery %s failed after %d attempts: %s", delivery.id, job.attempts, reason
+            )
+            await self._finish(job, Outcome.REJECTED, reason, counted=False)
+            return
+        self.stats.retried += 1
+        self._network_errors += 1
+        now = time.monotonic()
+        job.not_before = now + backoff(
+            job.attempts, base=self._retry_base, cap=self._retry_cap, jitter=random.random()
+        )
+        # Telegram or the network is struggling: ease off everything for a moment too.
+        self.pacer.pause(
+            backoff(
+                self._network_errors,
+                base=self._retry_base,
+                cap=min(self._retry_cap, NETWORK_PAUSE_CAP),
+                jitter=random.random(),
+            )
+        )
+        log.info("Delivery %s will be retried (attempt %d): %s", delivery.id, job.attempts, reason)
+        self._queue.insert(0, job)
+
+    async def _finish(
+        self,
+        job: _Job,
+        outcome: Outcome | None,
+        reason: str | None,
+        message_id: int | None = None,
+        *,
+        counted: bool = True,
+    ) -> None:
+        """Record the row's final status, then run the batch callbacks if it was the last."""
+        delivery = job.delivery
+        at = self._clock.now()
+        async with self._db.transaction() as conn:
+            repo = SqlDeliveryRepo(conn)
+            if outcome is None:
+                await repo.mark_skipped(delivery.id, at)
+                self.stats.skipped += 1
+            elif outcome is Outcome.DONE:
+                await repo.mark_sent(delivery.id, message_id, at)
+                self.stats.sent += 1
+            elif outcome is Outcome.UNREACHABLE:
+                await repo.mark_unreachable(delivery.id, reason or "", at)
+                self.stats.unreachable += 1
+                log.info("Recipient of delivery %s is unreachable: %s", delivery.id, reason)
+            else:
+                await repo.mark_failed(delivery.id, reason or "", at, count_attempt=counted)
+                self.stats.failed += 1
+                log.warning("Delivery %s failed: %s", delivery.id, reason)
+        self._claimed.pop(delivery.id, None)
+        key = delivery.batch_key
+        self._per_batch[key] -= 1
+        if self._per_batch[key] <= 0:
+            del self._per_batch[key]
+            await self._maybe_batch_done(key)
+
+    async def _maybe_batch_done(self, key: tuple[str, int, str]) -> None:
+        if not self._batch_hooks:
+            return
+        async with self._db.transaction() as conn:
+            finished = await SqlDeliveryRepo(conn).batch_finished(*key)
+        if not finished:
+            return
+        log.info("Batch %s/%s/%s is finished", *key)
+        for hook in self._batch_hooks:
+            try:
+                await hook(*key)
+            except Exception:
+                log.exception("A batch-done callback failed for %s", key)
+        self.wake()  # callbacks usually enqueue something (a report)
+
+
+def _failure(error: TelegramError) -> Failure:
+    if isinstance(error, Forbidden):
+        return Failure.FORBIDDEN
+    if isinstance(error, ChatMigrated):
+        return Failure.MIGRATED
+    if isinstance(error, BadRequest):  # a subclass of NetworkError: test it first
+        return Failure.BAD_REQUEST
+    if isinstance(error, NetworkError):  # includes TimedOut and 5xx
+        return Failure.NETWORK
+    return Failure.OTHER
+
+
+def retry_after_seconds(error: RetryAfter) -> float:
+    with warnings.catch_warnings():
+        # PTB 22 warns that retry_after becomes a timedelta; accept either.
+        warnings.simplefilter("ignore", PTBDeprecationWarning)
+        value = error.retry_after
+    if isinstance(value, timedelta):
+        return value.total_seconds()
+    return float(value)

@@ -1,0 +1,197 @@
+"""Campaigns repository."""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Sequence
+from datetime import date, datetime
+
+import aiosqlite
+
+from domain.campaigns import (
+    Audience,
+    Campaign,
+    Material,
+    ReminderRule,
+    Schedule,
+    Status,
+)
+from storage.db import from_db, from_db_opt, to_db
+
+
+def _campaign(row: aiosqlite.Row, materials: Sequence[Material]) -> Campaign:
+    return Campaign(
+        id=row["id"],
+        name=row["name"],
+        product=row["product"],
+        goal=row["goal"],
+        key_messages=tuple(json.loads(row["key_messages"])),
+        launch_date=date.fromisoformat(row["launch_date"]) if row["launch_date"] else None,
+        audience=Audience.from_json(json.loads(row["audience"])),
+        protect_content=bool(row["protect_content"]),
+        status=Status(row["status"]),
+        schedule=Schedule.from_json(json.loads(row["schedule"]) if row["schedule"] else None),
+        reminders=tuple(ReminderRule(r) for r in json.loads(row["reminders"])),
+        created_by=row["created_by"],
+        created_at=from_db(row["created_at"]),
+        announced_at=from_db_opt(row["announced_at"]),
+        cancelled_at=from_db_opt(row["cancelled_at"]),
+        revision=row["revision"],
+        materials=tuple(materials),
+    )
+
+
+class SqlCampaignRepo:
+    def __init__(self, conn: aiosqlite.Connection) -> None:
+        self._conn = conn
+
+    async def _materials(self, campaign_id: int) -> list[Material]:
+        async with self._conn.execute(
+            "SELECT * FROM campaign_materials WHERE campaign_id = ? ORDER BY id", (campaign_id,)
+        ) as cur:
+            return [
+                Material(row["id"], row["kind"], row["file_id"], row["file_name"])
+                for row in await cur.fetchall()
+            ]
+
+    async def get(self, campaign_id: int) -> Campaign | None:
+        async with self._conn.execute(
+            "SELECT * FROM campaigns WHERE id = ?", (campaign_id,)
+        ) as cur:
+            row = await cur.fetchone()
+        if row is None:
+            return None
+        return _campaign(row, await self._materials(campaign_id))
+
+    async def add_draft(self, *, created_by: int, now: datetime) -> Campaign:
+        cur = await self._conn.execute(
+            "INSERT INTO campaigns (created_by, created_at, updated_at) VALUES (?, ?, ?)",
+            (created_by, to_db(now), to_db(now)),
+        )
+        assert cur.lastrowid is not None
+        campaign = await self.get(cur.lastrowid)
+        assert campaign is not None
+        return campaign
+
+    async def save(self, campaign: Campaign, *, now: datetime) -> None:
+        """Write every field but the materials (which have their own methods)."""
+        await self._conn.execute(
+            "UPDATE campaigns SET name = ?, product = ?, goal = ?, key_messages = ?,"
+            " launch_date = ?, audience = ?, protect_content = ?, status = ?, schedule = ?,"
+            " reminders = ?, announced_at = ?, cancelled_at = ?, revision = ?, updated_at = ?"
+            " WHERE id = ?",
+            (
+                campaign.name,
+                campaign.product,
+                campaign.goal,
+                json.dumps(list(campaign.key_messages), ensure_ascii=False),
+                campaign.launch_date.isoformat() if campaign.launch_date else None,
+                json.dumps(campaign.audience.to_json()),
+                int(campaign.protect_content),
+                campaign.status.value,
+                json.dumps(campaign.schedule.to_json()) if campaign.schedule else None,
+                json.dumps([r.value for r in campaign.reminders]),
+                to_db(campaign.announced_at) if campaign.announced_at else None,
+                to_db(campaign.cancelled_at) if campaign.cancelled_at else None,
+                campaign.revision,
+                to_db(now),
+                campaign.id,
+            ),
+        )
+
+    async def add_material(
+        self, campaign_id: int, *, kind: str, file_id: str, file_name: str | None
+    ) -> None:
+        await self._conn.execute(
+            "INSERT INTO campaign_materials (campaign_id, kind, file_id, file_name)"
+            " VALUES (?, ?, ?, ?)",
+            (campaign_id, kind, file_id, file_name),
+        )
+
+    async def remove_material(self, campaign_id: int, material_id: int) -> bool:
+        cur = await self._conn.execute(
+            "DELETE FROM campaign_materials WHERE campaign_id = ? AND id = ?",
+            (campaign_id, material_id),
+        )
+        return cur.rowcount > 0
+
+    async def delete_draft(self, campaign_id: int) -> None:
+        await self._conn.execute(
+            "DELETE FROM campaigns WHERE id = ? AND status = 'draft'", (campaign_id,)
+        )
+
+    async def all(self, *, include_cancelled: bool = True) -> Sequence[Campaign]:
+        sql = "SELECT * FROM campaigns"
+        if not include_cancelled:
+            sql += " WHERE status != 'cancelled'"
+        sql += " ORDER BY id DESC"
+        async with self._conn.execute(sql) as cur:
+            rows = await cur.fetchall()
+        return [_campaign(row, await self._materials(row["id"])) for row in rows]
+
+    async def sent_to(self, person_id: int) -> Sequence[Campaign]:
+        """Campaigns whose announcement this person received (or will shortly)."""
+        async with self._conn.execute(
+            "SELECT c.* FROM campaigns c WHERE EXISTS (SELECT 1 FROM deliveries d"
+            " WHERE d.kind = 'campaign.announce' AND d.ref_id = c.id AND d.person_id = ?"
+            " AND d.status = 'sent') ORDER BY c.id DESC",
+            (person_id,),
+        ) as cur:
+            rows = await cur.fetchall()
+        return [_campaign(row, await self._materials(row["id"])) for row in rows]
+
+    async def reaching_team(self, team_id: int) -> Sequence[Campaign]:
+        async with self._conn.execute(
+            "SELECT c.* FROM campaigns c WHERE EXISTS (SELECT 1 FROM deliveries d"
+            " JOIN people p ON p.id = d.person_id"
+            " WHERE d.kind = 'campaign.announce' AND d.ref_id = c.id AND p.team_id = ?)"
+            " ORDER BY c.id DESC",
+            (team_id,),
+        ) as cur:
+            rows = await cur.fetchall()
+        return [_campaign(row, await self._materials(row["id"])) for row in rows]
+
+    async def acknowledge(self, campaign_id: int, person_id: int, *, at: datetime) -> bool:
+        cur = await self._conn.execute(
+            "INSERT OR IGNORE INTO campaign_acks (campaign_id, person_id, at) VALUES (?, ?, ?)",
+            (campaign_id, person_id, to_db(at)),
+        )
+        return cur.rowcount == 1
+
+    async def acknowledged_by(self, campaign_id: int) -> set[int]:
+        async with self._conn.execute(
+            "SELECT person_id FROM campaign_acks WHERE campaign_id = ?", (campaign_id,)
+        ) as cur:
+            return {row[0] for row in await cur.fetchall()}
+
+    async def acknowledged_at(self, campaign_id: int, person_id: int) -> datetime | None:
+        async with self._conn.execute(
+            "SELECT at FROM campaign_acks WHERE campaign_id = ? AND person_id = ?",
+            (campaign_id, person_id),
+        ) as cur:
+            row = await cur.fetchone()
+        return from_db(row[0]) if row else None
+
+    async def has_acknowledged(self, campaign_id: int, person_id: int) -> bool:
+        async with self._conn.execute(
+            "SELECT 1 FROM campaign_acks WHERE campaign_id = ? AND person_id = ?",
+            (campaign_id, person_id),
+        ) as cur:
+            return await cur.fetchone() is not None
+
+    async def add_update(
+        self, campaign_id: int, *, number: int, kind: str, note: str, by: int, at: datetime
+    ) -> None:
+        await self._conn.execute(
+            "INSERT INTO campaign_updates (campaign_id, number, kind, note, created_by,"
+            " created_at) VALUES (?, ?, ?, ?, ?, ?)",
+            (campaign_id, number, kind, note, by, to_db(at)),
+        )
+
+    async def update_note(self, campaign_id: int, number: int) -> tuple[str, str] | None:
+        async with self._conn.execute(
+            "SELECT kind, note FROM campaign_updates WHERE campaign_id = ? AND number = ?",
+            (campaign_id, number),
+        ) as cur:
+            row = await cur.fetchone()
+        return (row["kind"], row["note"]) if row else None

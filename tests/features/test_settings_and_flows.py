@@ -1,0 +1,153 @@
+"""Settings, durable flows, escaping and robustness."""
+
+from __future__ import annotations
+
+from tests.support.harness import Tandem
+from tests.support.people import admin as an_admin
+from tests.support.people import create_team, join
+
+
+async def test_language_change_applies_at_once(tandem: Tandem) -> None:
+    admin = await an_admin(tandem)
+    rep = await join(tandem, admin, 2001, "Ivan", ["rep"])
+    await rep.send("/settings")
+    assert "Ваши настройки" in rep.last.text
+    await rep.press("🌐 Язык")
+    await rep.press("English")
+    assert rep.last.text.startswith("Your settings")
+    assert rep.last_answer["text"] == "Saved"
+    [help_] = await rep.send("/help")
+    assert "here is what you can do" in help_.text
+    menu = dict(tandem.fake.commands("chat", chat_id=2001))
+    assert menu["settings"] == "Language, time zone, quiet hours"
+
+
+async def test_time_zone_from_buttons_typed_and_invalid(tandem: Tandem) -> None:
+    admin = await an_admin(tandem)
+    rep = await join(tandem, admin, 2001, "Иван", ["rep"])
+    await rep.send("/settings")
+    assert "Europe/Moscow (UTC+3" in rep.last.text
+    await rep.press("🕒 Часовой пояс")
+    await rep.press("Asia/Vladivostok")
+    assert "Asia/Vladivostok (UTC+10" in rep.last.text
+    await rep.press("🕒 Часовой пояс")
+    [error] = await rep.send("Марс/Олимп")
+    assert "незнакомый мне часовой пояс" in error.text and "Марс/Олимп" in error.text
+    [overview] = await rep.send("asia/kamchatka")  # still on the same step after the error
+    assert "Asia/Kamchatka (UTC+12" in overview.text
+    [nothing] = await rep.send("asia/omsk")  # the flow has ended
+    assert "ничего от вас не жду" in nothing.text
+
+
+async def test_quiet_hours(tandem: Tandem) -> None:
+    admin = await an_admin(tandem)
+    rep = await join(tandem, admin, 2001, "Иван", ["rep"])
+    await rep.send("/settings")
+    assert "Тихие часы: выключены" in rep.last.text
+    await rep.press("🌙 Тихие часы")
+    await rep.press("22:00–08:00")
+    assert "Тихие часы: 22:00–08:00" in rep.last.text
+    await rep.press("🌙 Тихие часы")
+    [error] = await rep.send("вечером")
+    assert "не интервал времени" in error.text
+    [overview] = await rep.send("23:30-6:45")
+    assert "Тихие часы: 23:30–06:45" in overview.text
+    await rep.press("🌙 Тихие часы")
+    await rep.press("Без тихих часов")
+    assert "Тихие часы: выключены" in rep.last.text
+
+
+async def test_a_flow_survives_a_restart(tandem: Tandem) -> None:
+    admin = await an_admin(tandem)
+    await admin.send("/teams")
+    await admin.press("➕ Новая команда")
+    await admin.send("Урал")
+    assert "Какой регион" in admin.last.text
+    await tandem.restart()
+    [question] = await admin.send("Екатеринбург")
+    assert "Часовой пояс команды" in question.text
+    await admin.press("Asia/Yekaterinburg")
+    assert "Команда <b>Урал</b> создана." not in admin.last.text
+    cards = [m.text for m in admin.messages[-2:]]
+    assert cards[0] == "Команда Урал создана."
+    assert "Регион: Екатеринбург" in cards[1] and "Asia/Yekaterinburg" in cards[1]
+
+
+async def test_buttons_drawn_before_a_restart_still_work(tandem: Tandem) -> None:
+    admin = await an_admin(tandem)
+    await admin.send("/invite")
+    composer = admin.last
+    await tandem.restart()
+    await admin.press("▫️ Маркетолог", message=composer)
+    assert "Маркетолог" in admin.last.text.split("\n")[1]
+
+
+async def test_cancel_leaves_a_flow_and_nothing_is_created(tandem: Tandem) -> None:
+    admin = await an_admin(tandem)
+    await admin.send("/teams")
+    await admin.press("➕ Новая команда")
+    await admin.send("Юг")
+    [cancelled] = await admin.send("/cancel")
+    assert cancelled.text == "Отменено. Ничего не изменилось."
+    [nothing] = await admin.send("Краснодар")
+    assert "ничего от вас не жду" in nothing.text
+    [again] = await admin.send("/cancel")
+    assert again.text == "Отменять нечего."
+    [teams] = await admin.send("/teams")
+    assert teams.text.startswith("Команды: 0")
+
+
+async def test_bad_team_input_keeps_the_step(tandem: Tandem) -> None:
+    admin = await an_admin(tandem)
+    await create_team(admin, "Север", "Мурманск", "Europe/Moscow")
+    await admin.send("/teams")
+    await admin.press("➕ Новая команда")
+    [taken] = await admin.send("север")
+    assert "уже есть" in taken.text
+    [too_long] = await admin.send("x" * 65)
+    assert "от 1 до 64 символов" in too_long.text
+    [ok] = await admin.send("Север-2")
+    assert "Какой регион" in ok.text
+
+
+async def test_html_like_names_render_literally(tandem: Tandem) -> None:
+    admin = await an_admin(tandem)
+    await create_team(admin, "<b>&Co</b>", "<i>Region</i> & more", "Europe/Moscow")
+    card = admin.last.text
+    assert "<b>&Co</b>" in card and "<i>Region</i> & more" in card
+    eve = await join(tandem, admin, 2001, "<i>Eve</i> & Co", ["rep"], team="<b>&Co</b>")
+    assert "<i>Eve</i> & Co" in eve.last.text and "<b>&Co</b>" in eve.last.text
+    await admin.send("/people")
+    label = next(label for label in admin.labels() if "<i>Eve</i>" in label)
+    await admin.press(label)
+    assert admin.last.text.startswith("<i>Eve</i> & Co")
+    await admin.send("/teams")
+    assert "<b>&Co</b> — <i>Region</i> & more" in admin.last.text
+
+
+async def test_people_list_is_paged(tandem: Tandem) -> None:
+    admin = await an_admin(tandem)
+    for index in range(9):
+        await join(tandem, admin, 3000 + index, f"Rep{index:02d}", ["rep"])
+    await admin.send("/people")
+    assert "Людей: 10" in admin.last.text and "страница 1 из 2" in admin.last.text
+    await admin.press("▶️")
+    assert "страница 2 из 2" in admin.last.text
+    assert any("Rep08" in label for label in admin.labels())
+    await admin.press("◀️")
+    assert "страница 1 из 2" in admin.last.text
+
+
+async def test_unknown_command_and_stray_input(tandem: Tandem) -> None:
+    admin = await an_admin(tandem)
+    [unknown] = await admin.send("/frobnicate")
+    assert "Такой команды нет" in unknown.text
+    [stray] = await admin.send("просто текст")
+    assert "ничего от вас не жду" in stray.text
+
+
+async def test_replies_survive_a_429(tandem: Tandem) -> None:
+    admin = await an_admin(tandem)
+    tandem.fake.inject("sendMessage", 429, retry_after=1)
+    [help_] = await admin.send("/help")
+    assert "/invite" in help_.text

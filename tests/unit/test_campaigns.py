@@ -1,0 +1,174 @@
+from datetime import UTC, date, datetime, time, timedelta
+
+import pytest
+
+from domain.campaigns import (
+    Audience,
+    Campaign,
+    ReminderRule,
+    Schedule,
+    ScheduleMode,
+    Status,
+    delivery_moment,
+    figures,
+    recipients,
+    reminder_moments,
+)
+from domain.people import Person, Role
+from domain.timezones import QuietHours
+
+NOW = datetime(2026, 11, 24, 9, 0, tzinfo=UTC)  # 12:00 in Moscow, 16:00 in Novosibirsk
+
+
+def person(
+    pid: int,
+    *roles: Role,
+    team: int | None = None,
+    tz: str = "Europe/Moscow",
+    quiet: str | None = None,
+    active: bool = True,
+    name: str | None = None,
+) -> Person:
+    return Person(
+        id=pid,
+        telegram_id=1000 + pid,
+        first_name=name or f"P{pid}",
+        last_name=None,
+        username=None,
+        language=None,
+        telegram_language="ru",
+        timezone=tz,
+        quiet_hours=QuietHours.parse(quiet) if quiet else None,
+        active=active,
+        team_id=team,
+        joined_at=NOW,
+        roles=frozenset(roles or (Role.REP,)),
+    )
+
+
+def campaign(**changes: object) -> Campaign:
+    base = Campaign(
+        id=1,
+        name="Winter",
+        product="Vitamin D",
+        goal="",
+        key_messages=("Take it daily",),
+        launch_date=date(2026, 12, 10),
+        audience=Audience(all_reps=True),
+        protect_content=True,
+        status=Status.DRAFT,
+        schedule=None,
+        reminders=(ReminderRule.AFTER_24H, ReminderRule.DAY_BEFORE_LAUNCH),
+        created_by=1,
+        created_at=NOW,
+    )
+    return base.with_(**changes)
+
+
+def test_audience_is_the_union_of_its_selectors() -> None:
+    people = [
+        person(1, Role.REP, team=1),
+        person(2, Role.REP, team=2),
+        person(3, Role.TEAM_LEAD, team=2),
+        person(4, Role.MARKETER),
+        person(5, Role.REP, team=1, active=False),
+    ]
+    assert [p.id for p in recipients(Audience(all_reps=True), people)] == [1, 2]
+    assert [p.id for p in recipients(Audience(team_ids=frozenset({2})), people)] == [2, 3]
+    both = Audience(team_ids=frozenset({2}), roles=frozenset({Role.MARKETER}))
+    assert [p.id for p in recipients(both, people)] == [2, 3, 4]
+    assert Audience().is_empty
+    assert recipients(Audience(), people) == []
+
+
+def test_audience_round_trips_through_json() -> None:
+    audience = Audience(True, frozenset({3, 1}), frozenset({Role.ANALYST}))
+    assert Audience.from_json(audience.to_json()) == audience
+
+
+def test_a_campaign_lists_what_is_missing() -> None:
+    assert campaign().missing() == []
+    empty = campaign(name="", key_messages=(), launch_date=None, audience=Audience())
+    assert empty.missing() == ["name", "messages", "launch", "audience"]
+
+
+def test_now_is_now_unless_quiet_hours() -> None:
+    moscow = person(1)
+    assert delivery_moment(Schedule(ScheduleMode.NOW), moscow, now=NOW) == NOW
+    # 16:00 in Novosibirsk; quiet 15:00-18:00 holds it until 18:00 local = 11:00 UTC.
+    quiet = person(2, tz="Asia/Novosibirsk", quiet="15:00-18:00")
+    assert delivery_moment(Schedule(ScheduleMode.NOW), quiet, now=NOW) == datetime(
+        2026, 11, 24, 11, 0, tzinfo=UTC
+    )
+
+
+def test_local_schedule_reaches_each_person_at_their_own_wall_clock() -> None:
+    when = Schedule(ScheduleMode.LOCAL, day=date(2026, 12, 3), local_time=time(9, 0))
+    moscow = delivery_moment(when, person(1), now=NOW)
+    vladivostok = delivery_moment(when, person(2, tz="Asia/Vladivostok"), now=NOW)
+    assert moscow == datetime(2026, 12, 3, 6, 0, tzinfo=UTC)
+    assert vladivostok == datetime(2026, 12, 2, 23, 0, tzinfo=UTC)
+
+
+def test_exact_schedule_in_the_past_goes_now() -> None:
+    when = Schedule(ScheduleMode.AT, at=NOW - timedelta(hours=1))
+    assert delivery_moment(when, person(1), now=NOW) == NOW
+
+
+def test_schedule_round_trips_through_json() -> None:
+    for when in (
+        Schedule(ScheduleMode.NOW),
+        Schedule(ScheduleMode.AT, at=NOW),
+        Schedule(ScheduleMode.LOCAL, day=date(2026, 12, 1), local_time=time(10, 30)),
+    ):
+        assert Schedule.from_json(when.to_json()) == when
+
+
+def test_reminder_ladder() -> None:
+    rep = person(1)
+    moments = reminder_moments(campaign(), rep, announced=NOW)
+    assert moments == [
+        NOW + timedelta(hours=24),
+        datetime(2026, 12, 9, 7, 0, tzinfo=UTC),  # 10:00 Moscow the day before launch
+    ]
+
+
+def test_reminders_respect_quiet_hours() -> None:
+    rep = person(1, tz="Asia/Novosibirsk", quiet="22:00-08:00")
+    # Announced at 23:00 UTC = 06:00 local (would be inside quiet hours 24 h later).
+    announced = datetime(2026, 11, 24, 23, 0, tzinfo=UTC)
+    first, second = reminder_moments(campaign(), rep, announced=announced)
+    assert first == datetime(2026, 11, 26, 1, 0, tzinfo=UTC)  # 08:00 local
+    assert second == datetime(2026, 12, 9, 3, 0, tzinfo=UTC)  # 10:00 local
+
+
+def test_rungs_before_the_announcement_are_dropped() -> None:
+    late = datetime(2026, 12, 9, 12, 0, tzinfo=UTC)  # announced the day before launch
+    moments = reminder_moments(campaign(), person(1), announced=late)
+    assert moments == [late + timedelta(hours=24)]
+    assert reminder_moments(campaign(reminders=()), person(1), announced=NOW) == []
+
+
+def test_figures_per_team_and_for_one_team() -> None:
+    rows = [
+        (person(1, team=1, name="Anna"), "sent", True),
+        (person(2, team=1, name="Boris"), "sent", False),
+        (person(3, team=2, name="Vera"), "unreachable", False),
+        (person(4, team=2, name="Gleb"), "pending", False),
+        (person(5, name="Dina"), "sent", False),
+    ]
+    result = figures(rows)
+    total = result.total
+    assert (total.recipients, total.delivered, total.acknowledged) == (5, 3, 1)
+    assert (total.unreachable, total.pending) == (1, 1)
+    assert [p.first_name for p in total.not_acknowledged] == ["Boris", "Dina"]
+    assert [p.first_name for p in total.unreachable_people] == ["Vera"]
+    assert [t.team_id for t in result.teams] == [1, 2, None]
+    team_one = figures(rows, only_team=1)
+    assert team_one.total.recipients == 2
+    assert [p.first_name for p in team_one.total.not_acknowledged] == ["Boris"]
+
+
+@pytest.mark.parametrize("status", list(Status))
+def test_only_cancelled_campaigns_are_frozen(status: Status) -> None:
+    assert campaign(status=status).editable == (status is not Status.CANCELLED)
