@@ -2,6 +2,10 @@
 
 from __future__ import annotations
 
+import logging
+
+import pytest
+
 from tests.support.harness import Tandem
 from tests.support.people import admin as an_admin
 from tests.support.people import create_team, join
@@ -151,3 +155,39 @@ async def test_replies_survive_a_429(tandem: Tandem) -> None:
     tandem.fake.inject("sendMessage", 429, retry_after=1)
     [help_] = await admin.send("/help")
     assert "/invite" in help_.text
+
+
+async def test_a_failing_handler_apologises_and_the_bot_keeps_running(
+    tandem: Tandem, caplog: pytest.LogCaptureFixture
+) -> None:
+    admin = await an_admin(tandem)
+    tandem.fake.inject(
+        "sendMessage", 400, description="Bad Request: something unexpected", chat_id=admin.id
+    )
+    with caplog.at_level(logging.ERROR):
+        [apology] = await admin.send("/help")
+    assert apology.text.startswith("Извините, у нас что-то пошло не так.")
+    assert any("Error while handling update" in r.getMessage() for r in caplog.records)
+    [help_] = await admin.send("/help")
+    assert "/invite" in help_.text
+
+
+async def test_editing_a_team(tandem: Tandem) -> None:
+    admin = await an_admin(tandem)
+    await create_team(admin, "Север", "Мурманск", "Europe/Moscow")
+    await admin.send("/teams")
+    assert "• Север — Мурманск, Europe/Moscow, 0 участников" in admin.last.text
+    await admin.press("Север")
+    await admin.press("✏️ Переименовать")
+    await admin.send("Северо-Запад")
+    await admin.press("📍 Регион")
+    await admin.send("Санкт-Петербург")
+    await admin.press("🕒 Часовой пояс")
+    await admin.press("Europe/Kaliningrad")
+    card = admin.last.text
+    assert card.startswith(
+        "Северо-Запад\nРегион: Санкт-Петербург\nЧасовой пояс: Europe/Kaliningrad"
+    )
+    await join(tandem, admin, 2001, "Иван", ["rep"], team="Северо-Запад")
+    await admin.send("/teams")
+    assert "1 участник" in admin.last.text
