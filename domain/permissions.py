@@ -24,6 +24,9 @@ class Action(StrEnum):
     VIEW_CAMPAIGNS = "view_campaigns"
     MANAGE_CAMPAIGNS = "manage_campaigns"
     VIEW_TEAM_FIGURES = "view_team_figures"
+    ANSWER_QUESTIONS = "answer_questions"
+    VIEW_FEEDBACK = "view_feedback"
+    RUN_BRIEFINGS = "run_briefings"
 
 
 EVERYONE: frozenset[Role] = frozenset(ALL_ROLES)
@@ -37,6 +40,12 @@ PERMISSIONS: Mapping[Action, frozenset[Role]] = {
     Action.VIEW_CAMPAIGNS: EVERYONE,
     Action.MANAGE_CAMPAIGNS: frozenset({Role.MARKETER, Role.ADMIN}),
     Action.VIEW_TEAM_FIGURES: frozenset({Role.TEAM_LEAD}),
+    # Asking, answering a briefing and giving feedback are for a campaign's recipients:
+    # decided per campaign by the use cases, not by role.
+    Action.ANSWER_QUESTIONS: frozenset({Role.MARKETER, Role.ADMIN}),
+    # Team leads see their own team's feedback only (checked per campaign).
+    Action.VIEW_FEEDBACK: frozenset({Role.MARKETER, Role.ADMIN, Role.TEAM_LEAD}),
+    Action.RUN_BRIEFINGS: frozenset({Role.MARKETER, Role.ADMIN}),
 }
 
 

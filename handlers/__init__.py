@@ -21,7 +21,7 @@ from handlers.campaign_views import AREA as CAMPAIGN_AREA
 from handlers.campaign_views import PREVIEW_AREA
 from handlers.context import TandemContext
 from handlers.errors import on_error
-from handlers.routing import buttons, command, text_router
+from handlers.routing import buttons, command, media_router, text_router
 
 
 async def _expired_button(update: Update, context: TandemContext) -> None:
@@ -86,11 +86,14 @@ def register_all(app: Application[Any, Any, Any, Any, Any, Any]) -> None:
             filters.TEXT & ~filters.COMMAND & filters.ChatType.PRIVATE, command(text_router(flows))
         )
     )
-    # Documents and photos are campaign materials while a draft is waiting for them.
+    # Photos, documents and voice messages go to the open flow that takes files.
+    media_flows = {
+        campaigns.FLOW: campaigns.received_file,
+    }
     app.add_handler(
         MessageHandler(
-            filters.ChatType.PRIVATE & (filters.Document.ALL | filters.PHOTO),
-            command(campaigns.received_file),
+            filters.ChatType.PRIVATE & (filters.Document.ALL | filters.PHOTO | filters.VOICE),
+            command(media_router(media_flows)),
         )
     )
     # Anything else in a private chat (stickers, files outside a flow ...) gets a hint.

@@ -178,12 +178,11 @@ async def typed(update: Update, context: TandemContext, flow: Flow, text: str) -
     await _next(update, context, flow)
 
 
-async def received_file(update: Update, context: TandemContext) -> None:
+async def received_file(update: Update, context: TandemContext, flow: Flow) -> None:
     """A document or photo: a material for the campaign being built."""
     message = update.effective_message
     assert message is not None
-    flow = await current_flow(context, FLOW)
-    if flow is None or flow.step != "materials":
+    if flow.step != "materials":
         await reply(update, context.t("file-not-expected"))
         return
     if message.document is not None:

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from collections.abc import AsyncIterator
 from contextlib import asynccontextmanager
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from datetime import datetime
 from typing import Any
 
@@ -16,6 +16,7 @@ from domain.clock import Clock
 from domain.errors import Forbidden
 from domain.people import Language, Person, resolve_language
 from schedules.broadcasts import BroadcastEngine
+from schedules.sweeps import Sweeps
 from storage.db import Database
 from storage.uow import SqlUnitOfWork, unit_of_work
 
@@ -27,6 +28,7 @@ class Services:
     clock: Clock
     catalog: Catalog
     broadcasts: BroadcastEngine
+    sweeps: Sweeps = field(default_factory=Sweeps)
 
     def language_for(self, person: Person | None, telegram_code: str | None) -> Language:
         chosen = person.language if person else None

@@ -130,3 +130,25 @@ def text_router(flows: Mapping[str, FlowCallback]) -> CommandCallback:
 
     route.__name__ = "route_text"
     return route
+
+
+MediaCallback = Callable[[Update, TandemContext, Flow], Awaitable[None]]
+
+
+def media_router(flows: Mapping[str, MediaCallback]) -> CommandCallback:
+    """The handler for photos, documents and voice messages: hand them to the open flow that
+    takes files (campaign materials, a question's photo, a feedback voice note …)."""
+
+    async def route(update: Update, context: TandemContext) -> None:
+        flow = await current_flow(context)
+        handler = flows.get(flow.kind) if flow is not None else None
+        if flow is None or handler is None:
+            await reply(update, context.t("file-not-expected"))
+            return
+        try:
+            await handler(update, context, flow)
+        except DomainError as error:
+            await reply(update, context.t(error.key, **error.args_))
+
+    route.__name__ = "route_media"
+    return route

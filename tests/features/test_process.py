@@ -65,7 +65,7 @@ async def test_a_bad_setting_stops_with_one_clear_line(
     tmp_path: Path, env: dict[str, str], setting: str
 ) -> None:
     process = await run_bot(clean_env(**env), tmp_path)
-    stdout, stderr = await asyncio.wait_for(process.communicate(), 30)
+    _, stderr = await asyncio.wait_for(process.communicate(), 30)
     assert process.returncode == 2
     lines = stderr.decode().strip().splitlines()
     assert len(lines) == 1, lines

@@ -170,3 +170,10 @@ async def deliver(tandem: Tandem, timeout: float = 20.0) -> None:  # noqa: ASYNC
     engine = tandem.services.broadcasts
     engine.wake()
     await engine.wait_idle(timeout)
+
+
+async def sweep_and_deliver(tandem: Tandem, timeout: float = 20.0) -> None:  # noqa: ASYNC109
+    """Run the periodic sweeps now (as the JobQueue would), then deliver what is due."""
+    services = tandem.services
+    await services.sweeps.run(services)
+    await deliver(tandem, timeout)
