@@ -14,7 +14,7 @@ from telegram.ext import (
     filters,
 )
 
-from handlers import announcements, campaigns, onboarding, people, settings, teams
+from handlers import announcements, briefings, campaigns, onboarding, people, settings, teams
 from handlers import help as help_
 from handlers.access import gatekeeper
 from handlers.campaign_views import AREA as CAMPAIGN_AREA
@@ -71,6 +71,7 @@ def register_all(app: Application[Any, Any, Any, Any, Any, Any]) -> None:
     app.add_handler(buttons(people.AREA, people.VERBS))
     app.add_handler(buttons(CAMPAIGN_AREA, {**campaigns.VERBS, **announcements.VERBS}))
     app.add_handler(buttons(PREVIEW_AREA, announcements.PREVIEW_VERBS))
+    app.add_handler(buttons(briefings.AREA, briefings.VERBS))
     # Last among buttons: anything no area claims.
     app.add_handler(CallbackQueryHandler(_expired_button))
 
@@ -80,6 +81,7 @@ def register_all(app: Application[Any, Any, Any, Any, Any, Any]) -> None:
         settings.FLOW: settings.typed,
         teams.FLOW: teams.typed,
         campaigns.FLOW: campaigns.typed,
+        briefings.FLOW: briefings.typed,
     }
     app.add_handler(
         MessageHandler(
@@ -89,6 +91,7 @@ def register_all(app: Application[Any, Any, Any, Any, Any, Any]) -> None:
     # Photos, documents and voice messages go to the open flow that takes files.
     media_flows = {
         campaigns.FLOW: campaigns.received_file,
+        briefings.FLOW: briefings.received_media,
     }
     app.add_handler(
         MessageHandler(
@@ -103,3 +106,4 @@ def register_all(app: Application[Any, Any, Any, Any, Any, Any]) -> None:
 
     app.add_error_handler(on_error)
     announcements.register_broadcasts(app.bot_data["services"])
+    briefings.register_broadcasts(app.bot_data["services"])

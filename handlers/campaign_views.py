@@ -16,6 +16,7 @@ from handlers.onboarding import roles_text
 
 AREA = "cmp"
 PREVIEW_AREA = "cpv"
+BRIEFING_AREA = "brf"
 EXCERPT = 80
 MAX_NAMES = 40
 
@@ -203,7 +204,10 @@ def card_keyboard(t: Translator, campaign: Campaign) -> list[list[InlineKeyboard
             edit_rows.insert(0, [button(t.label("continue-button"), AREA, "cont", cid)])
         return [
             *edit_rows,
-            [button(t.label("preview-button"), AREA, "prev", cid)],
+            [
+                button(t.label("preview-button"), AREA, "prev", cid),
+                button(t.label("briefing-button"), BRIEFING_AREA, "camp", cid),
+            ],
             [
                 button(t.label("send-now-button"), AREA, "now", cid),
                 button(t.label("schedule-button"), AREA, "when", cid),
@@ -221,6 +225,7 @@ def card_keyboard(t: Translator, campaign: Campaign) -> list[list[InlineKeyboard
                 button(t.label("reschedule-button"), AREA, "when", cid),
                 button(t.label("unschedule-button"), AREA, "unsch", cid),
             ],
+            [button(t.label("briefing-button"), BRIEFING_AREA, "camp", cid)],
         ]
     if campaign.status is Status.ANNOUNCED:
         return [
@@ -230,6 +235,7 @@ def card_keyboard(t: Translator, campaign: Campaign) -> list[list[InlineKeyboard
                 button(t.label("preview-button"), AREA, "prev", cid),
                 button(t.label("update-button"), AREA, "upd", cid),
             ],
+            [button(t.label("briefing-button"), BRIEFING_AREA, "camp", cid)],
             [button(t.label("cancel-campaign-button"), AREA, "kill", cid)],
         ]
     return [[button(t.label("figures-button"), AREA, "fig", cid)]]

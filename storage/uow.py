@@ -7,6 +7,7 @@ from contextlib import asynccontextmanager
 
 import aiosqlite
 
+from storage.briefings import SqlBriefingRepo
 from storage.campaigns import SqlCampaignRepo
 from storage.db import Database
 from storage.flows import SqlFlowRepo
@@ -24,6 +25,7 @@ class SqlUnitOfWork:
         self.flows = SqlFlowRepo(conn)
         self.campaigns = SqlCampaignRepo(conn)
         self.outbox = SqlOutbox(conn)
+        self.briefings = SqlBriefingRepo(conn)
 
 
 @asynccontextmanager

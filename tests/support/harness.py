@@ -51,6 +51,10 @@ class Player:
         self.user.mark()
         return await self._act(self.user.send_photo(content))
 
+    async def send_voice(self, content: bytes) -> list[FakeMessage]:
+        self.user.mark()
+        return await self._act(self.user.send_voice(content))
+
     async def press(self, label: str, *, message: FakeMessage | None = None) -> list[FakeMessage]:
         self.user.mark()
         return await self._act(self.user.press(label, message=message))

@@ -18,6 +18,19 @@ def test_every_message_exists_in_both_languages(catalog: Catalog) -> None:
     assert len(ru) > 50
 
 
+def test_no_message_is_defined_twice() -> None:
+    from pathlib import Path
+
+    for language in ("ru", "en"):
+        seen: dict[str, str] = {}
+        for path in sorted(Path("bot/locales", language).glob("*.ftl")):
+            for line in path.read_text("utf-8").splitlines():
+                match = re.match(r"^([a-z][a-z0-9_-]*) =", line)
+                if match:
+                    assert match[1] not in seen, f"{match[1]} in {seen.get(match[1])} and {path}"
+                    seen[match[1]] = path.name
+
+
 def test_messages_use_the_same_variables_in_both_languages(catalog: Catalog) -> None:
     from pathlib import Path
 

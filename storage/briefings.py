@@ -1,0 +1,148 @@
+"""Briefing requests, their questions and answers."""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Sequence
+from datetime import datetime
+
+import aiosqlite
+
+from domain.briefings import Answer, AnswerKind, Briefing, BriefingStatus, Question
+from storage.db import from_db, from_db_opt, to_db
+
+
+class SqlBriefingRepo:
+    def __init__(self, conn: aiosqlite.Connection) -> None:
+        self._conn = conn
+
+    async def _questions(self, briefing_id: int) -> tuple[Question, ...]:
+        async with self._conn.execute(
+            "SELECT * FROM briefing_questions WHERE briefing_id = ? ORDER BY position",
+            (briefing_id,),
+        ) as cur:
+            rows = await cur.fetchall()
+        return tuple(
+            Question(row["id"], row["position"], row["text"], tuple(json.loads(row["options"])))
+            for row in rows
+        )
+
+    async def _briefing(self, row: aiosqlite.Row) -> Briefing:
+        return Briefing(
+            id=row["id"],
+            campaign_id=row["campaign_id"],
+            created_by=row["created_by"],
+            created_at=from_db(row["created_at"]),
+            deadline=from_db_opt(row["deadline"]),
+            status=BriefingStatus(row["status"]),
+            sent_at=from_db_opt(row["sent_at"]),
+            questions=await self._questions(row["id"]),
+        )
+
+    async def get(self, briefing_id: int) -> Briefing | None:
+        async with self._conn.execute(
+            "SELECT * FROM briefings WHERE id = ?", (briefing_id,)
+        ) as cur:
+            row = await cur.fetchone()
+        return await self._briefing(row) if row else None
+
+    async def add(self, campaign_id: int, *, created_by: int, now: datetime) -> Briefing:
+        cur = await self._conn.execute(
+            "INSERT INTO briefings (campaign_id, created_by, created_at) VALUES (?, ?, ?)",
+            (campaign_id, created_by, to_db(now)),
+        )
+        assert cur.lastrowid is not None
+        briefing = await self.get(cur.lastrowid)
+        assert briefing is not None
+        return briefing
+
+    async def for_campaign(self, campaign_id: int) -> Sequence[Briefing]:
+        async with self._conn.execute(
+            "SELECT * FROM briefings WHERE campaign_id = ? ORDER BY id DESC", (campaign_id,)
+        ) as cur:
+            rows = await cur.fetchall()
+        return [await self._briefing(row) for row in rows]
+
+    async def save(self, briefing: Briefing) -> None:
+        await self._conn.execute(
+            "UPDATE briefings SET deadline = ?, status = ?, sent_at = ? WHERE id = ?",
+            (
+                to_db(briefing.deadline) if briefing.deadline else None,
+                briefing.status.value,
+                to_db(briefing.sent_at) if briefing.sent_at else None,
+                briefing.id,
+            ),
+        )
+
+    async def delete_draft(self, briefing_id: int) -> None:
+        await self._conn.execute(
+            "DELETE FROM briefings WHERE id = ? AND status = 'draft'", (briefing_id,)
+        )
+
+    async def add_question(self, briefing_id: int, text: str, options: tuple[str, ...]) -> None:
+        await self._conn.execute(
+            "INSERT INTO briefing_questions (briefing_id, position, text, options)"
+            " VALUES (?, (SELECT COALESCE(MAX(position), 0) + 1 FROM briefing_questions"
+            " WHERE briefing_id = ?), ?, ?)",
+            (briefing_id, briefing_id, text, json.dumps(list(options), ensure_ascii=False)),
+        )
+
+    async def set_options(self, question_id: int, options: tuple[str, ...]) -> None:
+        await self._conn.execute(
+            "UPDATE briefing_questions SET options = ? WHERE id = ?",
+            (json.dumps(list(options), ensure_ascii=False), question_id),
+        )
+
+    async def remove_question(self, question_id: int) -> None:
+        await self._conn.execute("DELETE FROM briefing_questions WHERE id = ?", (question_id,))
+
+    async def save_answer(self, answer: Answer) -> bool:
+        async with self._conn.execute(
+            "SELECT 1 FROM briefing_answers WHERE question_id = ? AND person_id = ?",
+            (answer.question_id, answer.person_id),
+        ) as cur:
+            existed = await cur.fetchone() is not None
+        await self._conn.execute(
+            "INSERT INTO briefing_answers (question_id, person_id, kind, text, file_id,"
+            " file_name, answered_at, changed) VALUES (?, ?, ?, ?, ?, ?, ?, ?)"
+            " ON CONFLICT (question_id, person_id) DO UPDATE SET kind = excluded.kind,"
+            " text = excluded.text, file_id = excluded.file_id, file_name = excluded.file_name,"
+            " answered_at = excluded.answered_at, changed = 1",
+            (
+                answer.question_id,
+                answer.person_id,
+                answer.kind.value,
+                answer.text,
+                answer.file_id,
+                answer.file_name,
+                to_db(answer.answered_at),
+                0,
+            ),
+        )
+        return existed
+
+    async def answers(self, briefing_id: int, *, person_id: int | None = None) -> Sequence[Answer]:
+        sql = (
+            "SELECT a.* FROM briefing_answers a JOIN briefing_questions q ON q.id = a.question_id"
+            " WHERE q.briefing_id = ?"
+        )
+        args: tuple[object, ...] = (briefing_id,)
+        if person_id is not None:
+            sql += " AND a.person_id = ?"
+            args += (person_id,)
+        sql += " ORDER BY q.position, a.answered_at"
+        async with self._conn.execute(sql, args) as cur:
+            rows = await cur.fetchall()
+        return [
+            Answer(
+                question_id=row["question_id"],
+                person_id=row["person_id"],
+                kind=AnswerKind(row["kind"]),
+                text=row["text"],
+                file_id=row["file_id"],
+                file_name=row["file_name"],
+                answered_at=from_db(row["answered_at"]),
+                changed=bool(row["changed"]),
+            )
+            for row in rows
+        ]

@@ -1,0 +1,166 @@
+"""Briefing requests end to end: a marketer asks two questions before building a campaign;
+reps answer with text, buttons, a photo and a voice message, one changes an answer, the rest
+are reminded; the summary and the exported files hold exactly what was sent."""
+
+from __future__ import annotations
+
+import csv
+import io
+from datetime import timedelta
+
+from openpyxl import load_workbook
+
+from tests.support.clock import FakeClock
+from tests.support.harness import Player, Tandem, deliver
+from tests.support.org import Org, build_org, draft_campaign
+
+Q1 = "Что говорят врачи о витамине D?"
+Q2 = "Нужны ли пробники?"
+
+
+async def open_briefings(marketer: Player) -> None:
+    await marketer.send("/campaigns")
+    await marketer.press(next(label for label in marketer.labels() if "Зимний" in label))
+    await marketer.press("📝 Брифинг поля")
+
+
+async def send_briefing(tandem: Tandem, org: Org) -> None:
+    marketer = org.marketer
+    await draft_campaign(marketer)
+    await open_briefings(marketer)
+    await marketer.press("➕ Новый брифинг")
+    await marketer.send(Q1)
+    await marketer.press("➕ Добавить вопрос")
+    await marketer.send(Q2)
+    await marketer.press("🔘 Варианты для 2")
+    await marketer.send("Да\nНет\nНе знаю")
+    assert "Варианты: Да / Нет / Не знаю" in marketer.last.text
+    await marketer.press("📅 Срок")
+    await marketer.press("Через 3 дня, 18:00")
+    await marketer.press("🚀 Отправить")
+    assert marketer.last_answer["text"] == "Отправлено: 5 чел."
+    await deliver(tandem)
+
+
+def requests(player: Player) -> list[str]:
+    return [m.text for m in player.messages if m.text.startswith("📝")]
+
+
+async def test_briefing_answers_reminders_summary_and_export(
+    tandem: Tandem, clock: FakeClock
+) -> None:
+    org = await build_org(tandem)
+    await send_briefing(tandem, org)
+    anton, bella, vera, gleb, dana = org.reps
+    assert all(len(requests(rep)) == 1 for rep in org.reps)
+    request = anton.last
+    assert request.text.startswith("📝 Маркетинг спрашивает вас о «Зимний иммунитет»")
+    assert f"1. {Q1}" in request.text and "Варианты: Да / Нет / Не знаю" in request.text
+    assert bella.last.text.startswith("📝 Marketing asks you about")
+
+    # Антон answers everything in one go: text, then a button.
+    await anton.press("✍️ Ответить")
+    assert anton.last.text.startswith("Вопрос 1 из 2")
+    [second] = await anton.send("Спрашивают про дозировку")
+    assert second.text.startswith("Вопрос 2 из 2") and second.labels() == [
+        "Да",
+        "Нет",
+        "Не знаю",
+        "Пропустить пока",
+    ]
+    await anton.press("Да")
+    assert anton.last.text.startswith("Спасибо! Все ответы получены.")
+    # Bella answers with a photo, then a button.
+    await bella.press("✍️ Answer")
+    await bella.send_photo(b"\x89PNG shelf photo")
+    await bella.press("Нет")
+    # Вера answers only the first question, with a voice message.
+    await vera.press("✍️ 1", message=vera.messages[-1])
+    [saved] = await vera.send_voice(b"OggS voice")
+    assert saved.text.startswith("Сохранено. Остался 1 вопрос.")
+    # Антон changes his first answer.
+    await anton.press("✍️ 1", message=request)
+    assert "Ваш ответ сейчас: Спрашивают про дозировку" in anton.last.text
+    await anton.send("Спрашивают про дозировку и цену")
+
+    # A day later: reminders to those who have not answered everything.
+    clock.advance(timedelta(hours=24))
+    await deliver(tandem)
+    reminded = [any(m.text.startswith("⏰") for m in rep.messages) for rep in org.reps]
+    assert reminded == [False, False, True, True, True]
+    assert any("1 вопрос без ответа" in m.text for m in vera.messages)
+    assert any("2 questions open" in m.text for m in dana.messages)
+
+    # The marketer's summary.
+    marketer = org.marketer
+    await open_briefings(marketer)
+    await marketer.press(next(label for label in marketer.labels() if label.startswith("№")))
+    summary = marketer.last.text
+    assert "Ответили на всё: 2 из 5 (40%) · частично: 1" in summary
+    assert "• Москва: 2 из 3" in summary and "• Сибирь: 0 из 2" in summary
+    assert "Ещё не ответили на всё (3):\nDana, Вера, Глеб" in summary
+    await marketer.press("📋 Ответы")
+    screen = marketer.last  # edited in place as the marketer pages through
+    page = screen.text
+    assert page.startswith(f"Вопрос 1 из 2: {Q1}")
+    assert "— Антон (Москва), изменён: Спрашивают про дозировку и цену" in page
+    assert "— Bella (Москва): 📷 фото" in page and "— Вера (Москва): 🎙 голосовое" in page
+    await marketer.press("📷 Фото (1)")
+    photo = marketer.last
+    assert photo.photo_file_id and photo.text == "Bella"
+    await marketer.press("▶️")
+    tallies = screen.text
+    assert "• Да: 1" in tallies and "• Нет: 1" in tallies and "• Не знаю: 0" in tallies
+
+    # The exports hold exactly the answers given.
+    await marketer.press("« Назад")
+    await marketer.press("⬇️ CSV")
+    document = marketer.last
+    assert document.file_name == f"briefing-1.csv"
+    content = tandem.fake.file_bytes(document.document_file_id).decode("utf-8-sig")
+    rows = list(csv.reader(io.StringIO(content)))
+    assert rows[0][:6] == ["№", "Вопрос", "Сотрудник", "Команда", "Тип", "Ответ"]
+    answers = sorted((r[0], r[2], r[4], r[5]) for r in rows[1:])
+    assert answers == sorted(
+        [
+            ("1", "Антон", "text", "Спрашивают про дозировку и цену"),
+            ("1", "Bella", "photo", ""),
+            ("1", "Вера", "voice", ""),
+            ("2", "Антон", "choice", "Да"),
+            ("2", "Bella", "choice", "Нет"),
+        ]
+    )
+    await marketer.press("⬇️ Excel")
+    workbook = load_workbook(io.BytesIO(tandem.fake.file_bytes(marketer.last.document_file_id)))
+    sheet = workbook.active
+    assert sheet is not None
+    assert sheet.max_row == 6
+
+
+async def test_answers_are_refused_after_the_deadline_and_to_outsiders(
+    tandem: Tandem, clock: FakeClock
+) -> None:
+    org = await build_org(tandem)
+    await send_briefing(tandem, org)
+    rep = org.reps[0]
+    await rep.press("✍️ Ответить")
+    clock.advance(timedelta(days=4))
+    [closed] = await rep.send("поздний ответ")
+    assert closed.text == "Приём ответов на этот брифинг закрыт."
+    # The team lead is not in an all-reps audience; a rep cannot run briefings.
+    await org.lead.press_data("1:brf:all:1")
+    assert org.lead.last_answer["text"] == "У вас нет доступа к этому."
+    await rep.press_data("1:brf:send:1")
+    assert rep.last_answer["show_alert"] is True
+    await rep.press_data("1:brf:csv:1")
+    assert rep.last_answer["text"] == "У вас нет доступа к этому."
+
+
+async def test_a_half_written_answer_survives_a_restart(tandem: Tandem) -> None:
+    org = await build_org(tandem)
+    await send_briefing(tandem, org)
+    rep = org.reps[3]
+    await rep.press("✍️ Ответить")
+    await tandem.restart()
+    [next_question] = await rep.send("Врачи просят исследования")
+    assert next_question.text.startswith("Вопрос 2 из 2")
