@@ -51,7 +51,7 @@ async def test_briefing_answers_reminders_summary_and_export(
 ) -> None:
     org = await build_org(tandem)
     await send_briefing(tandem, org)
-    anton, bella, vera, gleb, dana = org.reps
+    anton, bella, vera, _gleb, dana = org.reps
     assert all(len(requests(rep)) == 1 for rep in org.reps)
     request = anton.last
     assert request.text.startswith("📝 Маркетинг спрашивает вас о «Зимний иммунитет»")
@@ -116,7 +116,7 @@ async def test_briefing_answers_reminders_summary_and_export(
     await marketer.press("« Назад")
     await marketer.press("⬇️ CSV")
     document = marketer.last
-    assert document.file_name == f"briefing-1.csv"
+    assert document.file_name == "briefing-1.csv"
     content = tandem.fake.file_bytes(document.document_file_id).decode("utf-8-sig")
     rows = list(csv.reader(io.StringIO(content)))
     assert rows[0][:6] == ["№", "Вопрос", "Сотрудник", "Команда", "Тип", "Ответ"]
