@@ -15,7 +15,9 @@ from domain.clock import Clock, SystemClock
 from handlers import register_all
 from handlers.context import Services, TandemContext
 from handlers.menu import set_default_menus
+from handlers.textsplit import split_html
 from schedules.broadcasts import BroadcastEngine, PacedRateLimiter
+from schedules.sweeps import register_jobs
 from storage.db import Database
 from storage.migrate import migrate
 
@@ -45,7 +47,9 @@ def build_application(
         db=db,
         clock=clock,
         catalog=catalog or Catalog(),
-        broadcasts=BroadcastEngine(db, broadcast_bot, clock, rate_per_sec=settings.broadcast_rate),
+        broadcasts=BroadcastEngine(
+            db, broadcast_bot, clock, rate_per_sec=settings.broadcast_rate, split=split_html
+        ),
     )
     app: TandemApp = (
         ApplicationBuilder()
@@ -64,6 +68,7 @@ def build_application(
     )
     app.bot_data["services"] = services
     register_all(app)
+    register_jobs(app, services)
     return app
 
 

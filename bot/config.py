@@ -29,8 +29,8 @@ class Settings(BaseSettings):
     default_timezone: str = "Europe/Moscow"
     log_level: str = "INFO"
     # Broadcast pace in messages per second for the whole bot. Telegram allows about 30/s
-    # (more with paid broadcasts); the default leaves room for interactive replies.
-    broadcast_rate: float = Field(default=28.0, gt=0, le=1000)
+    # (more with paid broadcasts). Interactive replies draw on the same budget, first.
+    broadcast_rate: float = Field(default=29.0, gt=0, le=1000)
 
     @field_validator("bot_token")
     @classmethod

@@ -133,9 +133,11 @@ class TokenBucket:
     def interval(self) -> float:
         return 1.0 / self.rate
 
-    def wait_time(self, now: float) -> float:
-        """Seconds until the next send may go (0: now)."""
-        return max(0.0, self._next - now, self._paused_until - now)
+    def wait_time(self, now: float, *, honour_pause: bool = True) -> float:
+        """Seconds until the next send may go (0: now). ``honour_pause=False`` for sends that
+        have their own way of handling a 429 (interactive replies)."""
+        pause = self._paused_until - now if honour_pause else 0.0
+        return max(0.0, self._next - now, pause)
 
     def consume(self, now: float) -> None:
         """Take the next slot (also for a send made without waiting: it pushes later ones)."""

@@ -14,7 +14,17 @@ from telegram.ext import (
     filters,
 )
 
-from handlers import announcements, briefings, campaigns, onboarding, people, settings, teams
+from handlers import (
+    announcements,
+    briefings,
+    campaigns,
+    feedback,
+    onboarding,
+    people,
+    questions,
+    settings,
+    teams,
+)
 from handlers import help as help_
 from handlers.access import gatekeeper
 from handlers.campaign_views import AREA as CAMPAIGN_AREA
@@ -60,6 +70,8 @@ def register_all(app: Application[Any, Any, Any, Any, Any, Any]) -> None:
         ("teams", teams.list_teams),
         ("campaigns", campaigns.list_campaigns),
         ("newcampaign", campaigns.new_campaign),
+        ("feedback", feedback.list_command),
+        ("questions", questions.list_questions),
     ):
         app.add_handler(CommandHandler(name, command(callback)))
     app.add_handler(MessageHandler(filters.COMMAND, _unknown_command))
@@ -72,6 +84,8 @@ def register_all(app: Application[Any, Any, Any, Any, Any, Any]) -> None:
     app.add_handler(buttons(CAMPAIGN_AREA, {**campaigns.VERBS, **announcements.VERBS}))
     app.add_handler(buttons(PREVIEW_AREA, announcements.PREVIEW_VERBS))
     app.add_handler(buttons(briefings.AREA, briefings.VERBS))
+    app.add_handler(buttons(feedback.AREA, feedback.VERBS))
+    app.add_handler(buttons(questions.AREA, questions.VERBS))
     # Last among buttons: anything no area claims.
     app.add_handler(CallbackQueryHandler(_expired_button))
 
@@ -82,6 +96,8 @@ def register_all(app: Application[Any, Any, Any, Any, Any, Any]) -> None:
         teams.FLOW: teams.typed,
         campaigns.FLOW: campaigns.typed,
         briefings.FLOW: briefings.typed,
+        feedback.FLOW: feedback.typed,
+        questions.FLOW: questions.typed,
     }
     app.add_handler(
         MessageHandler(
@@ -92,6 +108,8 @@ def register_all(app: Application[Any, Any, Any, Any, Any, Any]) -> None:
     media_flows = {
         campaigns.FLOW: campaigns.received_file,
         briefings.FLOW: briefings.received_media,
+        feedback.FLOW: feedback.received_media,
+        questions.FLOW: questions.received_media,
     }
     app.add_handler(
         MessageHandler(
@@ -107,3 +125,6 @@ def register_all(app: Application[Any, Any, Any, Any, Any, Any]) -> None:
     app.add_error_handler(on_error)
     announcements.register_broadcasts(app.bot_data["services"])
     briefings.register_broadcasts(app.bot_data["services"])
+    feedback.register(app.bot_data["services"])
+    questions.register_broadcasts(app.bot_data["services"])
+    questions.register_sweeps(app.bot_data["services"])

@@ -16,6 +16,7 @@ from domain import announcing
 from domain.campaigns import Campaign, Status
 from domain.people import Person, Role
 from domain.ports import Outgoing
+from handlers import feedback, questions
 from handlers.callbacks import Callback, button
 from handlers.campaign_views import (
     AREA,
@@ -325,9 +326,9 @@ async def preview_materials(update: Update, context: TandemContext, cb: Callback
 
 VERBS = {
     "ack": acknowledge,
-    "ask": not_yet,
-    "fb": not_yet,
-    "faq": not_yet,
+    "ask": questions.ask,
+    "fb": feedback.start_from_announcement,
+    "faq": questions.faq_from_announcement,
     "files": send_materials,
     "show": show_again,
 }

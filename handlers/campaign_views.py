@@ -17,6 +17,7 @@ from handlers.onboarding import roles_text
 AREA = "cmp"
 PREVIEW_AREA = "cpv"
 BRIEFING_AREA = "brf"
+FEEDBACK_AREA = "fdb"
 EXCERPT = 80
 MAX_NAMES = 40
 
@@ -236,9 +237,16 @@ def card_keyboard(t: Translator, campaign: Campaign) -> list[list[InlineKeyboard
                 button(t.label("update-button"), AREA, "upd", cid),
             ],
             [button(t.label("briefing-button"), BRIEFING_AREA, "camp", cid)],
+            [
+                button(t.label("feedback-card-button"), FEEDBACK_AREA, "sum", cid),
+                button(t.label("feedback-settings-button"), FEEDBACK_AREA, "set", cid),
+            ],
             [button(t.label("cancel-campaign-button"), AREA, "kill", cid)],
         ]
-    return [[button(t.label("figures-button"), AREA, "fig", cid)]]
+    return [
+        [button(t.label("figures-button"), AREA, "fig", cid)],
+        [button(t.label("feedback-card-button"), FEEDBACK_AREA, "sum", cid)],
+    ]
 
 
 def _team_line(t: Translator, figures: TeamFigures, teams: dict[int, Team]) -> str:

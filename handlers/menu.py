@@ -30,6 +30,8 @@ COMMANDS: tuple[Command, ...] = (
     Command("help", None, "cmd-help"),
     Command("campaigns", Action.VIEW_CAMPAIGNS, "cmd-campaigns"),
     Command("newcampaign", Action.MANAGE_CAMPAIGNS, "cmd-newcampaign"),
+    Command("feedback", Action.VIEW_FEEDBACK, "cmd-feedback"),
+    Command("questions", Action.ANSWER_QUESTIONS, "cmd-questions"),
     Command("settings", Action.USE_SETTINGS, "cmd-settings"),
     Command("invite", Action.INVITE_PEOPLE, "cmd-invite"),
     Command("people", Action.MANAGE_PEOPLE, "cmd-people"),

@@ -10,22 +10,28 @@ only queue:
   ``pending``. Only a row whose request was actually in flight when the process died can reach
   its recipient twice (Telegram answered, the outcome was not yet written). At most
   ``concurrency`` requests are in flight at once (8 by default), so **at most ``concurrency``
-  messages can repeat after a kill**, and none after a clean ``stop()``. Rows claimed but not
+  messages can repeat after a kill**, and none after a clean ``stop()``. (A message too long
+  for one Telegram message goes out as consecutive parts of one delivery; after a kill
+  between its parts, the earlier parts are sent again with the rest.) Rows claimed but not
   yet sent are released unsent. A request that times out is ambiguous in the same way: it is
   retried, so its recipient may get the message twice.
 - Due-ness follows the injected ``Clock`` (tests move a fake one and call ``wake()``); a row
   that came due while the bot was down is sent at the next start.
-- Pacing runs on real monotonic time: one token bucket shared by all sends
-  (``rate_per_sec``, a little under Telegram's ~30/s), at most one message per
-  ``per_chat_interval`` to a private chat and 20 a minute to a group. The engine paces itself
-  and sends through its own ``telegram.Bot`` without PTB's ``AIORateLimiter``, which stays on
-  the interactive bot as a safety net for replies.
-- A 429 pauses *all* sending for ``retry_after`` and the row is tried again (no attempt used).
-  A 403, "chat not found" and the like mark the recipient ``unreachable``; other 400s mark the
-  row ``failed`` with Telegram's description; 5xx and network errors are retried with
-  exponential backoff and jitter (and briefly slow the whole engine down) until
-  ``max_attempts`` tries have failed. A renderer that raises fails its row and nothing else.
-  The rules live in ``domain/delivery.py``.
+- Pacing runs on real monotonic time, in a ``Pacer``: evenly spaced send slots at
+  ``rate_per_sec`` (a little under Telegram's ~30/s; no bursts, so no one-second window ever
+  holds more than the limit), at most one message per ``per_chat_interval`` to a private chat
+  and 20 a minute to a group. Broadcasts go through the engine's own ``telegram.Bot``, not
+  PTB's ``AIORateLimiter``. The interactive bot keeps an ``AIORateLimiter`` as its safety net
+  (``PacedRateLimiter``), which also takes each reply's slot from the same ``Pacer`` ahead of
+  any waiting broadcast send: replies stay prompt during a broadcast and the two together
+  stay under the limit.
+- A 429 pauses all broadcast sending for ``retry_after`` and the row is tried again (no
+  attempt used). A 403, "chat not found" and the like mark the recipient ``unreachable``;
+  other 400s mark the row ``failed`` with Telegram's reason; 5xx and network errors are retried
+  with exponential backoff and jitter (and briefly slow the whole engine down) until
+  ``max_attempts`` tries have failed. Retries wait in real time and keep the row claimed, so
+  a stopped business clock cannot strand them. A renderer that raises fails its row and
+  nothing else. The rules live in ``domain/delivery.py``.
 - When a batch (kind, ref id, batch) the engine worked on has nothing pending or in flight
   left, the ``on_batch_done`` callbacks run once (e.g. to report unreachable people to the
   marketer). If the process dies in the moment between a batch's last outcome and its
@@ -50,7 +56,7 @@ from dataclasses import dataclass, field
 from datetime import timedelta
 from typing import Any
 
-from telegram import Bot, InlineKeyboardMarkup
+from telegram import Bot, InlineKeyboardMarkup, ReplyParameters
 from telegram.constants import ParseMode
 from telegram.error import (
     BadRequest,
@@ -106,6 +112,8 @@ class OutgoingMessage:
     protect_content: bool = False
     # Set: edit that earlier message (editMessageText) instead of sending a new one.
     edit_message_id: int | None = None
+    # Set: send as a reply to this message of the recipient's chat (if it still exists).
+    reply_to_message_id: int | None = None
 
 
 # None: there is nothing to send any more (the row becomes 'skipped').
@@ -136,7 +144,8 @@ class Pacer:
 
     Broadcasts and interactive replies (through ``PacedRateLimiter``) both draw on it, so
     together they stay under Telegram's global limit, and a waiting reply takes the next slot
-    before any broadcast does. A 429 seen by either pauses both.
+    before any broadcast does. A 429 on a broadcast send pauses broadcasts; replies go on
+    (AIORateLimiter waits out any 429 a reply gets itself).
     """
 
     def __init__(
@@ -151,30 +160,40 @@ class Pacer:
         self._group_interval = group_interval
         self._chat_free_at: dict[int, float] = {}
         self._priority_waiting = 0
+        self._queue = asyncio.Lock()  # FIFO: broadcast sends take slots in the order they ask
 
     async def turn(self, *, priority: bool = False, stop: asyncio.Event | None = None) -> bool:
-        """Wait for the next send slot and take it; False if ``stop`` was set first."""
+        """Wait for the next send slot and take it; False if ``stop`` was set first.
+
+        Broadcast sends queue up first come, first served (only the head of the queue watches
+        the clock); a priority send skips the queue and the head lets it go first."""
         if priority:
             self._priority_waiting += 1
-        try:
-            while True:
-                if stop is not None and stop.is_set():
-                    return False
-                now = time.monotonic()
-                wait = self.bucket.wait_time(now)
-                if not priority and self._priority_waiting:
-                    wait += self.bucket.interval / 2  # a reply is waiting: it goes first
-                if wait <= 0:
-                    self.bucket.consume(now)
-                    return True
-                if stop is None:
-                    await asyncio.sleep(wait)
-                else:
-                    with contextlib.suppress(TimeoutError):
-                        await asyncio.wait_for(stop.wait(), wait)
-        finally:
-            if priority:
+            try:
+                return await self._wait_for_slot(priority=True, stop=stop)
+            finally:
                 self._priority_waiting -= 1
+        async with self._queue:
+            return await self._wait_for_slot(priority=False, stop=stop)
+
+    async def _wait_for_slot(self, *, priority: bool, stop: asyncio.Event | None) -> bool:
+        while True:
+            if stop is not None and stop.is_set():
+                return False
+            now = time.monotonic()
+            # Replies do not wait out a broadcast's 429 pause: it may have been about one
+            # recipient's chat, and AIORateLimiter waits out any 429 a reply gets itself.
+            wait = self.bucket.wait_time(now, honour_pause=not priority)
+            if not priority and self._priority_waiting:
+                wait += self.bucket.interval / 2  # a reply is waiting: it goes first
+            if wait <= 0:
+                self.bucket.consume(now)
+                return True
+            if stop is None:
+                await asyncio.sleep(wait)
+            else:
+                with contextlib.suppress(TimeoutError):
+                    await asyncio.wait_for(stop.wait(), wait)
 
     def pause(self, seconds: float) -> None:
         self.bucket.pause_until(time.monotonic() + seconds)
@@ -210,7 +229,8 @@ def _sends_in(endpoint: str, data: dict[str, Any]) -> int:
 class PacedRateLimiter(AIORateLimiter):
     """PTB's AIORateLimiter for the interactive bot, drawing on the broadcasts' ``Pacer``:
     every message a handler sends takes a slot (ahead of broadcasts), so replies stay prompt
-    and the two together stay under the global limit; a 429 pauses broadcasts as well."""
+    and the two together stay under the global limit, and the chat it goes to counts for the
+    broadcasts' per-chat spacing."""
 
     def __init__(self, pacer: Pacer, **kwargs: Any) -> None:
         super().__init__(**kwargs)
@@ -231,21 +251,19 @@ class PacedRateLimiter(AIORateLimiter):
         chat_id = data.get("chat_id")
         if sends and isinstance(chat_id, int):
             self._pacer.note_chat(chat_id)
-        pacer = self._pacer
-
-        async def watched(
-            *call_args: Any, **call_kwargs: Any
-        ) -> bool | dict[str, Any] | list[dict[str, Any]]:
-            try:
-                return await callback(*call_args, **call_kwargs)
-            except RetryAfter as error:
-                pacer.pause(retry_after_seconds(error))
-                raise
-
-        return await super().process_request(watched, args, kwargs, endpoint, data, rate_limit_args)
+        # A 429 here is left to AIORateLimiter and does not pause broadcasts: on a reply it is
+        # most likely the person's own chat flooding; if the bot as a whole were over the
+        # limit, the broadcast's next send would get its own 429 and pause.
+        return await super().process_request(
+            callback, args, kwargs, endpoint, data, rate_limit_args
+        )
 
 
 class BroadcastEngine:
+    """Sends the outbox. ``register`` a renderer per kind and ``on_batch_done`` callbacks,
+    ``start()``, ``wake()`` after enqueueing or moving the clock, ``stop()`` at shutdown;
+    ``wait_idle()`` for tests and benchmarks; ``stats`` counts what happened."""
+
     def __init__(
         self,
         db: Database,
@@ -261,6 +279,7 @@ class BroadcastEngine:
         retry_cap: float = 300.0,
         claim_size: int | None = None,
         max_sleep: float = MAX_SLEEP,
+        split: Callable[[str], list[str]] = lambda text: [text],
     ) -> None:
         if concurrency < 1:
             raise ValueError("concurrency must be at least 1")
@@ -278,6 +297,9 @@ class BroadcastEngine:
         # rows wait in 'sending', and a smaller claim keeps the order close to the queue's.
         self._claim_size = claim_size or max(2 * concurrency, math.ceil(rate_per_sec))
         self._max_sleep = max_sleep
+        # Splits a text longer than one Telegram message into parts (the caller's rule, so
+        # the engine stays free of markup knowledge); the keyboard goes under the last part.
+        self._split = split
         self._renderers: dict[str, Renderer] = {}
         self._batch_hooks: list[BatchDone] = []
         self.stats = BroadcastStats()
@@ -557,14 +579,27 @@ class BroadcastEngine:
                 reply_markup=message.reply_markup,
             )
             return message.edit_message_id
-        sent = await self._bot.send_message(
-            chat_id,
-            message.text,
-            parse_mode=ParseMode.HTML,
-            reply_markup=message.reply_markup,
-            protect_content=message.protect_content,
-        )
-        return sent.message_id
+        parts = self._split(message.text)
+        sent_id: int | None = None
+        for index, part in enumerate(parts):
+            last = index == len(parts) - 1
+            if index:
+                # A later part goes out even while stopping: a half-sent message is worse.
+                await self.pacer.turn()
+            sent = await self._bot.send_message(
+                chat_id,
+                part,
+                parse_mode=ParseMode.HTML,
+                reply_markup=message.reply_markup if last else None,
+                protect_content=message.protect_content,
+                reply_parameters=(
+                    ReplyParameters(message.reply_to_message_id, allow_sending_without_reply=True)
+                    if message.reply_to_message_id is not None and index == 0
+                    else None
+                ),
+            )
+            sent_id = sent.message_id
+        return sent_id
 
     async def _rate_limited(self, job: _Job, retry_after: float) -> None:
         self.stats.got_429 += 1

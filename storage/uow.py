@@ -10,10 +10,12 @@ import aiosqlite
 from storage.briefings import SqlBriefingRepo
 from storage.campaigns import SqlCampaignRepo
 from storage.db import Database
+from storage.deliveries import SqlDeliveryRepo
+from storage.feedback import SqlFeedbackRepo
 from storage.flows import SqlFlowRepo
 from storage.invites import SqlAuditLog, SqlInviteRepo
-from storage.outbox import SqlOutbox
 from storage.people import SqlPeopleRepo, SqlTeamRepo
+from storage.questions import SqlQuestionRepo
 
 
 class SqlUnitOfWork:
@@ -24,8 +26,11 @@ class SqlUnitOfWork:
         self.audit = SqlAuditLog(conn)
         self.flows = SqlFlowRepo(conn)
         self.campaigns = SqlCampaignRepo(conn)
-        self.outbox = SqlOutbox(conn)
+        # The broadcast engine's outbox, as the domain sees it (enqueue, read, withdraw).
+        self.outbox = SqlDeliveryRepo(conn)
         self.briefings = SqlBriefingRepo(conn)
+        self.feedback = SqlFeedbackRepo(conn)
+        self.questions = SqlQuestionRepo(conn)
 
 
 @asynccontextmanager

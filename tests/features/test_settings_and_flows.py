@@ -92,7 +92,7 @@ async def test_cancel_leaves_a_flow_and_nothing_is_created(tandem: Tandem) -> No
     await admin.press("➕ Новая команда")
     await admin.send("Юг")
     [cancelled] = await admin.send("/cancel")
-    assert cancelled.text == "Отменено. Ничего не изменилось."
+    assert cancelled.text == "Остановлено. Уже сохранённое не потеряется."
     [nothing] = await admin.send("Краснодар")
     assert "ничего от вас не жду" in nothing.text
     [again] = await admin.send("/cancel")

@@ -131,6 +131,7 @@ def test_a_pause_holds_every_send_until_it_ends() -> None:
     assert bucket.paused(1.0) == pytest.approx(4.0)
     assert bucket.paused(6.0) == 0.0
     assert bucket.wait_time(1.0) == pytest.approx(4.0)
+    assert bucket.wait_time(1.0, honour_pause=False) == 0.0
     assert send_all(bucket, 2, 1.0, [0.0]) == pytest.approx([5.0, 5.1])
     # A shorter pause does not shorten a longer one.
     bucket.pause_until(20.0)

@@ -1,0 +1,249 @@
+"""Broadcast benchmark: one announcement to N reps through the real bot, against the fake Bot
+API with Telegram's limits (30 messages/s for the bot, 1/s per chat), while registered users
+keep asking for /help.
+
+    .venv/bin/python -m bench.broadcast --reps 5000     # about three minutes
+    .venv/bin/python -m bench.broadcast --reps 300      # quick
+
+It prints the achieved rate against the 30/s cap, lost and duplicated recipients, the 429s
+Telegram (the fake) answered, and /help reply times while the broadcast runs.
+"""
+
+from __future__ import annotations
+
+import argparse
+import asyncio
+import logging
+import statistics
+import tempfile
+import time
+from dataclasses import dataclass, field
+from datetime import date
+from pathlib import Path
+
+from domain import announcing
+from domain.campaigns import Schedule, ScheduleMode
+from domain.people import NewPerson, Role
+from schedules.broadcasts import BroadcastEngine
+from storage.people import SqlPeopleRepo
+from storage.uow import unit_of_work
+from tests.support.clock import FakeClock
+from tests.support.fake_telegram import SEND_METHODS, FakeTelegram
+from tests.support.harness import TOKEN, Player, Tandem
+
+CAP = 30.0
+FIRST_REP = 10_000_000
+ASKERS = (1000, 1001, 1002)
+
+KEY_MESSAGES = (
+    "Принимать ежедневно в течение всего сезона простуд.",
+    "Клинически подтверждённый состав, без сахара и красителей.",
+    "Для взрослых и детей старше 12 лет; одна капсула в день.",
+)
+
+
+async def announce_campaign(tandem: Tandem) -> int:
+    """Draft a realistic campaign as the first asker (an admin) and send it now, through the
+    same use cases the marketer's buttons call; returns the number of recipients."""
+    now = tandem.clock.now()
+    async with unit_of_work(tandem.services.db) as uow:
+        actor = await uow.people.by_telegram_id(ASKERS[0])
+        assert actor is not None
+        campaign = await announcing.new_draft(uow, actor, now=now)
+        cid = campaign.id
+        await announcing.set_text(uow, actor, cid, "name", "Зимний иммунитет", now=now)
+        await announcing.set_text(uow, actor, cid, "product", "Иммуно-Плюс, 30 капсул", now=now)
+        await announcing.set_text(
+            uow, actor, cid, "goal", "+15% продаж в аптечных сетях за сезон.", now=now
+        )
+        for message in KEY_MESSAGES:
+            await announcing.add_key_message(uow, actor, cid, message, now=now)
+        await announcing.set_launch_date(uow, actor, cid, date(2026, 12, 15), now=now)
+        await announcing.toggle_audience(uow, actor, cid, all_reps=True, now=now)
+        result = await announcing.schedule(uow, actor, cid, Schedule(ScheduleMode.NOW), now=now)
+    return result.recipients
+
+
+@dataclass
+class HelpTimes:
+    replies_ms: list[float] = field(default_factory=list)
+    missing: int = 0
+
+
+async def ask_for_help(askers: list[Player], every: float, stop: asyncio.Event) -> HelpTimes:
+    """Rotate /help among ``askers`` every ``every`` seconds; time each reply to reach the
+    fake server. (Rotating keeps each chat under the fake's one-message-a-second rule.)"""
+    times = HelpTimes()
+    if every <= 0:
+        return times
+    loop = asyncio.get_running_loop()
+    next_at = loop.time()
+    turn = 0
+    while not stop.is_set():
+        user = askers[turn % len(askers)].user
+        turn += 1
+        user.mark()
+        started = time.monotonic()
+        user.send("/help")
+        try:
+            await user.wait_message(timeout=10)
+        except AssertionError:
+            times.missing += 1
+        else:
+            times.replies_ms.append((time.monotonic() - started) * 1000)
+        next_at += every
+        await asyncio.sleep(max(0.0, next_at - loop.time()))
+    return times
+
+
+async def add_reps(tandem: Tandem, count: int) -> list[int]:
+    now = tandem.clock.now()
+    recipients = []
+    async with tandem.services.db.transaction() as conn:
+        repo = SqlPeopleRepo(conn)
+        for n in range(count):
+            telegram_id = FIRST_REP + n
+            await repo.add(
+                NewPerson(
+                    telegram_id=telegram_id,
+                    first_name=f"Rep {n}",
+                    last_name=None,
+                    username=None,
+                    telegram_language="ru",
+                    timezone="Europe/Moscow",
+                    team_id=None,
+                    roles=frozenset({Role.REP}),
+                ),
+                joined_at=now,
+            )
+            user = tandem.fake.user(telegram_id, f"Rep {n}", language_code="ru")
+            user.started = True  # they joined through an invite long ago
+            recipients.append(telegram_id)
+    return recipients
+
+
+def busiest_second(moments: list[float]) -> int:
+    moments = sorted(moments)
+    best, start = 0, 0
+    for end, moment in enumerate(moments):
+        while moments[start] <= moment - 1.0:
+            start += 1
+        best = max(best, end - start + 1)
+    return best
+
+
+def percentile(values: list[float], share: float) -> float:
+    if not values:
+        return float("nan")
+    if len(values) == 1:
+        return values[0]
+    return statistics.quantiles(values, n=100, method="inclusive")[round(share * 100) - 1]
+
+
+async def bench(reps: int, every: float, rate: float | None) -> None:
+    with tempfile.TemporaryDirectory() as folder:
+        fake = FakeTelegram(TOKEN, global_rate_per_sec=CAP, per_chat_rate_per_sec=1)
+        await fake.start()
+        tandem = Tandem(
+            fake,
+            Path(folder) / "bench.sqlite3",
+            FakeClock(),
+            admin_ids=",".join(str(i) for i in ASKERS),
+            **({"broadcast_rate": rate} if rate is not None else {}),
+        )
+        await tandem.start()
+        try:
+            askers = [tandem.player(i, f"Asker {i}") for i in ASKERS]
+            for asker in askers:
+                await asker.send("/start")
+            recipients = await add_reps(tandem, reps)
+            engine: BroadcastEngine = tandem.services.broadcasts
+            requests_before = len(fake.requests)
+
+            await asyncio.sleep(1.1)  # let the greetings' chats cool down (1 message/s)
+            stop = asyncio.Event()
+            helper = asyncio.create_task(ask_for_help(askers, every, stop))
+            await asyncio.sleep(1.0)  # a few replies before the broadcast starts
+            reached = await announce_campaign(tandem)
+            assert reached == reps, (reached, reps)
+            started = time.monotonic()  # the announcement's rows are in the outbox
+            engine.wake()
+            await engine.wait_idle(timeout=reps / 10 + 60)
+            elapsed = time.monotonic() - started
+            stop.set()
+            help_times = await helper
+        finally:
+            await tandem.stop()
+            await fake.close()
+
+    rep_ids = set(recipients)
+    counts = dict.fromkeys(rep_ids, 0)
+    window = list(fake.requests[requests_before:])
+    for record in window:
+        chat = record.params.get("chat_id")
+        if record.ok and record.method == "sendMessage" and chat in counts:
+            counts[chat] += 1
+    lost = sum(1 for n in counts.values() if n == 0)
+    duplicated = sum(1 for n in counts.values() if n > 1)
+    got_429 = [r for r in window if r.status == 429]
+    to_reps = sum(1 for r in got_429 if r.params.get("chat_id") in rep_ids)
+    sends = [r.at for r in window if r.ok and r.method in SEND_METHODS]
+    # The achieved pace: from the first message a rep got to the last one.
+    rep_sends = sorted(
+        r.at
+        for r in window
+        if r.ok and r.method == "sendMessage" and r.params.get("chat_id") in rep_ids
+    )
+    span = rep_sends[-1] - rep_sends[0] if len(rep_sends) > 1 else elapsed
+    rate = (len(rep_sends) - 1) / span if len(rep_sends) > 1 else float(len(rep_sends))
+    in_broadcast = [t for t in sends if rep_sends and rep_sends[0] <= t <= rep_sends[-1]]
+    total_rate = (len(in_broadcast) - 1) / span if len(in_broadcast) > 1 else 0.0
+    replies = help_times.replies_ms
+    print(f"reps                  {reps} (pace {engine.pacer.bucket.rate:g}/s)")
+    print(f"elapsed               {elapsed:.1f} s")
+    print(
+        f"broadcast rate        {rate:.2f} msg/s = {100 * rate / CAP:.1f}% of the {CAP:.0f}/s cap"
+    )
+    print(
+        f"all sends (+ replies) {total_rate:.2f} msg/s = {100 * total_rate / CAP:.1f}% of the cap;"
+        f" busiest 1 s window: {busiest_second(sends)}"
+    )
+    print(f"lost                  {lost}")
+    print(f"duplicated            {duplicated}")
+    print(
+        f"429s received         {len(got_429)}"
+        f" (to reps {to_reps}, to /help askers {len(got_429) - to_reps})"
+    )
+    for record in got_429[:5]:
+        print("   ", record.method, record.params.get("chat_id"), record.description)
+    print(
+        f"/help replies         {len(replies)} (missing {help_times.missing}):"
+        f" p50 {percentile(replies, 0.50):.0f} ms, p95 {percentile(replies, 0.95):.0f} ms,"
+        f" max {max(replies, default=float('nan')):.0f} ms"
+    )
+    print(f"engine stats          {engine.stats}")
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0] if __doc__ else None)
+    parser.add_argument("--reps", type=int, default=5000, help="recipients (default 5000)")
+    parser.add_argument(
+        "--help-every",
+        type=float,
+        default=0.5,
+        help="seconds between /help (default 0.5; 0: no /help, the broadcast alone)",
+    )
+    parser.add_argument(
+        "--rate", type=float, default=None, help="BROADCAST_RATE (default: the setting's)"
+    )
+    parser.add_argument("--verbose", action="store_true", help="log at INFO")
+    args = parser.parse_args()
+    logging.basicConfig(
+        level=logging.INFO if args.verbose else logging.ERROR,
+        format="%(asctime)s %(levelname)s %(name)s: %(message)s",
+    )
+    asyncio.run(bench(args.reps, args.help_every, args.rate))
+
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,281 @@
+"""Field feedback on a real SQLite file: settings, submissions with their media and reactions,
+whom a campaign reached, the prompt sweep, and the use cases' rules over real storage."""
+
+from __future__ import annotations
+
+from datetime import UTC, date, datetime, timedelta
+
+import pytest
+
+from domain import feedback_cases
+from domain.campaigns import Audience, Status
+from domain.errors import DomainError, Forbidden, InvalidInput
+from domain.feedback import (
+    FeedbackSettings,
+    KeyReaction,
+    MediaKind,
+    NewFeedback,
+    Reaction,
+)
+from domain.people import NewPerson, Person, Role
+from storage.db import Database
+from storage.deliveries import Recipient, SqlDeliveryRepo
+from storage.uow import unit_of_work
+
+T0 = datetime(2026, 11, 24, 9, 0, tzinfo=UTC)
+LAUNCH = date(2026, 12, 15)
+
+
+class World:
+    def __init__(self, db: Database) -> None:
+        self.db = db
+        self.people: dict[str, Person] = {}
+
+    async def person(
+        self, name: str, *roles: Role, team: int | None = None, tz: str = "Europe/Moscow"
+    ) -> Person:
+        async with unit_of_work(self.db) as uow:
+            person = await uow.people.add(
+                NewPerson(
+                    7000 + len(self.people), name, None, None, "ru", tz, team, frozenset(roles)
+                ),
+                joined_at=T0,
+            )
+        self.people[name] = person
+        return person
+
+    async def campaign(self, marketer: Person, messages: tuple[str, ...] = ("A", "B")) -> int:
+        async with unit_of_work(self.db) as uow:
+            draft = await uow.campaigns.add_draft(created_by=marketer.id, now=T0)
+            campaign = draft.with_(
+                name="Winter",
+                product="D3",
+                key_messages=messages,
+                launch_date=LAUNCH,
+                audience=Audience(all_reps=True),
+                status=Status.ANNOUNCED,
+                announced_at=T0,
+            )
+            await uow.campaigns.save(campaign, now=T0)
+        return campaign.id
+
+    async def reach(self, campaign_id: int, *people: Person, at: datetime = T0) -> None:
+        """The announcement reached these people at ``at``."""
+        async with self.db.transaction() as conn:
+            repo = SqlDeliveryRepo(conn)
+            await repo.enqueue(
+                "campaign.announce",
+                campaign_id,
+                "announce",
+                [Recipient(p.id, p.telegram_id, at) for p in people],
+            )
+            for p in people:
+                row = await repo.get("campaign.announce", campaign_id, "announce", p.id)
+                assert row is not None
+                await repo.mark_sent(row.id, 100 + p.id, at)
+
+
+@pytest.fixture
+async def world(db: Database) -> World:
+    return World(db)
+
+
+async def test_settings_default_and_round_trip(db: Database, world: World) -> None:
+    marketer = await world.person("M", Role.MARKETER)
+    cid = await world.campaign(marketer)
+    async with unit_of_work(db) as uow:
+        assert await uow.feedback.settings(cid) == FeedbackSettings(cid, False, (3, 14))
+        await uow.feedback.save_settings(
+            FeedbackSettings(cid, True, (2, 9)), by=marketer.id, now=T0
+        )
+        await uow.feedback.save_settings(FeedbackSettings(cid, True, (1,)), by=marketer.id, now=T0)
+        assert await uow.feedback.settings(cid) == FeedbackSettings(cid, True, (1,))
+
+
+async def test_submissions_with_media_and_reactions_round_trip(db: Database, world: World) -> None:
+    marketer = await world.person("M", Role.MARKETER)
+    ann = await world.person("Ann", Role.REP, team=None)
+    cid = await world.campaign(marketer)
+    async with unit_of_work(db) as uow:
+        repo = uow.feedback
+        first = await repo.add(NewFeedback(cid, ann.id, None, False, "day:3", 55, 4, T0))
+        assert (first.rating, first.source, first.comment, first.attachments) == (
+            4,
+            "day:3",
+            None,
+            (),
+        )
+        later = T0 + timedelta(minutes=5)
+        await repo.set_rating(first.id, 2, now=later)
+        await repo.set_comment(first.id, "Line one\nline <two>", now=later)
+        await repo.add_attachment(first.id, MediaKind.PHOTO, "photo-1", now=later)
+        await repo.add_attachment(first.id, MediaKind.VOICE, "voice-1", now=later)
+        await repo.set_reaction(first.id, 0, "A", Reaction.NEUTRAL, now=later)
+        await repo.set_reaction(first.id, 0, "A", Reaction.POSITIVE, now=later)  # changed
+        await repo.set_reaction(first.id, 1, "B", Reaction.NEGATIVE, now=later)
+        second = await repo.add(NewFeedback(cid, ann.id, None, True, "any", None, 5, later))
+        again = await repo.get(first.id)
+        assert again is not None
+        assert (again.rating, again.comment, again.updated_at) == (2, "Line one\nline <two>", later)
+        assert [(a.kind, a.file_id) for a in again.attachments] == [
+            (MediaKind.PHOTO, "photo-1"),
+            (MediaKind.VOICE, "voice-1"),
+        ]
+        assert again.reactions == (
+            KeyReaction(0, "A", Reaction.POSITIVE),
+            KeyReaction(1, "B", Reaction.NEGATIVE),
+        )
+        assert await repo.by_origin(ann.id, cid, 55) == again
+        assert await repo.by_origin(ann.id, cid, 56) is None
+        listed = await repo.for_campaign(cid)
+        assert [f.id for f in listed] == [second.id, first.id]  # newest first
+        assert listed[0].anonymous is True
+        assert await repo.counts([cid, cid + 1]) == {cid: 2}
+        assert await repo.get(999) is None
+
+
+async def test_team_filter_and_whom_a_campaign_reached(db: Database, world: World) -> None:
+    async with unit_of_work(db) as uow:
+        north = await uow.teams.add(name="North", region="N", timezone="Europe/Moscow")
+        south = await uow.teams.add(name="South", region="S", timezone="Asia/Omsk")
+    marketer = await world.person("M", Role.MARKETER)
+    ann = await world.person("Ann", Role.REP, team=north.id)
+    bob = await world.person("Bob", Role.REP, team=south.id)
+    cid = await world.campaign(marketer)
+    await world.reach(cid, ann, at=T0)
+    await world.reach(cid, bob, at=T0 + timedelta(hours=1))
+    async with unit_of_work(db) as uow:
+        assert await uow.feedback.reached(cid) == {ann.id: T0, bob.id: T0 + timedelta(hours=1)}
+        await uow.feedback.add(NewFeedback(cid, ann.id, north.id, False, "any", None, 5, T0))
+        await uow.feedback.add(NewFeedback(cid, bob.id, south.id, False, "any", None, 1, T0))
+        assert [f.person_id for f in await uow.feedback.for_campaign(cid, team_id=south.id)] == [
+            bob.id
+        ]
+        assert await uow.feedback.counts([cid], team_id=north.id) == {cid: 1}
+
+
+async def test_the_sweep_queues_each_prompt_once_when_it_comes_due(
+    db: Database, world: World
+) -> None:
+    marketer = await world.person("M", Role.MARKETER)
+    moscow = await world.person("Moscow", Role.REP)
+    omsk = await world.person("Omsk", Role.REP, tz="Asia/Omsk")  # UTC+6
+    late = await world.person("Late", Role.REP)
+    cid = await world.campaign(marketer)
+    await world.reach(cid, moscow, omsk)
+    # Reached only after the day-3 prompt's moment: that prompt is not sent to them.
+    await world.reach(cid, late, at=datetime(2026, 12, 18, 9, 0, tzinfo=UTC))
+
+    async def sweep(now: datetime) -> int:
+        async with unit_of_work(db) as uow:
+            return await feedback_cases.enqueue_due_prompts(uow, now=now)
+
+    async def queued(batch: str) -> dict[int, str]:
+        async with unit_of_work(db) as uow:
+            return await uow.outbox.statuses(feedback_cases.PROMPT, cid, batch)
+
+    assert await sweep(datetime(2026, 12, 18, 3, 59, tzinfo=UTC)) == 0
+    assert await sweep(datetime(2026, 12, 18, 4, 0, tzinfo=UTC)) == 1  # 10:00 in Omsk
+    assert await queued("day:3") == {omsk.id: "pending"}
+    assert await sweep(datetime(2026, 12, 18, 7, 0, tzinfo=UTC)) == 1  # 10:00 in Moscow
+    assert await sweep(datetime(2026, 12, 18, 12, 0, tzinfo=UTC)) == 0  # idempotent
+    assert await queued("day:3") == {omsk.id: "pending", moscow.id: "pending"}
+    # Two days after a moment it would be stale: not queued any more.
+    assert await sweep(datetime(2026, 12, 31, 8, 0, tzinfo=UTC)) == 0
+    assert set(await queued("day:14")) == set()
+    assert await sweep(datetime(2026, 12, 29, 8, 0, tzinfo=UTC)) == 3
+    assert set(await queued("day:14")) == {moscow.id, omsk.id, late.id}
+    async with db.transaction() as conn:
+        row = await SqlDeliveryRepo(conn).get(feedback_cases.PROMPT, cid, "day:14", omsk.id)
+    assert row is not None and row.due_at == datetime(2026, 12, 29, 4, 0, tzinfo=UTC)
+
+
+async def test_rate_changes_the_same_prompt_and_checks_the_giver(
+    db: Database, world: World
+) -> None:
+    marketer = await world.person("M", Role.MARKETER)
+    ann = await world.person("Ann", Role.REP)
+    bob = await world.person("Bob", Role.REP)
+    outsider = await world.person("Out", Role.REP)
+    cid = await world.campaign(marketer)
+    await world.reach(cid, ann, bob)
+    async with unit_of_work(db) as uow:
+        first = await feedback_cases.rate(
+            uow, ann, cid, 4, told_anonymous=False, day=3, origin=10, now=T0
+        )
+        same = await feedback_cases.rate(
+            uow, ann, cid, 2, told_anonymous=False, day=3, origin=10, now=T0
+        )
+        other = await feedback_cases.rate(
+            uow, ann, cid, 5, told_anonymous=True, day=0, origin=11, now=T0
+        )
+        assert same.id == first.id and same.rating == 2 and same.source == "day:3"
+        assert other.id != first.id and other.anonymous and other.source == "any"
+        for bad in (0, 6):
+            with pytest.raises(InvalidInput):
+                await feedback_cases.rate(
+                    uow, ann, cid, bad, told_anonymous=False, day=0, origin=None, now=T0
+                )
+        with pytest.raises(Forbidden):
+            await feedback_cases.rate(
+                uow, outsider, cid, 5, told_anonymous=False, day=0, origin=None, now=T0
+            )
+        with pytest.raises(Forbidden):
+            await feedback_cases.add_comment(uow, bob, first.id, "not mine", now=T0)
+        await feedback_cases.add_comment(uow, ann, first.id, "one", now=T0)
+        updated = await feedback_cases.add_attachment(
+            uow, ann, first.id, MediaKind.PHOTO, "p1", caption="two", now=T0
+        )
+        assert updated.comment == "one\ntwo"
+        with pytest.raises(InvalidInput) as too_long:
+            await feedback_cases.add_comment(uow, ann, first.id, "x" * 1999, now=T0)
+        assert too_long.value.key == "error-feedback-comment-full"
+        reacted, _ = await feedback_cases.react(uow, ann, first.id, 1, Reaction.POSITIVE, now=T0)
+        assert reacted.reactions == (KeyReaction(1, "B", Reaction.POSITIVE),)
+        with pytest.raises(DomainError):
+            await feedback_cases.react(uow, ann, first.id, 2, Reaction.POSITIVE, now=T0)
+
+
+async def test_the_summary_scope_and_anonymity(db: Database, world: World) -> None:
+    async with unit_of_work(db) as uow:
+        north = await uow.teams.add(name="North", region="N", timezone="Europe/Moscow")
+        south = await uow.teams.add(name="South", region="S", timezone="Europe/Moscow")
+    marketer = await world.person("M", Role.MARKETER)
+    admin = await world.person("A", Role.ADMIN)
+    lead = await world.person("Lead", Role.TEAM_LEAD, team=north.id)
+    south_lead = await world.person("Lead2", Role.TEAM_LEAD, team=south.id)
+    ann = await world.person("Ann", Role.REP, team=north.id)
+    bob = await world.person("Bob", Role.REP, team=north.id)
+    rep = await world.person("Rep", Role.REP, team=south.id)
+    cid = await world.campaign(marketer)
+    await world.reach(cid, ann, bob)
+    async with unit_of_work(db) as uow:
+        named = await feedback_cases.rate(
+            uow, ann, cid, 5, told_anonymous=False, day=0, origin=1, now=T0
+        )
+        secret = await feedback_cases.rate(
+            uow, bob, cid, 1, told_anonymous=True, day=0, origin=2, now=T0
+        )
+        everything = await feedback_cases.summary(uow, marketer, cid)
+        assert everything.team_only is None
+        assert everything.author(named) == ann
+        assert everything.author(secret) is None and bob.id not in everything.authors
+        assert (await feedback_cases.summary(uow, admin, cid)).tally.submissions == 2
+        own_team = await feedback_cases.summary(uow, lead, cid)
+        assert own_team.team_only == north.id and own_team.tally.submissions == 2
+        for refused in (south_lead, rep, ann):
+            with pytest.raises(Forbidden):
+                await feedback_cases.summary(uow, refused, cid)
+        # Anonymous for everyone once switched on; the earlier promise outlives switching off.
+        await feedback_cases.toggle_anonymous(uow, marketer, cid, now=T0)
+        assert (await feedback_cases.summary(uow, marketer, cid)).authors == {}
+        await feedback_cases.toggle_anonymous(uow, marketer, cid, now=T0)
+        again = await feedback_cases.summary(uow, marketer, cid)
+        assert again.author(named) == ann and again.author(secret) is None
+        with pytest.raises(Forbidden):
+            await feedback_cases.toggle_anonymous(uow, lead, cid, now=T0)
+        with pytest.raises(InvalidInput):
+            await feedback_cases.set_prompt_days(uow, marketer, cid, [0, 3], now=T0)
+        listing = await feedback_cases.campaigns_with_feedback(uow, lead)
+        assert [(c.id, n) for c, n in listing] == [(cid, 2)]
+        assert await feedback_cases.campaigns_with_feedback(uow, south_lead) == []

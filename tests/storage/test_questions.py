@@ -1,0 +1,390 @@
+"""Questions on a real SQLite file: the repository round trips, and the use cases' rules over
+it (who may ask, vote and answer; what the outbox gets)."""
+
+from __future__ import annotations
+
+from collections.abc import AsyncIterator
+from contextlib import asynccontextmanager
+from dataclasses import dataclass
+from datetime import UTC, datetime, timedelta
+
+import pytest
+
+from domain import announcing, questions
+from domain.campaigns import Audience, Status
+from domain.errors import Forbidden, InvalidInput, NotFound
+from domain.people import NewPerson, Person, Role
+from domain.ports import Outgoing
+from domain.questions import NewQuestion, QuestionKind, QuestionStatus
+from domain.timezones import QuietHours
+from storage.db import Database
+from storage.deliveries import SqlDeliveryRepo
+from storage.uow import SqlUnitOfWork, unit_of_work
+
+T0 = datetime(2026, 11, 24, 9, 0, tzinfo=UTC)
+
+
+@dataclass
+class World:
+    db: Database
+    marketer: Person
+    admin: Person
+    reps: list[Person]  # the first three got campaign 1; the last did not
+    campaign_id: int
+    other_campaign_id: int
+
+    @asynccontextmanager
+    async def uow(self) -> AsyncIterator[SqlUnitOfWork]:
+        async with unit_of_work(self.db) as uow:
+            yield uow
+
+
+async def _person(uow: SqlUnitOfWork, telegram_id: int, name: str, *roles: Role) -> Person:
+    person = await uow.people.add(
+        NewPerson(telegram_id, name, None, None, "ru", "Europe/Moscow", None, frozenset(roles)),
+        joined_at=T0,
+    )
+    found = await uow.people.get(person.id)
+    assert found is not None
+    return found
+
+
+@pytest.fixture
+async def world(db: Database) -> World:
+    async with unit_of_work(db) as uow:
+        marketer = await _person(uow, 2000, "Марина", Role.MARKETER)
+        admin = await _person(uow, 1000, "Ольга", Role.ADMIN)
+        reps = [await _person(uow, 3000 + n, f"Rep{n}", Role.REP) for n in range(4)]
+        ids = []
+        for name in ("Winter", "Spring"):
+            campaign = await uow.campaigns.add_draft(created_by=marketer.id, now=T0)
+            await uow.campaigns.save(
+                campaign.with_(
+                    name=name, audience=Audience(all_reps=True), status=Status.ANNOUNCED
+                ),
+                now=T0,
+            )
+            ids.append(campaign.id)
+        # Campaign 1 reached the first three reps; campaign 2 only the last one.
+        await announcing_sent(uow, ids[0], reps[:3])
+        await announcing_sent(uow, ids[1], reps[3:])
+        await _send_all(db)
+    return World(db, marketer, admin, reps, ids[0], ids[1])
+
+
+async def announcing_sent(uow: SqlUnitOfWork, campaign_id: int, people: list[Person]) -> None:
+    await uow.outbox.enqueue(
+        announcing.ANNOUNCE,
+        campaign_id,
+        "announce",
+        [Outgoing(p.id, p.telegram_id, T0) for p in people],
+    )
+
+
+async def _send_all(db: Database) -> None:
+    """As if the engine had sent every queued row (inside the caller's transaction)."""
+    repo = SqlDeliveryRepo(db.raw)
+    for row in await repo.claim_due(T0 + timedelta(days=365), limit=1000):
+        await repo.mark_sent(row.id, 1, T0)
+
+
+async def pending(uow: SqlUnitOfWork, kind: str, ref_id: int, batch: str) -> dict[int, str]:
+    return await uow.outbox.statuses(kind, ref_id, batch)
+
+
+async def test_a_question_round_trips(world: World) -> None:
+    rep = world.reps[0]
+    async with world.uow() as uow:
+        added = await uow.questions.add(
+            NewQuestion(world.campaign_id, rep.id, QuestionKind.PHOTO, "ценник?", "AgAD", 77, T0)
+        )
+        assert (added.kind, added.text, added.file_id, added.message_id) == (
+            QuestionKind.PHOTO,
+            "ценник?",
+            "AgAD",
+            77,
+        )
+        assert (added.status, added.votes, added.asked_at) == (QuestionStatus.OPEN, 0, T0)
+        later = T0 + timedelta(hours=2)
+        changed = added.with_(
+            status=QuestionStatus.ANSWERED,
+            answer="Да",
+            answered_by=world.marketer.id,
+            answered_at=later,
+            published_at=later,
+            broadcast_at=later,
+            reminded_at=T0 + timedelta(hours=1),
+        )
+        await uow.questions.save(changed)
+        assert await uow.questions.get(added.id) == changed
+        assert await uow.questions.get(999) is None
+        assert await uow.questions.open_questions() == []
+        assert [q.id for q in await uow.questions.faq(world.campaign_id)] == [added.id]
+        assert [q.id for q in await uow.questions.answered(world.campaign_id)] == [added.id]
+        assert await uow.questions.faq(world.other_campaign_id) == []
+
+
+async def test_votes_count_once_and_lists_are_ordered(world: World) -> None:
+    a, b, c = world.reps[:3]
+    async with world.uow() as uow:
+        ids = []
+        for n, who in enumerate((a, b, a)):
+            q = await uow.questions.add(
+                NewQuestion(
+                    world.campaign_id,
+                    who.id,
+                    QuestionKind.TEXT,
+                    f"Q{n}",
+                    None,
+                    None,
+                    T0 + timedelta(minutes=n),
+                )
+            )
+            ids.append(q.id)
+        assert await uow.questions.vote(ids[0], c.id, at=T0)
+        assert not await uow.questions.vote(ids[0], c.id, at=T0)
+        assert await uow.questions.vote(ids[0], b.id, at=T0 + timedelta(seconds=1))
+        assert await uow.questions.voters(ids[0]) == [c.id, b.id]
+        assert await uow.questions.voted_by(c.id, ids) == {ids[0]}
+        assert await uow.questions.voted_by(c.id, []) == set()
+        found = await uow.questions.get(ids[0])
+        assert found is not None and found.votes == 2
+        assert [q.id for q in await uow.questions.open_questions(world.campaign_id)] == ids
+        assert await uow.questions.open_questions(world.other_campaign_id) == []
+        due = await uow.questions.awaiting_reminder(asked_before=T0 + timedelta(minutes=1))
+        assert [q.id for q in due] == ids[:2]
+
+
+async def test_only_recipients_ask_and_the_marketers_are_told(world: World) -> None:
+    rep, outsider = world.reps[0], world.reps[3]
+    async with world.uow() as uow:
+        with pytest.raises(Forbidden):
+            await questions.ask(
+                uow,
+                outsider,
+                world.campaign_id,
+                kind=QuestionKind.TEXT,
+                text="?",
+                file_id=None,
+                message_id=None,
+                now=T0,
+            )
+        with pytest.raises(Forbidden):  # a marketer is no recipient of this campaign
+            await questions.may_ask(uow, world.marketer, world.campaign_id)
+        q = await questions.ask(
+            uow,
+            rep,
+            world.campaign_id,
+            kind=QuestionKind.TEXT,
+            text=" Можно? ",
+            file_id=None,
+            message_id=5,
+            now=T0,
+        )
+        assert (q.text, q.message_id, q.asked_by) == ("Можно?", 5, rep.id)
+        # The creator is a marketer: the admin is not told.
+        assert await pending(uow, questions.ASKED, q.id, "new") == {world.marketer.id: "pending"}
+        entries = await uow.audit.for_object("question", q.id)
+        assert [e.action for e in entries] == ["question.ask"]
+
+
+async def test_voting_rules(world: World) -> None:
+    a, b, _, outsider = world.reps
+    async with world.uow() as uow:
+        q = await questions.ask(
+            uow,
+            a,
+            world.campaign_id,
+            kind=QuestionKind.TEXT,
+            text="Q",
+            file_id=None,
+            message_id=None,
+            now=T0,
+        )
+        assert await questions.upvote(uow, b, q.id, now=T0)
+        assert not await questions.upvote(uow, b, q.id, now=T0)
+        with pytest.raises(InvalidInput) as own:
+            await questions.upvote(uow, a, q.id, now=T0)
+        assert own.value.key == "error-own-question"
+        with pytest.raises(Forbidden):
+            await questions.upvote(uow, outsider, q.id, now=T0)
+        with pytest.raises(NotFound):
+            await questions.upvote(uow, b, 999, now=T0)
+
+
+async def test_answering_reaches_asker_and_voters_and_closes_the_cards(world: World) -> None:
+    a, b, c, _ = world.reps
+    async with world.uow() as uow:
+        q = await questions.ask(
+            uow,
+            a,
+            world.campaign_id,
+            kind=QuestionKind.TEXT,
+            text="Q",
+            file_id=None,
+            message_id=None,
+            now=T0,
+        )
+        await questions.upvote(uow, b, q.id, now=T0)
+        await _send_all(world.db)  # the marketer's card went out
+        with pytest.raises(Forbidden):
+            await questions.answer(uow, c, q.id, "A", publish=False, now=T0)
+        answered = await questions.answer(uow, world.admin, q.id, " A ", publish=True, now=T0)
+        assert (answered.status, answered.answer, answered.answered_by) == (
+            QuestionStatus.ANSWERED,
+            "A",
+            world.admin.id,
+        )
+        assert answered.published_at == T0
+        assert await pending(uow, questions.ANSWER, q.id, "answer") == {
+            a.id: "pending",
+            b.id: "pending",
+        }
+        assert await pending(uow, questions.CLOSED, q.id, "new") == {world.marketer.id: "pending"}
+        with pytest.raises(InvalidInput) as again:
+            await questions.answer(uow, world.marketer, q.id, "B", publish=False, now=T0)
+        assert again.value.key == "error-question-closed"
+
+
+async def test_publish_and_broadcast_once_to_those_who_did_not_have_it(world: World) -> None:
+    a, b, c, _ = world.reps
+    async with world.uow() as uow:
+        q = await questions.ask(
+            uow,
+            a,
+            world.campaign_id,
+            kind=QuestionKind.TEXT,
+            text="Q",
+            file_id=None,
+            message_id=None,
+            now=T0,
+        )
+        with pytest.raises(InvalidInput):
+            await questions.publish(uow, world.marketer, q.id, now=T0)
+        await questions.upvote(uow, b, q.id, now=T0)
+        await questions.answer(uow, world.marketer, q.id, "A", publish=False, now=T0)
+        with pytest.raises(InvalidInput) as unpublished:
+            await questions.broadcast(uow, world.marketer, q.id, now=T0)
+        assert unpublished.value.key == "error-question-not-published"
+        with pytest.raises(Forbidden):
+            await questions.publish(uow, c, q.id, now=T0)
+        published = await questions.publish(uow, world.marketer, q.id, now=T0)
+        assert published.in_faq
+        assert await questions.publish(uow, world.marketer, q.id, now=T0) == published
+        _, count = await questions.broadcast(uow, world.marketer, q.id, now=T0)
+        assert count == 1
+        assert await pending(uow, questions.FAQ, q.id, "faq") == {c.id: "pending"}
+        with pytest.raises(InvalidInput) as twice:
+            await questions.broadcast(uow, world.marketer, q.id, now=T0)
+        assert twice.value.key == "error-question-broadcast"
+        view = await questions.campaign_questions(uow, c, world.campaign_id)
+        assert [x.id for x in view.faq] == [q.id] and view.open == [] and view.can_ask
+        staff = await questions.campaign_questions(uow, world.marketer, world.campaign_id)
+        assert not staff.can_ask
+        with pytest.raises(Forbidden):
+            await questions.campaign_questions(uow, world.reps[3], world.campaign_id)
+
+
+async def test_duplicates(world: World) -> None:
+    a, b, _, outsider = world.reps
+    async with world.uow() as uow:
+        first = await questions.ask(
+            uow,
+            a,
+            world.campaign_id,
+            kind=QuestionKind.TEXT,
+            text="Q1",
+            file_id=None,
+            message_id=None,
+            now=T0,
+        )
+        second = await questions.ask(
+            uow,
+            b,
+            world.campaign_id,
+            kind=QuestionKind.VOICE,
+            text=None,
+            file_id="AwAC",
+            message_id=None,
+            now=T0,
+        )
+        elsewhere = await questions.ask(
+            uow,
+            outsider,
+            world.other_campaign_id,
+            kind=QuestionKind.TEXT,
+            text="Q3",
+            file_id=None,
+            message_id=None,
+            now=T0,
+        )
+        _, none_yet = await questions.duplicate_candidates(uow, world.marketer, second.id)
+        assert none_yet == []
+        await questions.answer(uow, world.marketer, first.id, "A1", publish=False, now=T0)
+        _, candidates = await questions.duplicate_candidates(uow, world.marketer, second.id)
+        assert [q.id for q in candidates] == [first.id]
+        with pytest.raises(NotFound):
+            await questions.mark_duplicate(uow, world.marketer, elsewhere.id, first.id, now=T0)
+        closed = await questions.mark_duplicate(uow, world.marketer, second.id, first.id, now=T0)
+        assert (closed.status, closed.answer, closed.duplicate_of) == (
+            QuestionStatus.DUPLICATE,
+            "A1",
+            first.id,
+        )
+        assert await pending(uow, questions.ANSWER, second.id, "answer") == {b.id: "pending"}
+        # A duplicate is not itself offered as an original.
+        _, candidates = await questions.duplicate_candidates(uow, world.marketer, elsewhere.id)
+        assert candidates == []
+
+
+async def test_reminders_are_enqueued_once_outside_quiet_hours(world: World) -> None:
+    rep = world.reps[0]
+    async with world.uow() as uow:
+        await uow.people.set_quiet_hours(world.marketer.id, QuietHours.parse("12:00-13:00"))
+        q = await questions.ask(
+            uow,
+            rep,
+            world.campaign_id,
+            kind=QuestionKind.TEXT,
+            text="Q",
+            file_id=None,
+            message_id=None,
+            now=T0,
+        )
+        assert await questions.remind_unanswered(uow, now=T0 + timedelta(hours=23)) == 0
+        # 24 h later it is 12:00 in Moscow: the marketer's quiet hour holds it until 13:00.
+        assert await questions.remind_unanswered(uow, now=T0 + timedelta(hours=24)) == 1
+        assert await questions.remind_unanswered(uow, now=T0 + timedelta(hours=30)) == 0
+        row = await SqlDeliveryRepo(world.db.raw).get(
+            questions.REMIND, q.id, "remind", world.marketer.id
+        )
+        assert row is not None and row.due_at == T0 + timedelta(hours=25)
+        reminded = await uow.questions.get(q.id)
+        assert reminded is not None and reminded.reminded_at == T0 + timedelta(hours=24)
+
+
+async def test_who_may_see_a_question_and_its_file(world: World) -> None:
+    a, b, _, outsider = world.reps
+    async with world.uow() as uow:
+        q = await questions.ask(
+            uow,
+            a,
+            world.campaign_id,
+            kind=QuestionKind.PHOTO,
+            text=None,
+            file_id="AgAD",
+            message_id=None,
+            now=T0,
+        )
+        assert (await questions.viewable(uow, world.marketer, q.id))[1] is True
+        assert (await questions.viewable(uow, b, q.id))[1] is False
+        with pytest.raises(Forbidden):
+            await questions.viewable(uow, outsider, q.id)
+        await questions.answer(uow, world.marketer, q.id, "A", publish=False, now=T0)
+        # Answered but not published: only the asker (and staff) still see it.
+        assert (await questions.viewable(uow, a, q.id))[1] is False
+        with pytest.raises(Forbidden):
+            await questions.viewable(uow, b, q.id)
+        with pytest.raises(Forbidden):
+            await questions.queue(uow, b)
+        assert await questions.queue(uow, world.admin) == []
