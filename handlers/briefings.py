@@ -2,13 +2,10 @@
 
 from __future__ import annotations
 
-import csv
-import io
 from datetime import datetime, time, timedelta
 from zoneinfo import ZoneInfo
 
-from openpyxl import Workbook
-from telegram import InlineKeyboardButton, InputFile, Update
+from telegram import InlineKeyboardButton, Update
 
 from bot.i18n import Markup, Translator, escape
 from domain import briefing_cases
@@ -20,6 +17,7 @@ from domain.timezones import to_local
 from handlers.callbacks import Callback, CallbackDataError, button
 from handlers.campaign_views import AREA as CAMPAIGN_AREA
 from handlers.context import Services, TandemContext
+from handlers.exports import Format, send_table
 from handlers.routing import current_flow, end_flow, start_flow
 from handlers.screens import Screen, reply, send_new, show
 from handlers.textsplit import split_html
@@ -494,49 +492,29 @@ def export_rows(
     return rows
 
 
-def _safe_cell(value: str) -> str:
-    """Spreadsheets run cells that start with = + - @ as formulas; people's text must not."""
-    return "'" + value if value[:1] in ("=", "+", "-", "@") else value
-
-
-async def export(update: Update, context: TandemContext, cb: Callback, fmt: str) -> str | None:
+async def export(update: Update, context: TandemContext, cb: Callback, fmt: Format) -> str | None:
     briefing_id = cb.int_arg(0)
     async with context.uow() as uow:
         result = await briefing_cases.summary(uow, context.actor, briefing_id)
     rows = export_rows(context.t, result, await _teams(context))
-    name = f"briefing-{briefing_id}"
-    if fmt == "csv":
-        buffer = io.StringIO()
-        writer = csv.writer(buffer)
-        writer.writerows([[_safe_cell(cell) for cell in row] for row in rows])
-        data = ("\ufeff" + buffer.getvalue()).encode("utf-8")  # BOM: Excel opens it as UTF-8
-        filename = f"{name}.csv"
-    else:
-        workbook = Workbook()
-        sheet = workbook.active
-        assert sheet is not None
-        sheet.title = "Answers"
-        for row in rows:
-            sheet.append([_safe_cell(cell) for cell in row])
-        out = io.BytesIO()
-        workbook.save(out)
-        data = out.getvalue()
-        filename = f"{name}.xlsx"
-    await context.bot.send_document(
+    await send_table(
+        context.bot,
         context.actor.telegram_id,
-        InputFile(data, filename=filename),
+        rows,
+        fmt,
+        name=f"briefing-{briefing_id}",
+        sheet_title="Answers",
         caption=context.t("briefing-export-caption", count=len(rows) - 1),
-        parse_mode="HTML",
     )
     return None
 
 
 async def export_csv(update: Update, context: TandemContext, cb: Callback) -> str | None:
-    return await export(update, context, cb, "csv")
+    return await export(update, context, cb, Format.CSV)
 
 
 async def export_xlsx(update: Update, context: TandemContext, cb: Callback) -> str | None:
-    return await export(update, context, cb, "xlsx")
+    return await export(update, context, cb, Format.XLSX)
 
 
 # --- the rep's side --------------------------------------------------------------------------

@@ -4,12 +4,9 @@ settings (anonymity, prompt days); and the sweep that queues the prompts."""
 
 from __future__ import annotations
 
-import csv
-import io
 from collections.abc import Sequence
 
-from openpyxl import Workbook
-from telegram import InlineKeyboardButton, InputFile, InputMediaPhoto, Message, Update
+from telegram import InlineKeyboardButton, InputMediaPhoto, Message, Update
 
 from bot.i18n import Markup, Translator, escape
 from domain import feedback_cases
@@ -33,6 +30,7 @@ from handlers.callbacks import Callback, CallbackDataError, button
 from handlers.campaign_views import AREA as CAMPAIGN_AREA
 from handlers.campaign_views import FEEDBACK_AREA
 from handlers.context import Services, TandemContext
+from handlers.exports import Format, send_table
 from handlers.routing import current_flow, end_flow, start_flow
 from handlers.screens import Screen, close, reply, send_new, show
 from handlers.textsplit import split_html
@@ -617,51 +615,31 @@ def export_rows(
     return rows
 
 
-def _safe_cell(value: str) -> str:
-    """Spreadsheets run cells that start with = + - @ as formulas; people's text must not."""
-    return "'" + value if value[:1] in ("=", "+", "-", "@") else value
-
-
-async def export(update: Update, context: TandemContext, cb: Callback, fmt: str) -> str | None:
+async def export(update: Update, context: TandemContext, cb: Callback, fmt: Format) -> str | None:
     campaign_id = cb.int_arg(0)
     async with context.uow() as uow:
         result = await feedback_cases.summary(uow, context.actor, campaign_id)
     rows = export_rows(context.t, result, await _teams(context), context.actor.timezone)
-    safe = [[_safe_cell(cell) for cell in row] for row in rows]
-    name = f"feedback-{campaign_id}"
-    if fmt == "csv":
-        buffer = io.StringIO()
-        csv.writer(buffer).writerows(safe)
-        data = ("\ufeff" + buffer.getvalue()).encode("utf-8")  # BOM: Excel opens it as UTF-8
-        filename = f"{name}.csv"
-    else:
-        workbook = Workbook()
-        sheet = workbook.active
-        assert sheet is not None
-        sheet.title = "Feedback"
-        for row in safe:
-            sheet.append(row)
-        out = io.BytesIO()
-        workbook.save(out)
-        data = out.getvalue()
-        filename = f"{name}.xlsx"
-    await context.bot.send_document(
+    await send_table(
+        context.bot,
         context.actor.telegram_id,
-        InputFile(data, filename=filename),
+        rows,
+        fmt,
+        name=f"feedback-{campaign_id}",
+        sheet_title="Feedback",
         caption=context.t(
             "feedback-export-caption", name=result.campaign.name, count=len(rows) - 1
         ),
-        parse_mode="HTML",
     )
     return None
 
 
 async def export_csv(update: Update, context: TandemContext, cb: Callback) -> str | None:
-    return await export(update, context, cb, "csv")
+    return await export(update, context, cb, Format.CSV)
 
 
 async def export_xlsx(update: Update, context: TandemContext, cb: Callback) -> str | None:
-    return await export(update, context, cb, "xlsx")
+    return await export(update, context, cb, Format.XLSX)
 
 
 # --- /feedback -------------------------------------------------------------------------------
