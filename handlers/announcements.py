@@ -24,7 +24,6 @@ from handlers.campaign_views import (
     announcement_text,
 )
 from handlers.context import Services, TandemContext
-from handlers.routing import Alert
 from handlers.screens import Screen
 from handlers.textsplit import split_html
 from schedules.broadcasts import Delivery, OutgoingMessage
@@ -256,13 +255,6 @@ async def acknowledge(update: Update, context: TandemContext, cb: Callback) -> s
                 t("acknowledged-reminder", name=campaign.name), parse_mode="HTML"
             )
     return t.label("ack-thanks" if first else "ack-again")
-
-
-async def not_yet(update: Update, context: TandemContext, cb: Callback) -> str | None:
-    """Ask, feedback and FAQ: their buttons are in place; the features follow."""
-    async with context.uow() as uow:
-        await announcing.as_recipient(uow, context.actor, cb.int_arg(0))
-    return Alert(context.t.label("campaign-conversation-later"))
 
 
 async def send_materials(update: Update, context: TandemContext, cb: Callback) -> str | None:

@@ -54,5 +54,11 @@ def ensure(extras: str = "") -> Path:
 
 
 def run(python: Path, args: list[str]) -> int:
+    """Hand over to the virtual environment's Python (Ctrl+C then goes straight to it)."""
     os.chdir(ROOT)
-    return subprocess.call([str(python), *args])
+    if os.name == "posix":
+        os.execv(python, [str(python), *args])
+    try:
+        return subprocess.call([str(python), *args])
+    except KeyboardInterrupt:
+        return 130

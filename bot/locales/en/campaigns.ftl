@@ -179,7 +179,6 @@ campaign-ask-button = ❓ Ask a question
 campaign-feedback-button = 💬 Feedback
 campaign-faq-button = 📖 FAQ
 campaign-files-button = 📎 Materials ({ $count })
-campaign-conversation-later = Questions, feedback and the FAQ open here in the next Tandem release. Until then, please ask your team lead.
 open-announcement-button = 📄 Open the announcement
 ack-thanks = Thank you! Marked as read.
 ack-again = Already acknowledged. Thank you!

@@ -184,7 +184,6 @@ campaign-ask-button = ❓ Задать вопрос
 campaign-feedback-button = 💬 Обратная связь
 campaign-faq-button = 📖 Вопросы и ответы
 campaign-files-button = 📎 Материалы ({ $count })
-campaign-conversation-later = Вопросы, обратная связь и FAQ появятся здесь в следующей версии Tandem. А пока обращайтесь к руководителю группы.
 open-announcement-button = 📄 Открыть анонс
 ack-thanks = Спасибо! Отмечено как прочитанное.
 ack-again = Уже отмечено. Спасибо!
