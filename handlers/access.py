@@ -51,15 +51,15 @@ async def gatekeeper(update: Update, context: TandemContext) -> None:
     services = context.services
     person: Person | None
     async with context.uow() as uow:
+        person = await uow.people.by_telegram_id(identity.telegram_id)
         if identity.telegram_id in services.settings.admin_ids:
+            context.first_visit = person is None
             person = await ensure_config_admin(
                 uow,
                 identity,
                 now=context.now,
                 default_timezone=services.settings.default_timezone,
             )
-        else:
-            person = await uow.people.by_telegram_id(identity.telegram_id)
         if person is not None and person.active:
             person = await refresh_profile(uow, person, identity)
     if person is not None and person.active:

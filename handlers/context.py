@@ -41,6 +41,7 @@ class TandemContext(CallbackContext[ExtBot[None], dict[Any, Any], dict[Any, Any]
 
     _actor: Person | None
     _translator: Translator | None
+    first_visit: bool
 
     def __init__(
         self,
@@ -51,6 +52,8 @@ class TandemContext(CallbackContext[ExtBot[None], dict[Any, Any], dict[Any, Any]
         super().__init__(application, chat_id=chat_id, user_id=user_id)
         self._actor = None
         self._translator = None
+        # True when this very update registered the person (a configured admin's first visit).
+        self.first_visit = False
 
     @property
     def services(self) -> Services:

@@ -50,7 +50,11 @@ async def start(update: Update, context: TandemContext) -> None:
     token = context.args[0] if context.args else None
     actor = context.maybe_actor
     if actor is not None:
-        await welcome(update, context, actor, "welcome-already" if token else "welcome-back")
+        if context.first_visit:
+            key = "welcome-admin"
+        else:
+            key = "welcome-already" if token else "welcome-back"
+        await welcome(update, context, actor, key)
         return
     identity = identity_of(update)
     assert identity is not None

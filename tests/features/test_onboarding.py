@@ -17,7 +17,10 @@ REFUSAL_EN = "Sorry, Tandem is available by invitation only."
 async def test_configured_admin_is_registered_on_first_start(tandem: Tandem) -> None:
     admin = tandem.player(ADMIN_ID, "Ольга")
     [greeting] = await admin.send("/start")
-    assert "Ольга" in greeting.text and "Администратор" in greeting.text
+    assert greeting.text.startswith("Добро пожаловать в Tandem, Ольга! Вы — его администратор.")
+    assert "/teams" in greeting.text and "/invite" in greeting.text
+    [again] = await admin.send("/start")
+    assert again.text.startswith("Здравствуйте, Ольга! Вы в Tandem: Администратор")
     [help_] = await admin.send("/help")
     for command in ("/invite", "/people", "/teams", "/settings", "/cancel"):
         assert command in help_.text

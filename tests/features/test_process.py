@@ -88,7 +88,7 @@ async def test_the_bot_runs_from_env_file_and_never_logs_its_token(
         admin = fake.user(4242, "Ада", language_code="ru")
         admin.send("/start")
         reply = await admin.wait_message(timeout=30)
-        assert "Администратор" in reply.text
+        assert "Вы — его администратор" in reply.text
     finally:
         process.send_signal(signal.SIGINT)
         _, stderr = await asyncio.wait_for(process.communicate(), 30)

@@ -40,3 +40,5 @@ welcome-new = Welcome to Tandem, <b>{ $name }</b>! You have joined as { $roles }
     Set your language, time zone and quiet hours in /settings; /help shows what you can do.
 welcome-back = Hello, <b>{ $name }</b>! You're in Tandem as { $roles } ({ $team }). /help shows what you can do.
 welcome-already = You're already in Tandem, <b>{ $name }</b>, so this invite was not used. /help shows what you can do.
+welcome-admin = Welcome to Tandem, <b>{ $name }</b>! You are its administrator.
+    First create your sales teams with /teams, then invite marketers, team leads, reps and analysts with /invite. /help lists everything you can do.
