@@ -65,6 +65,7 @@ from telegram.error import (
     NetworkError,
     RetryAfter,
     TelegramError,
+    TimedOut,
 )
 from telegram.ext import AIORateLimiter
 from telegram.warnings import PTBDeprecationWarning
@@ -230,11 +231,20 @@ class PacedRateLimiter(AIORateLimiter):
     """PTB's AIORateLimiter for the interactive bot, drawing on the broadcasts' ``Pacer``:
     every message a handler sends takes a slot (ahead of broadcasts), so replies stay prompt
     and the two together stay under the global limit, and the chat it goes to counts for the
-    broadcasts' per-chat spacing."""
+    broadcasts' per-chat spacing.
 
-    def __init__(self, pacer: Pacer, **kwargs: Any) -> None:
+    Beyond waiting out 429s (AIORateLimiter's ``max_retries``), a reply that fails with a 5xx
+    or a connection error is tried again a few times with a short backoff, so a hiccup at
+    Telegram does not lose it. A timed-out request is not: Telegram may have delivered it,
+    and the same reply twice is worse than the apology the error handler sends instead."""
+
+    def __init__(
+        self, pacer: Pacer, *, network_retries: int = 2, backoff: float = 0.5, **kwargs: Any
+    ) -> None:
         super().__init__(**kwargs)
         self._pacer = pacer
+        self._network_retries = network_retries
+        self._backoff = backoff
 
     async def process_request(
         self,
@@ -246,17 +256,28 @@ class PacedRateLimiter(AIORateLimiter):
         rate_limit_args: int | None,
     ) -> bool | dict[str, Any] | list[dict[str, Any]]:
         sends = _sends_in(endpoint, data)
-        for _ in range(sends):
-            await self._pacer.turn(priority=True)
-        chat_id = data.get("chat_id")
-        if sends and isinstance(chat_id, int):
-            self._pacer.note_chat(chat_id)
-        # A 429 here is left to AIORateLimiter and does not pause broadcasts: on a reply it is
-        # most likely the person's own chat flooding; if the bot as a whole were over the
-        # limit, the broadcast's next send would get its own 429 and pause.
-        return await super().process_request(
-            callback, args, kwargs, endpoint, data, rate_limit_args
-        )
+        attempt = 0
+        while True:
+            for _ in range(sends):
+                await self._pacer.turn(priority=True)
+            chat_id = data.get("chat_id")
+            if sends and isinstance(chat_id, int):
+                self._pacer.note_chat(chat_id)
+            # A 429 here is left to AIORateLimiter and does not pause broadcasts: on a reply
+            # it is most likely the person's own chat flooding; if the bot as a whole were
+            # over the limit, the broadcast's next send would get its own 429 and pause.
+            try:
+                return await super().process_request(
+                    callback, args, kwargs, endpoint, data, rate_limit_args
+                )
+            except (BadRequest, Forbidden, TimedOut, RetryAfter):
+                raise
+            except NetworkError as error:
+                if attempt >= self._network_retries:
+                    raise
+                attempt += 1
+                log.warning("%s failed (%s); retry %d", endpoint, error, attempt)
+                await asyncio.sleep(self._backoff * 2 ** (attempt - 1))
 
 
 class BroadcastEngine:

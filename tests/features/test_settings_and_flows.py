@@ -191,3 +191,10 @@ async def test_editing_a_team(tandem: Tandem) -> None:
     await join(tandem, admin, 2001, "Иван", ["rep"], team="Северо-Запад")
     await admin.send("/teams")
     assert "1 участник" in admin.last.text
+
+
+async def test_replies_survive_a_server_error(tandem: Tandem) -> None:
+    admin = await an_admin(tandem)
+    tandem.fake.inject("sendMessage", 502, chat_id=admin.id)
+    [help_] = await admin.send("/help")
+    assert "/invite" in help_.text
