@@ -20,9 +20,17 @@ from domain.briefings import (
     progress,
     reminder_moments,
 )
-from domain.campaigns import Campaign, Schedule, ScheduleMode, Status, delivery_moment, recipients
+from domain.campaigns import (
+    Audience,
+    Campaign,
+    Schedule,
+    ScheduleMode,
+    Status,
+    delivery_moment,
+    recipients,
+)
 from domain.errors import Forbidden, InvalidInput, NotFound
-from domain.people import Person
+from domain.people import Person, Role
 from domain.permissions import Action, require
 from domain.ports import AuditEntry, Outgoing, UnitOfWork
 
@@ -115,6 +123,42 @@ async def set_deadline(
     return await _load(uow, briefing.id)
 
 
+async def toggle_audience(
+    uow: UnitOfWork,
+    actor: Person,
+    briefing_id: int,
+    *,
+    all_reps: bool = False,
+    team_id: int | None = None,
+    role: Role | None = None,
+) -> Briefing:
+    """Change who the briefing goes to, starting from the campaign's audience."""
+    briefing = await _draft(uow, actor, briefing_id)
+    campaign = await announcing.manageable(uow, actor, briefing.campaign_id)
+    current = briefing.audience if briefing.audience is not None else campaign.audience
+    if team_id is not None and await uow.teams.get(team_id) is None:
+        raise NotFound()
+    audience = Audience(
+        current.all_reps ^ all_reps,
+        current.team_ids ^ ({team_id} if team_id is not None else set()),
+        current.roles ^ ({role} if role is not None else set()),
+    )
+    await uow.briefings.save(briefing.with_(audience=audience))
+    return await _load(uow, briefing.id)
+
+
+async def use_campaign_audience(uow: UnitOfWork, actor: Person, briefing_id: int) -> Briefing:
+    briefing = await _draft(uow, actor, briefing_id)
+    await uow.briefings.save(briefing.with_(audience=None))
+    return await _load(uow, briefing.id)
+
+
+async def reach(uow: UnitOfWork, briefing: Briefing, campaign: Campaign) -> int:
+    """How many people the briefing would reach now."""
+    audience = briefing.audience if briefing.audience is not None else campaign.audience
+    return len(recipients(audience, await uow.people.active()))
+
+
 async def discard(uow: UnitOfWork, actor: Person, briefing_id: int) -> None:
     briefing = await _draft(uow, actor, briefing_id)
     await uow.briefings.delete_draft(briefing.id)
@@ -132,7 +176,7 @@ async def send(uow: UnitOfWork, actor: Person, briefing_id: int, *, now: datetim
         raise InvalidInput("error-briefing-no-deadline")
     if briefing.deadline <= now:
         raise InvalidInput("error-deadline-past")
-    people = recipients(audience_for(campaign), await uow.people.active())
+    people = recipients(audience_for(briefing, campaign), await uow.people.active())
     if not people:
         raise InvalidInput("error-audience-empty")
     when = Schedule(ScheduleMode.NOW)

@@ -62,6 +62,8 @@ class Briefing:
     status: BriefingStatus
     sent_at: datetime | None = None
     questions: tuple[Question, ...] = field(default_factory=tuple)
+    # None: the campaign's audience (the default); else its own selection.
+    audience: Audience | None = None
 
     def open_for_answers(self, now: datetime) -> bool:
         return self.status is BriefingStatus.SENT and (self.deadline is None or now < self.deadline)
@@ -108,10 +110,12 @@ def clean_answer(raw: str) -> str:
     return clean_text(raw, limit=ANSWER_MAX)
 
 
-def audience_for(campaign: Campaign) -> Audience:
-    if campaign.audience.is_empty:
+def audience_for(briefing: Briefing, campaign: Campaign) -> Audience:
+    """The briefing's own audience if it has one, else the campaign's."""
+    audience = briefing.audience if briefing.audience is not None else campaign.audience
+    if audience.is_empty:
         raise InvalidInput("error-briefing-no-audience")
-    return campaign.audience
+    return audience
 
 
 def reminder_moments(briefing: Briefing, person: Person, *, sent: datetime) -> list[datetime]:

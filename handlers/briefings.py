@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from datetime import datetime, time, timedelta
+from typing import Any
 from zoneinfo import ZoneInfo
 
 from telegram import InlineKeyboardButton, Update
@@ -12,10 +13,11 @@ from domain import briefing_cases
 from domain.briefings import Answer, AnswerKind, Briefing, BriefingStatus, parse_options
 from domain.dates import parse_local_datetime
 from domain.errors import InvalidInput
-from domain.people import Person, Team
+from domain.people import ALL_ROLES, Person, Role, Team
 from domain.timezones import to_local
 from handlers.callbacks import Callback, CallbackDataError, button
 from handlers.campaign_views import AREA as CAMPAIGN_AREA
+from handlers.campaign_views import audience_text
 from handlers.context import Services, TandemContext
 from handlers.exports import Format, send_table
 from handlers.routing import current_flow, end_flow, start_flow
@@ -94,9 +96,15 @@ async def _builder(context: TandemContext, briefing_id: int) -> Screen:
     if briefing.status is not BriefingStatus.DRAFT:
         return await _progress(context, briefing_id)
     deadline = t.datetime(briefing.deadline, context.actor.timezone) if briefing.deadline else "—"
+    async with context.uow() as uow:
+        reach = await briefing_cases.reach(uow, briefing, campaign)
+    teams = await _teams(context)
+    audience = briefing.audience if briefing.audience is not None else campaign.audience
     lines = [
         t("briefing-builder-title", name=campaign.name or "—"),
         t("briefing-deadline-line", deadline=deadline),
+        audience_text(t, audience, teams, reach)
+        + ("" if briefing.audience is not None else " " + t("briefing-audience-default")),
         "",
         *_question_lines(t, briefing),
     ]
@@ -120,6 +128,7 @@ async def _builder(context: TandemContext, briefing_id: int) -> Screen:
             button(t.label("briefing-deadline-button"), AREA, "dl", briefing.id),
         ]
     )
+    keyboard.append([button(t.label("edit-audience-button"), AREA, "aud", briefing.id)])
     keyboard.append(
         [
             button(t.label("preview-button"), AREA, "prev", briefing.id),
@@ -133,6 +142,68 @@ async def _builder(context: TandemContext, briefing_id: int) -> Screen:
         ]
     )
     return Screen(_fit("\n".join(lines)), keyboard)
+
+
+async def _audience_screen(context: TandemContext, briefing_id: int) -> Screen:
+    t = context.t
+    async with context.uow() as uow:
+        briefing, campaign = await briefing_cases.manageable(uow, context.actor, briefing_id)
+        reach = await briefing_cases.reach(uow, briefing, campaign)
+    teams = await _teams(context)
+    audience = briefing.audience if briefing.audience is not None else campaign.audience
+
+    def mark(on: bool) -> str:
+        return "✅ " if on else "▫️ "
+
+    bid = briefing.id
+    keyboard = [
+        [button(mark(audience.all_reps) + t.label("audience-all-reps"), AREA, "aurep", bid)]
+    ]
+    keyboard += [
+        [button(mark(team.id in audience.team_ids) + team.name, AREA, "auteam", bid, team.id)]
+        for team in teams.values()
+    ]
+    roles = [
+        button(mark(r in audience.roles) + t.label(f"role-{r.value}"), AREA, "aurole", bid, r)
+        for r in ALL_ROLES
+    ]
+    keyboard += [roles[i : i + 2] for i in range(0, len(roles), 2)]
+    if briefing.audience is not None:
+        keyboard.append([button(t.label("briefing-audience-reset"), AREA, "aucamp", bid)])
+    keyboard.append([button(t.label("done-button"), AREA, "open", bid)])
+    text = t("briefing-audience-prompt") + "\n" + audience_text(t, audience, teams, reach)
+    return Screen(text, keyboard)
+
+
+async def audience_menu(update: Update, context: TandemContext, cb: Callback) -> None:
+    await show(update, await _audience_screen(context, cb.int_arg(0)))
+
+
+async def _toggle(update: Update, context: TandemContext, briefing_id: int, **what: Any) -> None:
+    async with context.uow() as uow:
+        await briefing_cases.toggle_audience(uow, context.actor, briefing_id, **what)
+    await show(update, await _audience_screen(context, briefing_id))
+
+
+async def audience_reps(update: Update, context: TandemContext, cb: Callback) -> None:
+    await _toggle(update, context, cb.int_arg(0), all_reps=True)
+
+
+async def audience_team(update: Update, context: TandemContext, cb: Callback) -> None:
+    await _toggle(update, context, cb.int_arg(0), team_id=cb.int_arg(1))
+
+
+async def audience_role(update: Update, context: TandemContext, cb: Callback) -> None:
+    name = cb.str_arg(1)
+    if name not in set(Role):
+        raise CallbackDataError(name)
+    await _toggle(update, context, cb.int_arg(0), role=Role(name))
+
+
+async def audience_reset(update: Update, context: TandemContext, cb: Callback) -> None:
+    async with context.uow() as uow:
+        await briefing_cases.use_campaign_audience(uow, context.actor, cb.int_arg(0))
+    await show(update, await _audience_screen(context, cb.int_arg(0)))
 
 
 async def open_briefing(update: Update, context: TandemContext, cb: Callback) -> None:
@@ -782,6 +853,11 @@ def register_broadcasts(services: Services) -> None:
 
 
 VERBS = {
+    "aud": audience_menu,
+    "aurep": audience_reps,
+    "auteam": audience_team,
+    "aurole": audience_role,
+    "aucamp": audience_reset,
     "camp": back_to_list,
     "new": new_briefing,
     "open": open_briefing,

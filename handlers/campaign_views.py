@@ -8,7 +8,7 @@ from datetime import datetime
 from telegram import InlineKeyboardButton
 
 from bot.i18n import Markup, Translator, escape
-from domain.campaigns import Campaign, Figures, ReminderRule, Status, TeamFigures
+from domain.campaigns import Audience, Campaign, Figures, ReminderRule, Status, TeamFigures
 from domain.people import Person, Team
 from domain.timezones import to_local
 from handlers.callbacks import button
@@ -113,9 +113,8 @@ def announcement_keyboard(
     return rows
 
 
-def audience_text(t: Translator, campaign: Campaign, teams: dict[int, Team], reach: int) -> str:
+def audience_text(t: Translator, audience: Audience, teams: dict[int, Team], reach: int) -> str:
     parts = []
-    audience = campaign.audience
     if audience.all_reps:
         parts.append(t.label("audience-all-reps"))
     if audience.team_ids:
@@ -164,7 +163,7 @@ def card_text(
         t("card-messages", count=len(campaign.key_messages)),
         *messages,
         t("card-launch", value=t.day(campaign.launch_date) if campaign.launch_date else "—"),
-        audience_text(t, campaign, teams, reach),
+        audience_text(t, campaign.audience, teams, reach),
         t("card-materials", count=len(campaign.materials)),
         t(
             "card-options",

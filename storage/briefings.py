@@ -9,6 +9,7 @@ from datetime import datetime
 import aiosqlite
 
 from domain.briefings import Answer, AnswerKind, Briefing, BriefingStatus, Question
+from domain.campaigns import Audience
 from storage.db import from_db, from_db_opt, to_db
 
 
@@ -37,6 +38,7 @@ class SqlBriefingRepo:
             status=BriefingStatus(row["status"]),
             sent_at=from_db_opt(row["sent_at"]),
             questions=await self._questions(row["id"]),
+            audience=Audience.from_json(json.loads(row["audience"])) if row["audience"] else None,
         )
 
     async def get(self, briefing_id: int) -> Briefing | None:
@@ -65,11 +67,12 @@ class SqlBriefingRepo:
 
     async def save(self, briefing: Briefing) -> None:
         await self._conn.execute(
-            "UPDATE briefings SET deadline = ?, status = ?, sent_at = ? WHERE id = ?",
+            "UPDATE briefings SET deadline = ?, status = ?, sent_at = ?, audience = ? WHERE id = ?",
             (
                 to_db(briefing.deadline) if briefing.deadline else None,
                 briefing.status.value,
                 to_db(briefing.sent_at) if briefing.sent_at else None,
+                json.dumps(briefing.audience.to_json()) if briefing.audience else None,
                 briefing.id,
             ),
         )

@@ -164,3 +164,26 @@ async def test_a_half_written_answer_survives_a_restart(tandem: Tandem) -> None:
     await tandem.restart()
     [next_question] = await rep.send("Врачи просят исследования")
     assert next_question.text.startswith("Вопрос 2 из 2")
+
+
+async def test_a_briefing_can_go_to_another_audience_than_the_campaign(tandem: Tandem) -> None:
+    org = await build_org(tandem)
+    marketer = org.marketer
+    await draft_campaign(marketer)
+    await open_briefings(marketer)
+    await marketer.press("➕ Новый брифинг")
+    builder = (await marketer.send(Q1))[-1]
+    assert "Аудитория: Все торговые представители — охват 5 человек (как у кампании)" in (
+        builder.text
+    )
+    await marketer.press("👥 Аудитория", message=builder)
+    await marketer.press("✅ Все торговые представители")
+    await marketer.press("▫️ Сибирь")
+    assert "команды: Сибирь — охват 3 человека" in builder.text
+    await marketer.press("✅ Готово", message=builder)
+    await marketer.press("📅 Срок", message=builder)
+    await marketer.press("Через 7 дней, 18:00")
+    await marketer.press("🚀 Отправить")
+    assert marketer.last_answer["text"] == "Отправлено: 3 чел."
+    await deliver(tandem)
+    assert [len(requests(p)) for p in (org.lead, *org.reps)] == [1, 0, 0, 0, 1, 1]

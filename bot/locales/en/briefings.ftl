@@ -93,3 +93,6 @@ error-options-too-few = Give at least two answer buttons, one per line.
 error-options-too-many = At most { $limit } answer buttons.
 error-too-many-questions = A briefing request has at most { $limit } questions.
 error-use-answer-buttons = Please answer this question with the buttons.
+briefing-audience-default = (the campaign's)
+briefing-audience-prompt = <b>Who should answer?</b> By default the campaign's audience; tick any mix of all reps, teams and roles.
+briefing-audience-reset = ↩️ The campaign's audience

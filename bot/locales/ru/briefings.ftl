@@ -98,3 +98,6 @@ error-options-too-few = Нужно хотя бы два варианта, по �
 error-options-too-many = Не больше { $limit } вариантов.
 error-too-many-questions = В брифинге может быть не больше { $limit } вопросов.
 error-use-answer-buttons = На этот вопрос ответьте кнопками.
+briefing-audience-default = (как у кампании)
+briefing-audience-prompt = <b>Кого спросить?</b> По умолчанию — аудиторию кампании; отметьте любое сочетание: все представители, команды, роли.
+briefing-audience-reset = ↩️ Аудитория кампании
