@@ -4,6 +4,7 @@ and is alerted; updates and cancellation reach everyone."""
 
 from __future__ import annotations
 
+import asyncio
 from datetime import UTC, datetime, timedelta
 
 from tests.support.clock import FakeClock
@@ -273,3 +274,31 @@ async def test_long_and_html_like_text_renders_literally(tandem: Tandem) -> None
     assert parts[-1].labels()[0] == "✅ Ознакомлен"
     await rep.press("✅ Ознакомлен")
     assert rep.last_answer["text"] == "Спасибо! Отмечено как прочитанное."
+
+
+async def test_the_bot_stopped_mid_broadcast_sends_each_rep_one_announcement(
+    tandem: Tandem,
+) -> None:
+    org = await build_org(tandem)
+    await draft_campaign(org.marketer)
+    # Restart with a slow pace, so that the bot can be stopped between two deliveries.
+    tandem.settings_overrides["broadcast_rate"] = 3
+    await tandem.restart()
+    await org.marketer.press("🚀 Отправить сейчас")
+    for rep in org.reps:
+        rep.user.mark()
+    await org.marketer.press("✅ Подтвердить")
+    # Stop as soon as two reps have theirs.
+    waiting = {asyncio.create_task(rep.user.wait_message(timeout=10)) for rep in org.reps}
+    arrived = 0
+    while arrived < 2:
+        done, waiting = await asyncio.wait(waiting, return_when=asyncio.FIRST_COMPLETED)
+        arrived += len(done)
+    for task in waiting:
+        task.cancel()
+    await tandem.stop()
+    got = [len(announcements(r)) for r in org.reps]
+    assert 2 <= sum(got) < 5, got
+    await tandem.start()
+    await deliver(tandem)
+    assert [len(announcements(r)) for r in org.reps] == [1, 1, 1, 1, 1]
