@@ -24,6 +24,7 @@ from domain.campaigns import (
     Campaign,
     Figures,
     Schedule,
+    ScheduleMode,
     Status,
     clean_text,
     delivery_moment,
@@ -35,6 +36,7 @@ from domain.errors import Forbidden, InvalidInput, NotFound
 from domain.people import Person, Role
 from domain.permissions import Action, can, require
 from domain.ports import AuditEntry, Outgoing, UnitOfWork
+from domain.timezones import to_local
 
 ANNOUNCE = "campaign.announce"
 REMIND = "campaign.remind"
@@ -146,6 +148,8 @@ async def toggle_audience(
     role: Role | None = None,
 ) -> Campaign:
     campaign = await _editable(uow, actor, campaign_id)
+    if campaign.status is Status.ANNOUNCED:
+        raise InvalidInput("error-audience-sent")
     if campaign.status is not Status.DRAFT:
         raise InvalidInput("error-audience-locked")
     audience = campaign.audience
@@ -242,6 +246,7 @@ async def schedule(
         raise InvalidInput("error-already-announced")
     if campaign.missing():
         raise InvalidInput("error-campaign-incomplete")
+    check_before_launch(campaign, when, actor)
     people = await audience_of(uow, campaign)
     if not people:
         raise InvalidInput("error-audience-empty")
@@ -296,6 +301,25 @@ async def _enqueue_ladder(
             moment = lead.quiet_hours.next_allowed(moment, lead.timezone)
         escalations.append(Outgoing(lead.id, lead.telegram_id, moment))
     await uow.outbox.enqueue(ESCALATE, campaign.id, "escalate", escalations)
+
+
+def check_schedulable(campaign: Campaign) -> None:
+    """Refuse scheduling screens for a campaign that can no longer be scheduled."""
+    if campaign.status is Status.ANNOUNCED:
+        raise InvalidInput("error-already-announced")
+    if campaign.status is Status.CANCELLED:
+        raise InvalidInput("error-campaign-cancelled")
+    if campaign.missing():
+        raise InvalidInput("error-campaign-incomplete")
+
+
+def check_before_launch(campaign: Campaign, when: Schedule, actor: Person) -> None:
+    """An announcement goes out before the launch, not after it."""
+    if campaign.launch_date is None or when.mode is ScheduleMode.NOW:
+        return
+    day = when.day if when.at is None else to_local(when.at, actor.timezone).date()
+    if day is not None and day > campaign.launch_date:
+        raise InvalidInput("error-after-launch")
 
 
 async def _withdraw_schedule(uow: UnitOfWork, campaign_id: int) -> None:

@@ -52,6 +52,11 @@ async def manageable(uow: UnitOfWork, actor: Person, briefing_id: int) -> tuple[
     return briefing, campaign
 
 
+async def draft(uow: UnitOfWork, actor: Person, briefing_id: int) -> Briefing:
+    """The briefing, if it may still be edited (not yet sent)."""
+    return await _draft(uow, actor, briefing_id)
+
+
 async def _draft(uow: UnitOfWork, actor: Person, briefing_id: int) -> Briefing:
     briefing, _ = await manageable(uow, actor, briefing_id)
     if briefing.status is not BriefingStatus.DRAFT:
@@ -114,11 +119,10 @@ async def remove_question(
 async def set_deadline(
     uow: UnitOfWork, actor: Person, briefing_id: int, deadline: datetime, *, now: datetime
 ) -> Briefing:
-    briefing, _ = await manageable(uow, actor, briefing_id)
+    # Only before sending: the deadline is printed in every request people received.
+    briefing = await _draft(uow, actor, briefing_id)
     if deadline <= now:
         raise InvalidInput("error-deadline-past")
-    if briefing.status is BriefingStatus.CLOSED:
-        raise InvalidInput("error-briefing-closed")
     await uow.briefings.save(briefing.with_(deadline=deadline))
     return await _load(uow, briefing.id)
 
@@ -265,7 +269,11 @@ async def summary(uow: UnitOfWork, actor: Person, briefing_id: int) -> Summary:
     statuses = await uow.outbox.statuses(ASK, briefing.id, "ask")
     people = {p.id: p for p in await uow.people.many(list(statuses))}
     answers = await uow.briefings.answers(briefing.id)
-    reached = [p for pid, p in people.items() if statuses.get(pid) == "sent"]
+    # Everyone it is going to, not only those it has reached yet (right after sending, most
+    # rows are still pending); the unreachable are left out.
+    reached = [
+        p for pid, p in people.items() if statuses.get(pid) in ("pending", "sending", "sent")
+    ]
     return Summary(briefing, campaign, progress(briefing, reached, answers), answers, people)
 
 

@@ -68,13 +68,14 @@ async def gatekeeper(update: Update, context: TandemContext) -> None:
     context.set_actor(None, identity.language_code)
     if person is None and _is_invite_start(update):
         return
-    await refuse(update, context)
+    await refuse(update, context, "refusal" if person is None else "refusal-deactivated")
     raise ApplicationHandlerStop
 
 
-async def refuse(update: Update, context: TandemContext) -> None:
-    """One polite refusal, and nothing else: no names, no data, no hint of what exists."""
-    text = context.t.label("refusal")
+async def refuse(update: Update, context: TandemContext, key: str = "refusal") -> None:
+    """One polite refusal, and nothing else: no names, no data, no hint of what exists.
+    Someone whose access was turned off is told that, rather than to ask for an invite."""
+    text = context.t.label(key)
     if update.callback_query is not None:
         await update.callback_query.answer(text, show_alert=True)
     elif update.effective_message is not None and update.message is not None:

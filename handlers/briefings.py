@@ -56,7 +56,7 @@ async def list_for_campaign(update: Update, context: TandemContext, cb: Callback
                 t.label(
                     "briefing-list-item",
                     number=str(b.id),
-                    status=t.label(f"briefing-status-{b.status.value}"),
+                    status=t.label(f"briefing-status-{_status(b, context.now).value}"),
                     questions=len(b.questions),
                 ),
                 AREA,
@@ -70,6 +70,13 @@ async def list_for_campaign(update: Update, context: TandemContext, cb: Callback
     keyboard.append([button(t.label("back-button"), CAMPAIGN_AREA, "card", campaign_id)])
     text = t("briefing-list-title", name=campaign.name or "—", count=len(briefings))
     await show(update, Screen(text, keyboard))
+
+
+def _status(briefing: Briefing, now: datetime) -> BriefingStatus:
+    """Sent and past its deadline reads as closed."""
+    if briefing.status is BriefingStatus.SENT and not briefing.open_for_answers(now):
+        return BriefingStatus.CLOSED
+    return briefing.status
 
 
 async def new_briefing(update: Update, context: TandemContext, cb: Callback) -> None:
@@ -176,6 +183,8 @@ async def _audience_screen(context: TandemContext, briefing_id: int) -> Screen:
 
 
 async def audience_menu(update: Update, context: TandemContext, cb: Callback) -> None:
+    async with context.uow() as uow:
+        await briefing_cases.draft(uow, context.actor, cb.int_arg(0))
     await show(update, await _audience_screen(context, cb.int_arg(0)))
 
 
@@ -218,7 +227,7 @@ async def back_to_list(update: Update, context: TandemContext, cb: Callback) -> 
 async def add_question_prompt(update: Update, context: TandemContext, cb: Callback) -> None:
     briefing_id = cb.int_arg(0)
     async with context.uow() as uow:
-        briefing, _ = await briefing_cases.manageable(uow, context.actor, briefing_id)
+        briefing = await briefing_cases.draft(uow, context.actor, briefing_id)
     await start_flow(context, FLOW, "question", {"bid": briefing_id})
     await send_new(
         update, Screen(context.t("briefing-ask-question", number=len(briefing.questions) + 1))
@@ -228,7 +237,7 @@ async def add_question_prompt(update: Update, context: TandemContext, cb: Callba
 async def options_prompt(update: Update, context: TandemContext, cb: Callback) -> None:
     briefing_id, question_id = cb.int_arg(0), cb.int_arg(1)
     async with context.uow() as uow:
-        briefing, _ = await briefing_cases.manageable(uow, context.actor, briefing_id)
+        briefing = await briefing_cases.draft(uow, context.actor, briefing_id)
     question = briefing.question(question_id)
     if question is None:
         raise CallbackDataError(str(question_id))
@@ -276,7 +285,7 @@ def _local_deadline(person: Person, now: datetime, days: int) -> datetime:
 async def deadline_prompt(update: Update, context: TandemContext, cb: Callback) -> None:
     briefing_id = cb.int_arg(0)
     async with context.uow() as uow:
-        await briefing_cases.manageable(uow, context.actor, briefing_id)
+        await briefing_cases.draft(uow, context.actor, briefing_id)
     await start_flow(context, FLOW, "deadline", {"bid": briefing_id})
     t = context.t
     keyboard = [
@@ -688,6 +697,7 @@ async def _after_answer(
     *,
     all_mode: bool,
     changed: bool,
+    skipped: bool = False,
 ) -> None:
     t = context.t
     if all_mode:
@@ -701,11 +711,14 @@ async def _after_answer(
         todo = await briefing_cases.unanswered(uow, briefing.id, context.actor.id)
     deadline = t.datetime(briefing.deadline, context.actor.timezone) if briefing.deadline else "—"
     if todo:
-        text = t(
-            "briefing-answer-saved",
-            changed=t.label("briefing-changed") if changed else "",
-            left=len(todo),
-        )
+        if skipped:
+            text = t("briefing-skipped", left=len(todo))
+        else:
+            text = t(
+                "briefing-answer-saved",
+                changed=t.label("briefing-changed") if changed else "",
+                left=len(todo),
+            )
         keyboard = [[button(t.label("briefing-answer-all-button"), AREA, "all", briefing.id)]]
         await send_new(update, Screen(text, keyboard))
     else:
@@ -738,7 +751,9 @@ async def skip(update: Update, context: TandemContext, cb: Callback) -> None:
     briefing_id, question_id = cb.int_arg(0), cb.int_arg(1)
     async with context.uow() as uow:
         briefing = await briefing_cases.as_recipient(uow, context.actor, briefing_id)
-    await _after_answer(update, context, briefing, question_id, all_mode=True, changed=False)
+    await _after_answer(
+        update, context, briefing, question_id, all_mode=True, changed=False, skipped=True
+    )
 
 
 async def preview_button(update: Update, context: TandemContext, cb: Callback) -> str | None:

@@ -8,7 +8,15 @@ from datetime import datetime
 from telegram import InlineKeyboardButton
 
 from bot.i18n import Markup, Translator, escape
-from domain.campaigns import Audience, Campaign, Figures, ReminderRule, Status, TeamFigures
+from domain.campaigns import (
+    Audience,
+    Campaign,
+    Figures,
+    ReminderRule,
+    ScheduleMode,
+    Status,
+    TeamFigures,
+)
 from domain.people import Person, Team
 from domain.timezones import to_local
 from handlers.callbacks import button
@@ -17,6 +25,12 @@ from handlers.onboarding import roles_text
 AREA = "cmp"
 PREVIEW_AREA = "cpv"
 BRIEFING_AREA = "brf"
+CARD_ICONS = {
+    Status.DRAFT: "📝",
+    Status.SCHEDULED: "🗓",
+    Status.ANNOUNCED: "📣",
+    Status.CANCELLED: "❌",
+}
 FEEDBACK_AREA = "fdb"
 EXCERPT = 80
 MAX_NAMES = 40
@@ -135,6 +149,16 @@ def reminders_text(t: Translator, rules: Sequence[ReminderRule]) -> str:
 def status_text(
     t: Translator, campaign: Campaign, viewer: Person, first_due: datetime | None
 ) -> str:
+    schedule = campaign.schedule
+    if campaign.status is Status.SCHEDULED and schedule is not None:
+        if schedule.mode is ScheduleMode.LOCAL and schedule.day and schedule.local_time:
+            return t(
+                "campaign-status-scheduled-local",
+                day=t.day(schedule.day),
+                time=schedule.local_time.strftime("%H:%M"),
+            )
+        if schedule.mode is ScheduleMode.AT and schedule.at is not None:
+            return t("campaign-status-scheduled-at", at=t.datetime(schedule.at, viewer.timezone))
     if campaign.status is Status.SCHEDULED and first_due is not None:
         return t("campaign-status-scheduled", at=t.datetime(first_due, viewer.timezone))
     if campaign.status is Status.ANNOUNCED and campaign.announced_at is not None:
@@ -155,7 +179,7 @@ def card_text(
 ) -> str:
     messages = [f"  {n}. {escape(_excerpt(m))}" for n, m in enumerate(campaign.key_messages, 1)]
     lines = [
-        t("card-title", name=campaign.name or "—"),
+        t("card-title", icon=CARD_ICONS[campaign.status], name=campaign.name or "—"),
         status_text(t, campaign, viewer, first_due),
         "",
         t("card-product", value=campaign.product or "—"),

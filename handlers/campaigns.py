@@ -24,6 +24,7 @@ from domain.timezones import to_local
 from handlers.callbacks import Callback, CallbackDataError, button
 from handlers.campaign_views import (
     AREA,
+    CARD_ICONS,
     announcement_keyboard,
     announcement_text,
     card_keyboard,
@@ -41,12 +42,7 @@ FLOW = "campaign"
 WIZARD = ("name", "product", "goal", "messages", "launch", "audience", "materials")
 PAGE_SIZE = 8
 DAYS_BEFORE = (7, 3, 1)
-STATUS_ICONS = {
-    Status.DRAFT: "📝",
-    Status.SCHEDULED: "🗓",
-    Status.ANNOUNCED: "📣",
-    Status.CANCELLED: "❌",
-}
+STATUS_ICONS = CARD_ICONS
 
 
 # --- shared helpers --------------------------------------------------------------------------
@@ -183,7 +179,11 @@ async def received_file(update: Update, context: TandemContext, flow: Flow) -> N
     message = update.effective_message
     assert message is not None
     if flow.step != "materials":
-        await reply(update, context.t("file-not-expected"))
+        # A file where text is expected: say so, and ask the current step again.
+        step = flow.step if flow.step in WIZARD and flow.step != "audience" else None
+        await reply(update, context.t("text-expected-here"))
+        if step is not None:
+            await reply(update, context.t(f"ask-{step}"))
         return
     if message.document is not None:
         kind, file_id, name = "document", message.document.file_id, message.document.file_name
@@ -395,6 +395,12 @@ async def _audience_screen(context: TandemContext, campaign_id: int, *, prefix: 
 
 
 async def audience_menu(update: Update, context: TandemContext, cb: Callback) -> None:
+    async with context.uow() as uow:
+        campaign = await announcing.manageable(uow, context.actor, cb.int_arg(0))
+    if campaign.status is Status.ANNOUNCED:
+        raise InvalidInput("error-audience-sent")
+    if campaign.status is not Status.DRAFT:
+        raise InvalidInput("error-audience-locked")
     await end_flow(context)
     await send_new(update, await _audience_screen(context, cb.int_arg(0)))
 
@@ -525,8 +531,7 @@ async def when_menu(update: Update, context: TandemContext, cb: Callback) -> Non
     t = context.t
     async with context.uow() as uow:
         campaign = await announcing.manageable(uow, context.actor, campaign_id)
-    if campaign.missing():
-        raise InvalidInput("error-campaign-incomplete")
+    announcing.check_schedulable(campaign)
     keyboard = [[button(t.label("when-now-button"), AREA, "now", campaign_id)]]
     if campaign.launch_date is not None:
         today = to_local(context.now, context.actor.timezone).date()
@@ -551,6 +556,8 @@ async def _confirm(
     async with context.uow() as uow:
         campaign = await announcing.manageable(uow, context.actor, campaign_id)
         reach = len(await announcing.audience_of(uow, campaign))
+    announcing.check_schedulable(campaign)
+    announcing.check_before_launch(campaign, when, context.actor)
     await start_flow(
         context, FLOW, "confirm", {"cid": campaign_id, "wizard": False, "schedule": when.to_json()}
     )
@@ -691,6 +698,8 @@ async def discard(update: Update, context: TandemContext, cb: Callback) -> None:
     t = context.t
     async with context.uow() as uow:
         campaign = await announcing.manageable(uow, context.actor, campaign_id)
+    if campaign.status is not Status.DRAFT:
+        raise InvalidInput("error-not-a-draft")
     keyboard = [
         [button(t.label("discard-confirm-button"), AREA, "dropok", campaign_id)],
         [button(t.label("back-button"), AREA, "card", campaign_id)],

@@ -57,7 +57,7 @@ async def _card(context: TandemContext, person_id: int, back_page: int) -> Scree
     text = t(
         "person-card",
         name=person.full_name,
-        username=f"@{person.username}" if person.username else "—",
+        username=f"@{person.username}" if person.username else "",
         roles=roles_text(t, person.roles),
         team=team_label(t, team),
         timezone=person.timezone,

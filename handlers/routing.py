@@ -81,11 +81,33 @@ def buttons(area: str, verbs: Mapping[str, ButtonCallback]) -> CallbackQueryHand
 async def start_flow(
     context: TandemContext, kind: str, step: str, data: dict[str, Any] | None = None
 ) -> Flow:
-    """Begin (or replace) the person's flow and save it at once."""
+    """Begin (or replace) the person's flow and save it at once.
+
+    A person has one open flow. Starting another kind of step leaves the old one; they are
+    told so, so an unfinished step never silently disappears (campaign drafts themselves are
+    saved at every step and stay in /campaigns)."""
     flow = Flow(person_id=context.actor.id, kind=kind, step=step, data=dict(data or {}))
     async with context.uow() as uow:
+        previous = await uow.flows.get(context.actor.id)
         await uow.flows.save(flow, now=context.now)
+    if previous is not None and previous.kind != kind and previous.kind in LEFT_BEHIND:
+        await context.bot.send_message(
+            context.actor.telegram_id,
+            context.t(LEFT_BEHIND[previous.kind]),
+            parse_mode="HTML",
+        )
     return flow
+
+
+# What a person is told when they leave a half-done step for another one. Button-only
+# screens (settings, the invite composer) lose nothing typed and need no notice.
+LEFT_BEHIND = {
+    "team": "flow-left-team",
+    "campaign": "flow-left-campaign",
+    "briefing": "flow-left-briefing",
+    "question": "flow-left-question",
+    "feedback": "flow-left-feedback",
+}
 
 
 async def save_flow(context: TandemContext, flow: Flow) -> None:

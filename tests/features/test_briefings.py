@@ -187,3 +187,23 @@ async def test_a_briefing_can_go_to_another_audience_than_the_campaign(tandem: T
     assert marketer.last_answer["text"] == "Отправлено: 3 чел."
     await deliver(tandem)
     assert [len(requests(p)) for p in (org.lead, *org.reps)] == [1, 0, 0, 0, 1, 1]
+
+
+async def test_a_sent_briefing_cannot_be_edited_from_its_old_builder(tandem: Tandem) -> None:
+    org = await build_org(tandem)
+    await send_briefing(tandem, org)
+    marketer = org.marketer
+    # Right after sending, the progress counts everyone it is going to.
+    await open_briefings(marketer)
+    await marketer.press(next(label for label in marketer.labels() if label.startswith("№")))
+    assert "Ответили на всё: 0 из 5" in marketer.last.text
+    for data in ("1:brf:dl:1", "1:brf:addq:1", "1:brf:opts:1:1", "1:brf:aud:1", "1:brf:dld:1:3"):
+        await marketer.press_data(data)
+        assert marketer.last_answer["text"] == "Этот брифинг уже отправлен.", data
+    # A skipped question is not reported as saved.
+    dana = org.reps[4]
+    await dana.press("✍️ Answer")
+    await dana.press("Skip for now")  # question 1
+    assert dana.last.text.startswith("Question 2 of 2")
+    await dana.press("Skip for now")  # question 2
+    assert dana.last.text == "Skipped for now. 2 questions are still open."

@@ -302,3 +302,48 @@ async def test_the_bot_stopped_mid_broadcast_sends_each_rep_one_announcement(
     await tandem.start()
     await deliver(tandem)
     assert [len(announcements(r)) for r in org.reps] == [1, 1, 1, 1, 1]
+
+
+async def test_stale_card_buttons_and_a_date_after_launch_are_refused(tandem: Tandem) -> None:
+    org = await build_org(tandem)
+    marketer = org.marketer
+    await draft_campaign(marketer, launch="15.12")
+    draft_card = marketer.last
+    stale = {
+        label: draft_card.button(label).callback_data
+        for label in (
+            "🗑 Удалить черновик",
+            "🗓 Запланировать",
+            "🚀 Отправить сейчас",
+            "👥 Аудитория",
+        )
+    }
+    await marketer.press("🗓 Запланировать", message=draft_card)
+    await marketer.press("📅 Ввести дату и время")
+    await marketer.send("20.12 10:00")
+    await marketer.press("В этот момент всем (Europe/Moscow)")
+    assert marketer.last_answer["text"].startswith("Это позже даты запуска.")
+    await marketer.press("🚀 Сейчас", message=draft_card)  # the card became the "when" screen
+    await marketer.press("✅ Подтвердить")
+    await deliver(tandem)
+    # Buttons of the draft card, pressed after the campaign went out.
+    for label, reason in (
+        ("🗑 Удалить черновик", "Удалить можно только черновик."),
+        ("🗓 Запланировать", "Кампания уже анонсирована. Отправьте обновление."),
+        ("🚀 Отправить сейчас", "Кампания уже анонсирована. Отправьте обновление."),
+        ("👥 Аудитория", "Кампания уже анонсирована своей аудитории"),
+    ):
+        data = stale[label]
+        assert data is not None
+        await marketer.press_data(data)
+        assert marketer.last_answer["text"].startswith(reason), label
+
+
+async def test_leaving_a_half_done_step_is_announced(tandem: Tandem) -> None:
+    org = await build_org(tandem)
+    admin = org.admin
+    await admin.send("/teams")
+    await admin.press("➕ Новая команда")
+    await admin.send("Юг")
+    [notice, *_] = await admin.send("/newcampaign")
+    assert notice.text.startswith("⚠️ Создание новой команды не завершено")

@@ -28,7 +28,10 @@ briefing-add-question-button = ➕ Add a question
 briefing-deadline-button = 📅 Deadline
 briefing-send-button = 🚀 Send
 briefing-discard-button = 🗑 Discard
-briefing-sent-toast = Sent to { $count } people
+briefing-sent-toast = Sent to { $count ->
+        [one] { $count } person
+       *[other] { $count } people
+    }
 briefing-progress-title = 📝 <b>Briefing: “{ $name }”</b>
 briefing-progress-summary = Answered everything: { $answered } of { $recipients } ({ $percent }%) · partly: { $partly }
 briefing-team-line = • { $team }: { $answered } of { $recipients }
@@ -96,3 +99,7 @@ error-use-answer-buttons = Please answer this question with the buttons.
 briefing-audience-default = (the campaign's)
 briefing-audience-prompt = <b>Who should answer?</b> By default the campaign's audience; tick any mix of all reps, teams and roles.
 briefing-audience-reset = ↩️ The campaign's audience
+briefing-skipped = Skipped for now. { $left ->
+        [one] { $left } question is still open.
+       *[other] { $left } questions are still open.
+    }

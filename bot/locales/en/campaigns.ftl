@@ -57,7 +57,7 @@ field-messages = key messages
 field-launch = launch date
 field-audience = audience
 
-card-title = 📝 <b>{ $name }</b>
+card-title = { $icon } <b>{ $name }</b>
 card-product = Product: { $value }
 card-goal = Goal: { $value }
 card-messages = Key messages: { $count }
@@ -141,8 +141,14 @@ confirm-send = Announce “{ $name }” to { $count ->
        *[other] { $count } people
     } { $when }?
 confirm-send-button = ✅ Confirm
-sending-toast = Sending to { $count } people
-scheduled-toast = Scheduled for { $count } people
+sending-toast = Sending to { $count ->
+        [one] { $count } person
+       *[other] { $count } people
+    }
+scheduled-toast = Scheduled for { $count ->
+        [one] { $count } person
+       *[other] { $count } people
+    }
 unscheduled-toast = Unscheduled: it is a draft again
 update-sent = Update to “{ $name }” is going out to { $count ->
         [one] { $count } person
@@ -210,3 +216,8 @@ figures-team-line = • { $team }: { $acknowledged } of { $delivered } acknowled
 figures-not-yet = <b>Not yet acknowledged ({ $count }):</b>
 figures-unreachable = <b>Unreachable ({ $count }):</b>
 refresh-button = 🔄 Refresh
+error-audience-sent = The campaign has been announced to its audience; that cannot change now. For other people, create a new campaign.
+error-after-launch = That is after the launch date. Announce the campaign before it launches, or change the launch date first.
+text-expected-here = I need text for this step, not a file.
+campaign-status-scheduled-local = 🗓 Scheduled: { $day } at { $time } in each person's own time zone
+campaign-status-scheduled-at = 🗓 Scheduled: { $at } (your time)

@@ -42,3 +42,9 @@ welcome-back = Hello, <b>{ $name }</b>! You're in Tandem as { $roles } ({ $team 
 welcome-already = You're already in Tandem, <b>{ $name }</b>, so this invite was not used. /help shows what you can do.
 welcome-admin = Welcome to Tandem, <b>{ $name }</b>! You are its administrator.
     First create your sales teams with /teams, then invite marketers, team leads, reps and analysts with /invite. /help lists everything you can do.
+flow-left-team = ⚠️ The new team you were creating was left unfinished; start it again in /teams when you like.
+flow-left-campaign = ⚠️ You left the campaign step unfinished. The draft itself is saved: continue it from /campaigns.
+flow-left-briefing = ⚠️ You left the briefing step unfinished; what you had already sent is saved.
+flow-left-question = ⚠️ Your question was not sent: you started something else. Press “Ask a question” again when you like.
+flow-left-feedback = ⚠️ You left your feedback unfinished; what you had already given is saved.
+refusal-deactivated = Your access to Tandem has been turned off. If you think this is a mistake, please contact your administrator.

@@ -101,3 +101,8 @@ error-use-answer-buttons = На этот вопрос ответьте кноп�
 briefing-audience-default = (как у кампании)
 briefing-audience-prompt = <b>Кого спросить?</b> По умолчанию — аудиторию кампании; отметьте любое сочетание: все представители, команды, роли.
 briefing-audience-reset = ↩️ Аудитория кампании
+briefing-skipped = Пропущено. { $left ->
+        [one] Остался { $left } вопрос.
+        [few] Осталось { $left } вопроса.
+       *[many] Осталось { $left } вопросов.
+    }

@@ -57,7 +57,7 @@ field-messages = ключевые сообщения
 field-launch = дата запуска
 field-audience = аудитория
 
-card-title = 📝 <b>{ $name }</b>
+card-title = { $icon } <b>{ $name }</b>
 card-product = Продукт: { $value }
 card-goal = Цель: { $value }
 card-messages = Ключевых сообщений: { $count }
@@ -147,11 +147,11 @@ confirm-send-button = ✅ Подтвердить
 sending-toast = Отправляем: { $count } чел.
 scheduled-toast = Запланировано: { $count } чел.
 unscheduled-toast = Планирование отменено, это снова черновик
-update-sent = Обновление «{ $name }» отправляется { $count ->
+update-sent = Обновление кампании «{ $name }» отправляется { $count ->
         [one] { $count } человеку
        *[other] { $count } людям
     }.
-cancel-sent = «{ $name }» отменена; уведомление отправляется { $count ->
+cancel-sent = Кампания «{ $name }» отменена; уведомление отправляется { $count ->
         [one] { $count } человеку
        *[other] { $count } людям
     }.
@@ -194,9 +194,9 @@ escalation-text = ⚠️ «<b>{ $name }</b>»: после напоминаний
         [few] { $count } человека
        *[many] { $count } человек
     } из вашей команды: { $names }
-update-text = 🔄 <b>Обновление «{ $name }»</b>
+update-text = 🔄 <b>Обновление кампании «{ $name }»</b>
     { $note }
-cancellation-text = ❌ <b>«{ $name }» отменена</b>
+cancellation-text = ❌ <b>Кампания «{ $name }» отменена</b>
     { $note }
 report-text = 📬 «<b>{ $name }</b>»: доставлено { $delivered } из { $recipients }; { $unreachable ->
         [0] получили все.
@@ -216,3 +216,8 @@ figures-team-line = • { $team }: ознакомились { $acknowledged } и
 figures-not-yet = <b>Ещё не ознакомились ({ $count }):</b>
 figures-unreachable = <b>Недоступны ({ $count }):</b>
 refresh-button = 🔄 Обновить
+error-audience-sent = Кампания уже анонсирована своей аудитории; изменить её нельзя. Для других людей создайте новую кампанию.
+error-after-launch = Это позже даты запуска. Анонсируйте кампанию до запуска или сначала измените дату запуска.
+text-expected-here = На этом шаге нужен текст, а не файл.
+campaign-status-scheduled-local = 🗓 Запланировано: { $day } в { $time } по местному времени каждого
+campaign-status-scheduled-at = 🗓 Запланировано: { $at } (по вашему времени)
