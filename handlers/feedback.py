@@ -109,12 +109,13 @@ def _extras_screen(t: Translator, item: Feedback, *, added: bool) -> Screen:
         text = t("feedback-ask-extras")
         label = t.label("feedback-skip-button")
     else:
-        text = t(
-            "feedback-added",
-            photos=item.count(MediaKind.PHOTO),
-            voices=item.count(MediaKind.VOICE),
-            comment=t.label("feedback-has-comment") if item.comment else "",
-        )
+        parts = [t.label("feedback-part-comment")] if item.comment else []
+        photos, voices = item.count(MediaKind.PHOTO), item.count(MediaKind.VOICE)
+        if photos:
+            parts.append(t.label("feedback-part-photos", count=photos))
+        if voices:
+            parts.append(t.label("feedback-part-voices", count=voices))
+        text = t("feedback-added", parts=", ".join(parts))
         label = t.label("feedback-done-button")
     return Screen(text, [[button(label, AREA, "next", item.id)]])
 

@@ -212,7 +212,7 @@ async def test_ratings_comments_media_reactions_summary_and_export(tandem: Tande
     assert prompt.text.endswith("Ваша оценка: ⭐⭐⭐⭐") and prompt.labels() == []
     assert anton.last.text.startswith("Хотите что-то добавить?")
     [added] = await anton.send("Врачи спрашивают про <b>дозировку</b> & цену")
-    assert added.text.startswith("Добавлено к отзыву, с комментарием: 0 фото, 0 голосовых.")
+    assert added.text.startswith("Добавлено к отзыву. Сейчас в нём: ваш комментарий.")
     [added] = await anton.send_photo(b"\x89PNG shelf")
     assert "1 фото" in added.text
     await anton.press("✅ Готово")
@@ -442,7 +442,7 @@ async def test_a_restart_mid_flow_continues_and_cancel_keeps_what_was_given(
     [not_media] = await rep.send_document("plan.pdf", b"%PDF")
     assert not_media.text == "Отправьте комментарий текстом, фото или голосовое сообщение."
     [added] = await rep.send("Аптеки просят пробники")
-    assert added.text.startswith("Добавлено к отзыву, с комментарием")
+    assert added.text.startswith("Добавлено к отзыву. Сейчас в нём: ваш комментарий")
     await rep.press("✅ Готово")
     await tandem.restart()
     await rep.press("👍")

@@ -15,19 +15,21 @@ feedback-named-notice = 👤 Your feedback is <b>not anonymous</b>: marketing an
 feedback-your-rating = Your rating: { $stars }
 feedback-rated-toast = Thank you! Your rating is saved.
 feedback-ask-extras = Anything to add? Send a comment, photos or a voice message — as many as you like. Or skip.
-feedback-added = Added to your feedback{ $comment }: { $photos ->
-        [one] { $photos } photo
-       *[other] { $photos } photos
-    }, { $voices ->
-        [one] { $voices } voice message
-       *[other] { $voices } voice messages
-    }. Send more, or press Done.
-feedback-has-comment = , with your comment
+feedback-added = Added to your feedback. So far: { $parts }. Send more, or press Done.
+feedback-part-comment = your comment
+feedback-part-photos = { $count ->
+        [one] { $count } photo
+       *[other] { $count } photos
+    }
+feedback-part-voices = { $count ->
+        [one] { $count } voice message
+       *[other] { $count } voice messages
+    }
 feedback-skip-button = ⏭ Skip
 feedback-done-button = ✅ Done
 feedback-finish-button = ✅ Finish
 feedback-react-title = <b>Key message { $number } of { $total }</b>
-feedback-react-message = «{ $text }»
+feedback-react-message = “{ $text }”
 feedback-react-how = How does it land with customers? 👍 works · 😐 so-so · 👎 does not work
 feedback-added-during-reactions = Added to your feedback. Please rate the key messages with the buttons above.
 feedback-thanks = 🙏 Thank you! Marketing will see your feedback.

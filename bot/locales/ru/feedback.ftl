@@ -16,16 +16,14 @@ feedback-named-notice = 👤 Ваш отзыв <b>не анонимный</b>: �
 feedback-your-rating = Ваша оценка: { $stars }
 feedback-rated-toast = Спасибо! Оценка сохранена.
 feedback-ask-extras = Хотите что-то добавить? Отправьте комментарий, фото или голосовое — сколько угодно. Или пропустите.
-feedback-added = Добавлено к отзыву{ $comment }: { $photos ->
-        [one] { $photos } фото
-        [few] { $photos } фото
-       *[many] { $photos } фото
-    }, { $voices ->
-        [one] { $voices } голосовое
-        [few] { $voices } голосовых
-       *[many] { $voices } голосовых
-    }. Отправьте ещё или нажмите «Готово».
-feedback-has-comment = , с комментарием
+feedback-added = Добавлено к отзыву. Сейчас в нём: { $parts }. Отправьте ещё или нажмите «Готово».
+feedback-part-comment = ваш комментарий
+feedback-part-photos = { $count } фото
+feedback-part-voices = { $count ->
+        [one] { $count } голосовое
+        [few] { $count } голосовых
+       *[many] { $count } голосовых
+    }
 feedback-skip-button = ⏭ Пропустить
 feedback-done-button = ✅ Готово
 feedback-finish-button = ✅ Завершить
