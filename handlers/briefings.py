@@ -13,11 +13,16 @@ from domain import briefing_cases
 from domain.briefings import Answer, AnswerKind, Briefing, BriefingStatus, parse_options
 from domain.dates import parse_local_datetime
 from domain.errors import InvalidInput
-from domain.people import ALL_ROLES, Person, Role, Team
+from domain.people import Person, Team
 from domain.timezones import to_local
 from handlers.callbacks import Callback, CallbackDataError, button
 from handlers.campaign_views import AREA as CAMPAIGN_AREA
-from handlers.campaign_views import audience_text
+from handlers.campaign_views import (
+    AUDIENCE_VERBS,
+    audience_change,
+    audience_keyboard,
+    audience_text,
+)
 from handlers.context import Services, TandemContext
 from handlers.exports import Format, send_table
 from handlers.routing import current_flow, end_flow, start_flow
@@ -159,22 +164,8 @@ async def _audience_screen(context: TandemContext, briefing_id: int) -> Screen:
     teams = await _teams(context)
     audience = briefing.audience if briefing.audience is not None else campaign.audience
 
-    def mark(on: bool) -> str:
-        return "✅ " if on else "▫️ "
-
     bid = briefing.id
-    keyboard = [
-        [button(mark(audience.all_reps) + t.label("audience-all-reps"), AREA, "aurep", bid)]
-    ]
-    keyboard += [
-        [button(mark(team.id in audience.team_ids) + team.name, AREA, "auteam", bid, team.id)]
-        for team in teams.values()
-    ]
-    roles = [
-        button(mark(r in audience.roles) + t.label(f"role-{r.value}"), AREA, "aurole", bid, r)
-        for r in ALL_ROLES
-    ]
-    keyboard += [roles[i : i + 2] for i in range(0, len(roles), 2)]
+    keyboard = audience_keyboard(t, audience, list(teams.values()), AREA, bid)
     if briefing.audience is not None:
         keyboard.append([button(t.label("briefing-audience-reset"), AREA, "aucamp", bid)])
     keyboard.append([button(t.label("done-button"), AREA, "open", bid)])
@@ -194,19 +185,8 @@ async def _toggle(update: Update, context: TandemContext, briefing_id: int, **wh
     await show(update, await _audience_screen(context, briefing_id))
 
 
-async def audience_reps(update: Update, context: TandemContext, cb: Callback) -> None:
-    await _toggle(update, context, cb.int_arg(0), all_reps=True)
-
-
-async def audience_team(update: Update, context: TandemContext, cb: Callback) -> None:
-    await _toggle(update, context, cb.int_arg(0), team_id=cb.int_arg(1))
-
-
-async def audience_role(update: Update, context: TandemContext, cb: Callback) -> None:
-    name = cb.str_arg(1)
-    if name not in set(Role):
-        raise CallbackDataError(name)
-    await _toggle(update, context, cb.int_arg(0), role=Role(name))
+async def audience_toggle(update: Update, context: TandemContext, cb: Callback) -> None:
+    await _toggle(update, context, cb.int_arg(0), **audience_change(cb))
 
 
 async def audience_reset(update: Update, context: TandemContext, cb: Callback) -> None:
@@ -869,9 +849,7 @@ def register_broadcasts(services: Services) -> None:
 
 VERBS = {
     "aud": audience_menu,
-    "aurep": audience_reps,
-    "auteam": audience_team,
-    "aurole": audience_role,
+    **dict.fromkeys(AUDIENCE_VERBS, audience_toggle),
     "aucamp": audience_reset,
     "camp": back_to_list,
     "new": new_briefing,

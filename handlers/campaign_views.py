@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 from datetime import datetime
+from typing import Any
 
 from telegram import InlineKeyboardButton
 
@@ -17,9 +18,9 @@ from domain.campaigns import (
     Status,
     TeamFigures,
 )
-from domain.people import Person, Team
+from domain.people import ALL_ROLES, Person, Role, Team
 from domain.timezones import to_local
-from handlers.callbacks import button
+from handlers.callbacks import Callback, CallbackDataError, button
 from handlers.onboarding import roles_text
 
 AREA = "cmp"
@@ -138,6 +139,45 @@ def audience_text(t: Translator, audience: Audience, teams: dict[int, Team], rea
         parts.append(t.label("audience-roles", names=roles_text(t, audience.roles)))
     chosen = "; ".join(parts) if parts else t.label("audience-none")
     return t("audience-line", chosen=chosen, count=reach)
+
+
+AUDIENCE_VERBS = ("aurep", "auteam", "aurole")
+
+
+def audience_keyboard(
+    t: Translator, audience: Audience, teams: Sequence[Team], area: str, owner_id: int
+) -> list[list[InlineKeyboardButton]]:
+    """Ticks for all reps, each team and each role; pressed ones come back as the
+    ``AUDIENCE_VERBS`` of ``area`` with ``owner_id`` (a campaign or a briefing)."""
+
+    def mark(on: bool) -> str:
+        return "✅ " if on else "▫️ "
+
+    keyboard = [
+        [button(mark(audience.all_reps) + t.label("audience-all-reps"), area, "aurep", owner_id)]
+    ]
+    keyboard += [
+        [button(mark(team.id in audience.team_ids) + team.name, area, "auteam", owner_id, team.id)]
+        for team in teams
+    ]
+    roles = [
+        button(mark(r in audience.roles) + t.label(f"role-{r.value}"), area, "aurole", owner_id, r)
+        for r in ALL_ROLES
+    ]
+    keyboard += [roles[i : i + 2] for i in range(0, len(roles), 2)]
+    return keyboard
+
+
+def audience_change(cb: Callback) -> dict[str, Any]:
+    """What an audience tick asks to toggle, as keyword arguments for the use case."""
+    if cb.verb == "aurep":
+        return {"all_reps": True}
+    if cb.verb == "auteam":
+        return {"team_id": cb.int_arg(1)}
+    name = cb.str_arg(1)
+    if name not in set(Role):
+        raise CallbackDataError(name)
+    return {"role": Role(name)}
 
 
 def reminders_text(t: Translator, rules: Sequence[ReminderRule]) -> str:

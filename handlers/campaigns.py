@@ -18,15 +18,18 @@ from domain.campaigns import (
 )
 from domain.dates import parse_date, parse_local_datetime
 from domain.errors import Forbidden, InvalidInput
-from domain.people import ALL_ROLES, Role, Team
+from domain.people import Team
 from domain.permissions import Action, can, require
 from domain.timezones import to_local
 from handlers.callbacks import Callback, CallbackDataError, button
 from handlers.campaign_views import (
     AREA,
+    AUDIENCE_VERBS,
     CARD_ICONS,
     announcement_keyboard,
     announcement_text,
+    audience_change,
+    audience_keyboard,
     card_keyboard,
     card_text,
     figures_text,
@@ -362,33 +365,7 @@ async def _audience_screen(context: TandemContext, campaign_id: int, *, prefix: 
         campaign = await announcing.manageable(uow, context.actor, campaign_id)
         reach = len(await announcing.audience_of(uow, campaign))
         teams = await uow.teams.all()
-    audience = campaign.audience
-
-    def mark(on: bool) -> str:
-        return "✅ " if on else "▫️ "
-
-    keyboard = [
-        [button(mark(audience.all_reps) + t.label("audience-all-reps"), AREA, "aurep", campaign_id)]
-    ]
-    keyboard += [
-        [
-            button(
-                mark(team.id in audience.team_ids) + team.name, AREA, "auteam", campaign_id, team.id
-            )
-        ]
-        for team in teams
-    ]
-    roles = [
-        button(
-            mark(role in audience.roles) + t.label(f"role-{role.value}"),
-            AREA,
-            "aurole",
-            campaign_id,
-            role,
-        )
-        for role in ALL_ROLES
-    ]
-    keyboard += [roles[i : i + 2] for i in range(0, len(roles), 2)]
+    keyboard = audience_keyboard(t, campaign.audience, teams, AREA, campaign_id)
     keyboard.append([button(t.label("done-button"), AREA, "audone", campaign_id)])
     text = (prefix + "\n" if prefix else "") + t("audience-prompt", count=reach)
     return Screen(text, keyboard)
@@ -417,19 +394,8 @@ async def _toggle_audience(
     await show(update, await _audience_screen(context, campaign_id, prefix=prefix))
 
 
-async def audience_reps(update: Update, context: TandemContext, cb: Callback) -> None:
-    await _toggle_audience(update, context, cb.int_arg(0), all_reps=True)
-
-
-async def audience_team(update: Update, context: TandemContext, cb: Callback) -> None:
-    await _toggle_audience(update, context, cb.int_arg(0), team_id=cb.int_arg(1))
-
-
-async def audience_role(update: Update, context: TandemContext, cb: Callback) -> None:
-    name = cb.str_arg(1)
-    if name not in set(Role):
-        raise CallbackDataError(name)
-    await _toggle_audience(update, context, cb.int_arg(0), role=Role(name))
+async def audience_toggle(update: Update, context: TandemContext, cb: Callback) -> None:
+    await _toggle_audience(update, context, cb.int_arg(0), **audience_change(cb))
 
 
 async def audience_done(update: Update, context: TandemContext, cb: Callback) -> None:
@@ -855,9 +821,7 @@ VERBS = {
     "matadd": material_add,
     "matsdone": materials_done,
     "aud": audience_menu,
-    "aurep": audience_reps,
-    "auteam": audience_team,
-    "aurole": audience_role,
+    **dict.fromkeys(AUDIENCE_VERBS, audience_toggle),
     "audone": audience_done,
     "opts": options_menu,
     "prot": toggle_protect,
