@@ -21,9 +21,9 @@ from dataclasses import dataclass, field
 from datetime import date
 from pathlib import Path
 
-from domain import announcing
-from domain.campaigns import Schedule, ScheduleMode
-from domain.people import NewPerson, Role
+from domain.campaigns import announcing
+from domain.campaigns.model import Schedule, ScheduleMode
+from domain.people.model import NewPerson, Role
 from schedules.broadcasts import BroadcastEngine
 from storage.people import SqlPeopleRepo
 from storage.uow import unit_of_work

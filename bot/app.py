@@ -1,27 +1,75 @@
-"""The composition root: the one place that knows every other package."""
+"""The composition root: the one place that knows every other package.
+
+``FEATURES`` is the list of features the bot runs; each is a package under ``handlers/`` that
+exposes one :class:`~handlers.kit.feature.Feature`. Everything a feature registers — commands,
+buttons, flows, outbox notices, batch hooks, sweeps — is wired here from that object.
+"""
 
 from __future__ import annotations
 
+from collections.abc import Sequence
+from dataclasses import dataclass
+from datetime import datetime
+from pathlib import Path
 from typing import Any
 
 from telegram import Bot
-from telegram.ext import Application, ApplicationBuilder, ContextTypes
+from telegram.constants import ParseMode
+from telegram.ext import Application, ApplicationBuilder, ContextTypes, Defaults
 from telegram.request import HTTPXRequest
 
 from bot.config import Settings
-from bot.i18n import Catalog
 from bot.updates import PerChatUpdateProcessor
 from domain.clock import Clock, SystemClock
-from handlers import register_all
-from handlers.context import Services, TandemContext
-from handlers.menu import set_default_menus
-from handlers.textsplit import split_html
-from schedules.broadcasts import BroadcastEngine, PacedRateLimiter
-from schedules.sweeps import register_jobs
+from domain.flows import FlowState, UntypedFlow
+from domain.ports import BatchHook, DueDelivery, UnitOfWork
+from handlers import briefings, campaigns, feedback, people, questions, register_all
+from handlers.kit.context import Config, Services, TandemContext
+from handlers.kit.feature import Feature, Notice
+from handlers.kit.i18n import Catalog
+from handlers.kit.menu import in_menu_order, set_default_menus
+from handlers.kit.routing import left_behind_notices
+from handlers.kit.text import split_html
+from schedules import register_jobs
+from schedules.broadcasts import BroadcastEngine, OutgoingMessage, PacedRateLimiter, Renderer
+from schedules.sweeps import Sweeper
 from storage.db import Database
+from storage.flows import FlowCodec
 from storage.migrate import migrate
+from storage.uow import SqlUnitOfWork
 
 TandemApp = Application[Any, TandemContext, Any, Any, Any, Any]
+LOCALES_DIR = Path(__file__).with_name("locales")
+
+# The features the bot runs, in the order their commands and handlers are registered.
+FEATURES: tuple[Feature, ...] = (
+    people.FEATURE,
+    campaigns.FEATURE,
+    briefings.FEATURE,
+    questions.FEATURE,
+    feedback.FEATURE,
+)
+
+
+@dataclass(slots=True)
+class Runtime:
+    """What runs beside the handlers: the database, the broadcast engine and the sweeps."""
+
+    db: Database
+    broadcasts: BroadcastEngine
+    sweeps: Sweeper
+    services: Services
+
+
+def load_catalog() -> Catalog:
+    return Catalog(LOCALES_DIR)
+
+
+def flow_codec(features: Sequence[Feature]) -> FlowCodec:
+    states: list[type[FlowState]] = [
+        route.state for f in features for route in f.flows if route.state is not UntypedFlow
+    ]
+    return FlowCodec(states)
 
 
 def build_application(
@@ -29,11 +77,17 @@ def build_application(
     *,
     clock: Clock | None = None,
     catalog: Catalog | None = None,
+    features: Sequence[Feature] = FEATURES,
 ) -> TandemApp:
     """Build the bot exactly as production runs it; tests pass a fake clock and a fake
     Bot API server URL through ``settings``."""
     db = Database(settings.database_path)
     clock = clock or SystemClock()
+    codec = flow_codec(features)
+
+    def uow() -> UnitOfWork:
+        return SqlUnitOfWork(db, codec)
+
     # Broadcasts go through their own Bot, without PTB's rate limiter: the engine paces them
     # itself, and its own connection pool keeps them from queueing in front of replies.
     broadcast_bot = Bot(
@@ -42,53 +96,112 @@ def build_application(
         base_file_url=settings.file_url,
         request=HTTPXRequest(connection_pool_size=16, read_timeout=10.0, pool_timeout=5.0),
     )
-    services = Services(
-        settings=settings,
-        db=db,
-        clock=clock,
-        catalog=catalog or Catalog(),
-        broadcasts=BroadcastEngine(
-            db, broadcast_bot, clock, rate_per_sec=settings.broadcast_rate, split=split_html
-        ),
+    engine = BroadcastEngine(
+        db, broadcast_bot, clock, rate_per_sec=settings.broadcast_rate, split=split_html
     )
+    routes = [route for feature in features for route in feature.commands]
+    services = Services(
+        config=Config(
+            admin_ids=settings.admin_ids,
+            default_language=settings.default_language,
+            default_timezone=settings.default_timezone,
+        ),
+        clock=clock,
+        catalog=catalog or load_catalog(),
+        uow=uow,
+        wake_outbox=engine.wake,
+        commands=in_menu_order([r.listed for r in routes if r.listed is not None]),
+        flow_notices=left_behind_notices([route for f in features for route in f.flows]),
+    )
+    sweeper = Sweeper(
+        [sweep for feature in features for sweep in feature.sweeps],
+        uow=uow,
+        clock=clock,
+        after=engine.wake,
+    )
+    _wire_outbox(engine, services, features)
     app: TandemApp = (
         ApplicationBuilder()
         .token(settings.bot_token.get_secret_value())
         .base_url(settings.api_url)
         .base_file_url(settings.file_url)
+        .defaults(Defaults(parse_mode=ParseMode.HTML))
         .context_types(ContextTypes(context=TandemContext))
         .concurrent_updates(PerChatUpdateProcessor())
         # Interactive replies take their turn in the broadcasts' pace (ahead of broadcasts), so
         # the two together stay under Telegram's limit; AIORateLimiter underneath remains the
         # safety net that waits out a 429 and retries. Broadcasts do not go through it.
-        .rate_limiter(PacedRateLimiter(services.broadcasts.pacer, max_retries=3))
-        .post_init(_start_services)
-        .post_shutdown(_stop_services)
+        .rate_limiter(PacedRateLimiter(engine.pacer, max_retries=3))
+        .post_init(_start)
+        .post_shutdown(_stop)
         .build()
     )
     app.bot_data["services"] = services
-    register_all(app)
-    register_jobs(app, services)
+    app.bot_data["runtime"] = Runtime(db, engine, sweeper, services)
+    register_all(app, features)
+    register_jobs(app, sweeper)
     return app
 
 
-def services_of(app: TandemApp) -> Services:
-    services = app.bot_data["services"]
-    assert isinstance(services, Services)
-    return services
+def _wire_outbox(engine: BroadcastEngine, services: Services, features: Sequence[Feature]) -> None:
+    """Teach the engine what each outbox kind says, and what follows a finished batch."""
+    for feature in features:
+        for notice in feature.notices:
+            engine.register(notice.kind, _renderer(notice, services))
+        if feature.renderers is not None:
+            for kind, renderer in feature.renderers(services).items():
+                engine.register(kind, renderer)
+    hooks = [hook for feature in features for hook in feature.batch_hooks]
+    if hooks:
+        engine.on_batch_done(_batch_done(hooks, services))
 
 
-async def _start_services(app: TandemApp) -> None:
-    services = services_of(app)
-    await services.db.connect()
-    await migrate(services.db)
-    await set_default_menus(app.bot, services.catalog, services.settings.default_language)
-    await services.broadcasts.bot.initialize()
-    await services.broadcasts.start()
+def _renderer(notice: Notice[Any], services: Services) -> Renderer:
+    """The domain composes the notice in one transaction; the feature renders it in the
+    recipient's language at the moment it is sent."""
+
+    async def render(delivery: Any) -> OutgoingMessage | None:
+        due: DueDelivery = delivery
+        now = services.clock.now()
+        async with services.uow() as uow:
+            value = await notice.compose(uow, due, now)
+        if value is None:
+            return None
+        return notice.render(value, services.translator_for(value.recipient), now)
+
+    return render
 
 
-async def _stop_services(app: TandemApp) -> None:
-    services = services_of(app)
-    await services.broadcasts.stop()  # before the database closes: it records what it sent
-    await services.broadcasts.bot.shutdown()
-    await services.db.close()
+def _batch_done(hooks: Sequence[BatchHook], services: Services) -> Any:
+    async def done(kind: str, ref_id: int, batch: str) -> None:
+        now: datetime = services.clock.now()
+        for hook in hooks:
+            if hook.kind == kind:
+                async with services.uow() as uow:
+                    await hook.run(uow, kind, ref_id, batch, now)
+
+    return done
+
+
+def runtime_of(app: TandemApp) -> Runtime:
+    runtime = app.bot_data["runtime"]
+    assert isinstance(runtime, Runtime)
+    return runtime
+
+
+async def _start(app: TandemApp) -> None:
+    runtime = runtime_of(app)
+    await runtime.db.connect()
+    await migrate(runtime.db)
+    await set_default_menus(
+        app.bot, runtime.services.catalog, runtime.services.config.default_language
+    )
+    await runtime.broadcasts.bot.initialize()
+    await runtime.broadcasts.start()
+
+
+async def _stop(app: TandemApp) -> None:
+    runtime = runtime_of(app)
+    await runtime.broadcasts.stop()  # before the database closes: it records what it sent
+    await runtime.broadcasts.bot.shutdown()
+    await runtime.db.close()

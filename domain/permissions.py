@@ -13,7 +13,7 @@ from collections.abc import Mapping
 from enum import StrEnum
 
 from domain.errors import Forbidden
-from domain.people import ALL_ROLES, Person, Role
+from domain.people.model import ALL_ROLES, Person, Role
 
 
 class Action(StrEnum):

@@ -1,7 +1,9 @@
-"""Telegram glue. :func:`register_all` is the one ordered table of handlers."""
+"""Telegram glue. :func:`register_all` is the one ordered table of handlers, built from the
+features' registration objects (``handlers/<feature>/__init__.py:FEATURE``)."""
 
 from __future__ import annotations
 
+from collections.abc import Mapping, Sequence
 from typing import Any
 
 from telegram import Update
@@ -14,24 +16,12 @@ from telegram.ext import (
     filters,
 )
 
-from handlers import (
-    announcements,
-    briefings,
-    campaigns,
-    feedback,
-    onboarding,
-    people,
-    questions,
-    settings,
-    teams,
-)
-from handlers import help as help_
-from handlers.access import gatekeeper
-from handlers.campaign_views import AREA as CAMPAIGN_AREA
-from handlers.campaign_views import PREVIEW_AREA
-from handlers.context import TandemContext
-from handlers.errors import on_error
-from handlers.routing import buttons, command, media_router, text_router
+from handlers.kit.callbacks import Area
+from handlers.kit.context import TandemContext
+from handlers.kit.errors import on_error
+from handlers.kit.feature import ButtonCallback, Feature, FlowRoute
+from handlers.kit.routing import FlowRouter, buttons, command
+from handlers.people.access import gatekeeper
 
 
 async def _expired_button(update: Update, context: TandemContext) -> None:
@@ -44,77 +34,66 @@ async def _expired_button(update: Update, context: TandemContext) -> None:
 async def _unknown_command(update: Update, context: TandemContext) -> None:
     message = update.effective_message
     assert message is not None
-    await message.reply_text(context.t("unknown-command"), parse_mode="HTML", do_quote=False)
+    await message.reply_text(context.t("unknown-command"), do_quote=False)
 
 
 async def _unsupported(update: Update, context: TandemContext) -> None:
     message = update.effective_message
     assert message is not None
-    await message.reply_text(context.t("text-without-flow"), parse_mode="HTML", do_quote=False)
+    await message.reply_text(context.t("text-without-flow"), do_quote=False)
 
 
-def register_all(app: Application[Any, Any, Any, Any, Any, Any]) -> None:
+def button_table(features: Sequence[Feature]) -> dict[Area, dict[str, ButtonCallback]]:
+    """Every area's verbs. A feature may answer verbs in another's area (the buttons under an
+    announcement belong to questions and feedback too); a verb is answered by one feature."""
+    table: dict[Area, dict[str, ButtonCallback]] = {}
+    for feature in features:
+        for area, verbs in feature.buttons.items():
+            merged = table.setdefault(area, {})
+            clash = set(merged) & set(verbs)
+            if clash:
+                raise ValueError(f"{feature.name}: verbs {sorted(clash)} of {area!r} are taken")
+            merged.update(verbs)
+    return table
+
+
+def flow_routes(features: Sequence[Feature]) -> list[FlowRoute[Any]]:
+    return [route for feature in features for route in feature.flows]
+
+
+def register_all(
+    app: Application[Any, Any, Any, Any, Any, Any], features: Sequence[Feature]
+) -> None:
     # Group -1: the gatekeeper runs before everything and stops strangers and deactivated
     # people, so no handler below can forget the access check.
     app.add_handler(TypeHandler(Update, gatekeeper), group=-1)
 
     # Group 0: the first matching handler wins.
     # Commands first, so /cancel and /help work in the middle of any flow.
-    for name, callback in (
-        ("start", onboarding.start),
-        ("help", help_.show_help),
-        ("cancel", help_.cancel),
-        ("settings", settings.show_settings),
-        ("invite", onboarding.new_invite),
-        ("people", people.list_people),
-        ("teams", teams.list_teams),
-        ("campaigns", campaigns.list_campaigns),
-        ("newcampaign", campaigns.new_campaign),
-        ("feedback", feedback.list_command),
-        ("questions", questions.list_questions),
-    ):
-        app.add_handler(CommandHandler(name, command(callback)))
+    for feature in features:
+        for route in feature.commands:
+            app.add_handler(CommandHandler(route.name, command(route.callback)))
     app.add_handler(MessageHandler(filters.COMMAND, _unknown_command))
 
-    # Buttons, one handler per area; each decodes its data through handlers.callbacks.
-    app.add_handler(buttons(onboarding.AREA, onboarding.VERBS))
-    app.add_handler(buttons(settings.AREA, settings.VERBS))
-    app.add_handler(buttons(teams.AREA, teams.VERBS))
-    app.add_handler(buttons(people.AREA, people.VERBS))
-    app.add_handler(buttons(CAMPAIGN_AREA, {**campaigns.VERBS, **announcements.VERBS}))
-    app.add_handler(buttons(PREVIEW_AREA, announcements.PREVIEW_VERBS))
-    app.add_handler(buttons(briefings.AREA, briefings.VERBS))
-    app.add_handler(buttons(feedback.AREA, feedback.VERBS))
-    app.add_handler(buttons(questions.AREA, questions.VERBS))
+    # Buttons, one handler per area; each decodes its data through handlers.kit.callbacks.
+    verbs: Mapping[Area, Mapping[str, ButtonCallback]] = button_table(features)
+    for area, area_verbs in verbs.items():
+        app.add_handler(buttons(area, area_verbs))
     # Last among buttons: anything no area claims.
     app.add_handler(CallbackQueryHandler(_expired_button))
 
+    router = FlowRouter(flow_routes(features))
     # Plain text continues the person's open flow.
-    flows = {
-        onboarding.FLOW: onboarding.typed_while_composing,
-        settings.FLOW: settings.typed,
-        teams.FLOW: teams.typed,
-        campaigns.FLOW: campaigns.typed,
-        briefings.FLOW: briefings.typed,
-        feedback.FLOW: feedback.typed,
-        questions.FLOW: questions.typed,
-    }
     app.add_handler(
         MessageHandler(
-            filters.TEXT & ~filters.COMMAND & filters.ChatType.PRIVATE, command(text_router(flows))
+            filters.TEXT & ~filters.COMMAND & filters.ChatType.PRIVATE, command(router.typed)
         )
     )
     # Photos, documents and voice messages go to the open flow that takes files.
-    media_flows = {
-        campaigns.FLOW: campaigns.received_file,
-        briefings.FLOW: briefings.received_media,
-        feedback.FLOW: feedback.received_media,
-        questions.FLOW: questions.received_media,
-    }
     app.add_handler(
         MessageHandler(
             filters.ChatType.PRIVATE & (filters.Document.ALL | filters.PHOTO | filters.VOICE),
-            command(media_router(media_flows)),
+            command(router.received),
         )
     )
     # Anything else in a private chat (stickers, files outside a flow ...) gets a hint.
@@ -123,8 +102,3 @@ def register_all(app: Application[Any, Any, Any, Any, Any, Any]) -> None:
     )
 
     app.add_error_handler(on_error)
-    announcements.register_broadcasts(app.bot_data["services"])
-    briefings.register_broadcasts(app.bot_data["services"])
-    feedback.register(app.bot_data["services"])
-    questions.register_broadcasts(app.bot_data["services"])
-    questions.register_sweeps(app.bot_data["services"])

@@ -1,65 +1,53 @@
 """Periodic sweeps: the database decides what is due, a sweep turns it into outbox rows.
 
-A sweep is an async function of the :class:`~handlers.context.Services` that looks at the
-database (with the injected clock) and enqueues whatever has come due — feedback prompts after
-a launch, reminders about unanswered questions, and the like. Enqueueing is idempotent, so a
-sweep may run any number of times, on any replica, and after any restart, and each message is
-still queued once; the broadcast engine then sends it.
-
-Sweeps run every ``SWEEP_INTERVAL`` seconds from PTB's JobQueue (APScheduler underneath) and
-once at start-up; tests call ``services.sweeps.run(services)`` after moving their fake
-clock.
+A sweep is a domain step (:class:`domain.ports.Sweep`) that looks at the database with the
+clock's "now" and enqueues whatever has come due — feedback prompts after a launch, reminders
+about unanswered questions, and the like. Enqueueing is idempotent, so a sweep may run any
+number of times and after any restart, and each message is still queued once; the broadcast
+engine then sends it. Each sweep runs in its own transaction, and one that fails is logged
+and does not keep the others from running.
 """
 
 from __future__ import annotations
 
 import logging
-from collections.abc import Awaitable, Callable
-from typing import TYPE_CHECKING, Any
+from collections.abc import Callable, Sequence
 
-from telegram.ext import Application, ContextTypes
-
-if TYPE_CHECKING:
-    from handlers.context import Services
+from domain.clock import Clock
+from domain.ports import Sweep, UnitOfWorkFactory
 
 log = logging.getLogger(__name__)
-SWEEP_INTERVAL = 60.0
-
-Sweep = Callable[["Services"], Awaitable[None]]
 
 
-class Sweeps:
-    """The application's sweeps, in the order they were added."""
+class Sweeper:
+    """The application's sweeps, in the order they were given."""
 
-    def __init__(self) -> None:
-        self._sweeps: list[tuple[str, Sweep]] = []
-
-    def add(self, name: str, sweep: Sweep) -> None:
-        if any(existing == name for existing, _ in self._sweeps):
-            raise ValueError(f"sweep {name!r} is already registered")
-        self._sweeps.append((name, sweep))
+    def __init__(
+        self,
+        sweeps: Sequence[Sweep],
+        *,
+        uow: UnitOfWorkFactory,
+        clock: Clock,
+        after: Callable[[], None] = lambda: None,
+    ) -> None:
+        names = [sweep.name for sweep in sweeps]
+        if len(set(names)) != len(names):
+            raise ValueError(f"sweep names repeat: {names}")
+        self._sweeps = tuple(sweeps)
+        self._uow = uow
+        self._clock = clock
+        self._after = after
 
     @property
     def names(self) -> list[str]:
-        return [name for name, _ in self._sweeps]
+        return [sweep.name for sweep in self._sweeps]
 
-    async def run(self, services: Services) -> None:
-        """Run every sweep once; a failing sweep is logged and does not stop the others."""
-        for name, sweep in self._sweeps:
+    async def run(self) -> None:
+        """Run every sweep once, then call ``after`` (the outbox's wake-up)."""
+        for sweep in self._sweeps:
             try:
-                await sweep(services)
+                async with self._uow() as uow:
+                    await sweep.run(uow, self._clock.now())
             except Exception:
-                log.exception("Sweep %s failed", name)
-        services.broadcasts.wake()
-
-
-def register_jobs(app: Application[Any, Any, Any, Any, Any, Any], services: Services) -> None:
-    """Arm the sweeps on the JobQueue: soon after start-up, then every SWEEP_INTERVAL."""
-    job_queue = app.job_queue
-    if job_queue is None:  # pragma: no cover - the job-queue extra is a dependency
-        raise RuntimeError("python-telegram-bot[job-queue] is required")
-
-    async def tick(context: ContextTypes.DEFAULT_TYPE) -> None:
-        await services.sweeps.run(services)
-
-    job_queue.run_repeating(tick, interval=SWEEP_INTERVAL, first=1.0, name="sweeps")
+                log.exception("Sweep %s failed", sweep.name)
+        self._after()

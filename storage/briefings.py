@@ -8,8 +8,8 @@ from datetime import datetime
 
 import aiosqlite
 
-from domain.briefings import Answer, AnswerKind, Briefing, BriefingStatus, Question
-from domain.campaigns import Audience
+from domain.briefings.model import Answer, AnswerKind, Briefing, BriefingStatus, Question
+from domain.campaigns.model import Audience
 from storage.db import from_db, from_db_opt, to_db
 
 

@@ -8,7 +8,7 @@ from datetime import date, datetime
 
 import aiosqlite
 
-from domain.campaigns import (
+from domain.campaigns.model import (
     Audience,
     Campaign,
     Material,

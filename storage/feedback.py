@@ -8,7 +8,7 @@ from datetime import datetime
 
 import aiosqlite
 
-from domain.feedback import (
+from domain.feedback.model import (
     Attachment,
     Feedback,
     FeedbackSettings,

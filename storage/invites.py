@@ -8,8 +8,8 @@ from datetime import datetime
 
 import aiosqlite
 
-from domain.invites import Invite, NewInvite
-from domain.people import parse_roles, sorted_roles
+from domain.people.invites import Invite, NewInvite
+from domain.people.model import parse_roles, sorted_roles
 from domain.ports import AuditEntry
 from storage.db import from_db, from_db_opt, to_db
 

@@ -7,7 +7,7 @@ from datetime import datetime
 
 import aiosqlite
 
-from domain.people import Language, NewPerson, Person, Role, Team, parse_roles
+from domain.people.model import Language, NewPerson, Person, Role, Team, parse_roles
 from domain.timezones import QuietHours
 from storage.db import from_db, to_db
 

@@ -7,7 +7,7 @@ from datetime import datetime
 
 import aiosqlite
 
-from domain.questions import NewQuestion, Question, QuestionKind, QuestionStatus
+from domain.questions.model import NewQuestion, Question, QuestionKind, QuestionStatus
 from storage.db import from_db, from_db_opt, to_db
 
 # Every question read comes with its number of "me too" votes.

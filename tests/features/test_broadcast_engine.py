@@ -13,7 +13,7 @@ from typing import Any
 import pytest
 from telegram import Bot, InlineKeyboardButton, InlineKeyboardMarkup
 
-from domain.people import NewPerson
+from domain.people.model import NewPerson
 from schedules.broadcasts import BroadcastEngine, Delivery, OutgoingMessage, Pacer
 from storage.db import Database
 from storage.deliveries import Recipient, SqlDeliveryRepo, Status

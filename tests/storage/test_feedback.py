@@ -7,17 +7,17 @@ from datetime import UTC, date, datetime, timedelta
 
 import pytest
 
-from domain import feedback_cases
-from domain.campaigns import Audience, Status
+from domain.campaigns.model import Audience, Status
 from domain.errors import DomainError, Forbidden, InvalidInput
-from domain.feedback import (
+from domain.feedback import cases as feedback_cases
+from domain.feedback.model import (
     FeedbackSettings,
     KeyReaction,
     MediaKind,
     NewFeedback,
     Reaction,
 )
-from domain.people import NewPerson, Person, Role
+from domain.people.model import NewPerson, Person, Role
 from storage.db import Database
 from storage.deliveries import Recipient, SqlDeliveryRepo
 from storage.uow import unit_of_work

@@ -4,10 +4,10 @@ from datetime import UTC, datetime, timedelta
 
 import pytest
 
-from domain import directory, onboarding, preferences
 from domain.errors import Conflict, Forbidden, InvalidInput
-from domain.onboarding import Identity, InviteRefused
-from domain.people import Language, Role
+from domain.people import directory, onboarding, preferences
+from domain.people.model import Language, Role
+from domain.people.onboarding import Identity, InviteRefused
 from domain.timezones import QuietHours
 from storage.db import Database
 from storage.uow import unit_of_work

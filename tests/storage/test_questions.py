@@ -10,12 +10,13 @@ from datetime import UTC, datetime, timedelta
 
 import pytest
 
-from domain import announcing, questions
-from domain.campaigns import Audience, Status
+from domain.campaigns import announcing
+from domain.campaigns.model import Audience, Status
 from domain.errors import Forbidden, InvalidInput, NotFound
-from domain.people import NewPerson, Person, Role
+from domain.people.model import NewPerson, Person, Role
 from domain.ports import Outgoing
-from domain.questions import NewQuestion, QuestionKind, QuestionStatus
+from domain.questions import cases as questions
+from domain.questions.model import NewQuestion, QuestionKind, QuestionStatus
 from domain.timezones import QuietHours
 from storage.db import Database
 from storage.deliveries import SqlDeliveryRepo

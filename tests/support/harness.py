@@ -12,10 +12,9 @@ import asyncio
 from pathlib import Path
 from typing import Any
 
-from bot.app import TandemApp, build_application, services_of
+from bot.app import Runtime, TandemApp, build_application, runtime_of
 from bot.config import Settings
 from bot.updates import PerChatUpdateProcessor
-from handlers.context import Services
 from tests.support.clock import FakeClock
 from tests.support.fake_telegram import FakeMessage, FakeTelegram, FakeUser
 
@@ -133,9 +132,10 @@ class Tandem:
         await self.start()
 
     @property
-    def services(self) -> Services:
+    def services(self) -> Runtime:
+        """The running bot's database, broadcast engine, sweeps and handler services."""
         assert self.app is not None, "the bot is not running"
-        return services_of(self.app)
+        return runtime_of(self.app)
 
     @property
     def processor(self) -> PerChatUpdateProcessor:
@@ -178,6 +178,5 @@ async def deliver(tandem: Tandem, timeout: float = 20.0) -> None:  # noqa: ASYNC
 
 async def sweep_and_deliver(tandem: Tandem, timeout: float = 20.0) -> None:  # noqa: ASYNC109
     """Run the periodic sweeps now (as the JobQueue would), then deliver what is due."""
-    services = tandem.services
-    await services.sweeps.run(services)
+    await tandem.services.sweeps.run()
     await deliver(tandem, timeout)

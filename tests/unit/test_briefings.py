@@ -2,7 +2,7 @@ from datetime import UTC, datetime, timedelta
 
 import pytest
 
-from domain.briefings import (
+from domain.briefings.model import (
     Answer,
     AnswerKind,
     Briefing,

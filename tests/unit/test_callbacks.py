@@ -1,6 +1,6 @@
 import pytest
 
-from handlers.callbacks import MAX_BYTES, CallbackDataError, decode, encode
+from handlers.kit.callbacks import MAX_BYTES, CallbackDataError, decode, encode
 
 
 def test_round_trip() -> None:

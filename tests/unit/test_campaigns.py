@@ -2,7 +2,7 @@ from datetime import UTC, date, datetime, time, timedelta
 
 import pytest
 
-from domain.campaigns import (
+from domain.campaigns.model import (
     Audience,
     Campaign,
     ReminderRule,
@@ -14,7 +14,7 @@ from domain.campaigns import (
     recipients,
     reminder_moments,
 )
-from domain.people import Person, Role
+from domain.people.model import Person, Role
 from domain.timezones import QuietHours
 
 NOW = datetime(2026, 11, 24, 9, 0, tzinfo=UTC)  # 12:00 in Moscow, 16:00 in Novosibirsk

@@ -6,9 +6,9 @@ from datetime import UTC, date, datetime, timedelta
 
 import pytest
 
-from domain.campaigns import Audience, Campaign, Status
+from domain.campaigns.model import Audience, Campaign, Status
 from domain.errors import InvalidInput
-from domain.feedback import (
+from domain.feedback.model import (
     Attachment,
     Feedback,
     FeedbackSettings,
@@ -26,7 +26,7 @@ from domain.feedback import (
     source_for,
     tally,
 )
-from domain.people import Person, Role
+from domain.people.model import Person, Role
 from domain.timezones import QuietHours
 
 NOW = datetime(2026, 11, 24, 9, 0, tzinfo=UTC)

@@ -2,13 +2,14 @@ import re
 
 import pytest
 
-from bot.i18n import Catalog, Markup
-from domain.people import Language
+from bot.app import load_catalog
+from domain.people.model import Language
+from handlers.kit.i18n import Catalog, Markup
 
 
 @pytest.fixture(scope="module")
 def catalog() -> Catalog:
-    return Catalog()
+    return load_catalog()
 
 
 def test_every_message_exists_in_both_languages(catalog: Catalog) -> None:

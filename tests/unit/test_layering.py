@@ -20,7 +20,7 @@ FORBIDDEN = (
 
 
 def test_domain_imports_no_framework_or_outer_layer() -> None:
-    modules = [f"domain.{m.name}" for m in pkgutil.iter_modules(domain.__path__)]
+    modules = [m.name for m in pkgutil.walk_packages(domain.__path__, "domain.")]
     code = (
         "import sys\n"
         + "".join(f"import {name}\n" for name in modules)

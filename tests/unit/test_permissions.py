@@ -3,7 +3,7 @@ from datetime import UTC, datetime
 import pytest
 
 from domain.errors import Forbidden
-from domain.people import ALL_ROLES, Person, Role
+from domain.people.model import ALL_ROLES, Person, Role
 from domain.permissions import PERMISSIONS, Action, allowed_actions, can, require
 
 

@@ -3,8 +3,8 @@ from datetime import UTC, datetime, timedelta
 import pytest
 
 from domain.errors import InvalidInput, NotFound
-from domain.people import Role
-from domain.questions import (
+from domain.people.model import Role
+from domain.questions.model import (
     ANSWER_MAX,
     QUESTION_MAX,
     REMIND_AFTER,
@@ -19,7 +19,7 @@ from domain.questions import (
     queue_order,
     reminder_due,
 )
-from handlers.questions import FAQ_PAGE_CHARS, FAQ_PAGE_MAX, faq_pages
+from handlers.questions.answering import FAQ_PAGE_CHARS, FAQ_PAGE_MAX, faq_pages
 from tests.unit.test_campaigns import campaign, person
 
 NOW = datetime(2026, 11, 24, 9, 0, tzinfo=UTC)

@@ -1,7 +1,7 @@
 import html
 import re
 
-from handlers.textsplit import split_html, visible_length
+from handlers.kit.text import split_html, visible_length
 
 
 def plain(markup: str) -> str:

@@ -3,7 +3,7 @@ from datetime import UTC, datetime, time
 import pytest
 
 from domain.errors import InvalidInput
-from domain.people import Language, language_from_code, resolve_language
+from domain.people.model import Language, language_from_code, resolve_language
 from domain.timezones import COMMON_ZONES, QuietHours, utc_offset_label, validate_timezone
 
 

@@ -1,0 +1,311 @@
+"""Campaigns: the draft a marketer builds, its audience, when it reaches each person, and the
+reminder ladder for those who have not acknowledged it.
+
+Lifecycle::
+
+    draft ──schedule──► scheduled ──(due)──► announced ──► cancelled
+      │                    │  ▲                   │
+      │                    └──┘ reschedule        └── updates (numbered)
+      └──send now──────────────────────────────► announced
+
+A campaign counts as launched once its launch date has come; that is derived, not stored.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass, field, replace
+from datetime import date, datetime, time, timedelta
+from enum import StrEnum
+from zoneinfo import ZoneInfo
+
+from domain.errors import InvalidInput
+from domain.people.model import Person, Role
+
+NAME_MAX = 120
+FIELD_MAX = 1000
+MESSAGE_MAX = 1500
+MAX_KEY_MESSAGES = 10
+MAX_MATERIALS = 20
+NOTE_MAX = 1500
+# Scheduled messages reach people at a sensible local hour unless told otherwise.
+DEFAULT_LOCAL_TIME = time(10, 0)
+
+
+class Status(StrEnum):
+    DRAFT = "draft"
+    SCHEDULED = "scheduled"
+    ANNOUNCED = "announced"
+    CANCELLED = "cancelled"
+
+
+class ScheduleMode(StrEnum):
+    NOW = "now"
+    AT = "at"  # one moment, entered in the marketer's zone
+    LOCAL = "local"  # a date and a wall-clock time in each recipient's own zone
+
+
+@dataclass(frozen=True, slots=True)
+class Schedule:
+    mode: ScheduleMode
+    at: datetime | None = None  # AT: the UTC moment
+    day: date | None = None  # LOCAL: the calendar day
+    local_time: time | None = None  # LOCAL: the wall-clock time
+
+    def to_json(self) -> dict[str, str]:
+        data = {"mode": self.mode.value}
+        if self.at is not None:
+            data["at"] = self.at.isoformat()
+        if self.day is not None:
+            data["day"] = self.day.isoformat()
+        if self.local_time is not None:
+            data["local_time"] = self.local_time.strftime("%H:%M")
+        return data
+
+    @classmethod
+    def from_json(cls, data: dict[str, str] | None) -> Schedule | None:
+        if not data:
+            return None
+        return cls(
+            mode=ScheduleMode(data["mode"]),
+            at=datetime.fromisoformat(data["at"]) if "at" in data else None,
+            day=date.fromisoformat(data["day"]) if "day" in data else None,
+            local_time=time.fromisoformat(data["local_time"]) if "local_time" in data else None,
+        )
+
+    def moment_for(self, person: Person, *, now: datetime) -> datetime:
+        """When this person should get the message, before quiet hours are applied."""
+        if self.mode is ScheduleMode.NOW:
+            return now
+        if self.mode is ScheduleMode.AT:
+            assert self.at is not None
+            return max(self.at, now)
+        assert self.day is not None
+        assert self.local_time is not None
+        local = datetime.combine(self.day, self.local_time).replace(
+            tzinfo=ZoneInfo(person.timezone)
+        )
+        return max(local.astimezone(now.tzinfo), now)
+
+
+class ReminderRule(StrEnum):
+    AFTER_24H = "after-24h"
+    AFTER_48H = "after-48h"
+    DAY_BEFORE_LAUNCH = "launch-1d"
+
+
+REMINDER_PRESETS: dict[str, tuple[ReminderRule, ...]] = {
+    "standard": (ReminderRule.AFTER_24H, ReminderRule.DAY_BEFORE_LAUNCH),
+    "day": (ReminderRule.AFTER_24H,),
+    "intense": (ReminderRule.AFTER_24H, ReminderRule.AFTER_48H, ReminderRule.DAY_BEFORE_LAUNCH),
+    "off": (),
+}
+ESCALATION_DELAY = timedelta(hours=2)
+
+
+@dataclass(frozen=True, slots=True)
+class Audience:
+    """Who a campaign reaches: the union of the chosen selectors."""
+
+    all_reps: bool = False
+    team_ids: frozenset[int] = frozenset()
+    roles: frozenset[Role] = frozenset()
+
+    @property
+    def is_empty(self) -> bool:
+        return not (self.all_reps or self.team_ids or self.roles)
+
+    def includes(self, person: Person) -> bool:
+        if not person.active:
+            return False
+        if self.all_reps and Role.REP in person.roles:
+            return True
+        if person.team_id is not None and person.team_id in self.team_ids:
+            return True
+        return not self.roles.isdisjoint(person.roles)
+
+    def to_json(self) -> dict[str, object]:
+        return {
+            "all_reps": self.all_reps,
+            "teams": sorted(self.team_ids),
+            "roles": sorted(r.value for r in self.roles),
+        }
+
+    @classmethod
+    def from_json(cls, data: dict[str, object]) -> Audience:
+        teams = data.get("teams") or []
+        roles = data.get("roles") or []
+        assert isinstance(teams, list)
+        assert isinstance(roles, list)
+        return cls(
+            all_reps=bool(data.get("all_reps")),
+            team_ids=frozenset(int(t) for t in teams),
+            roles=frozenset(Role(r) for r in roles if r in set(Role)),
+        )
+
+
+@dataclass(frozen=True, slots=True)
+class Material:
+    id: int
+    kind: str  # "document" or "photo"
+    file_id: str
+    file_name: str | None
+
+
+@dataclass(frozen=True, slots=True)
+class Campaign:
+    id: int
+    name: str
+    product: str
+    goal: str
+    key_messages: tuple[str, ...]
+    launch_date: date | None
+    audience: Audience
+    protect_content: bool
+    status: Status
+    schedule: Schedule | None
+    reminders: tuple[ReminderRule, ...]
+    created_by: int
+    created_at: datetime
+    announced_at: datetime | None = None
+    cancelled_at: datetime | None = None
+    revision: int = 0
+    materials: tuple[Material, ...] = field(default_factory=tuple)
+
+    def launched(self, today: date) -> bool:
+        return self.launch_date is not None and self.launch_date <= today
+
+    @property
+    def editable(self) -> bool:
+        return self.status in (Status.DRAFT, Status.SCHEDULED, Status.ANNOUNCED)
+
+    def missing(self) -> list[str]:
+        """What must still be filled in before the campaign can be sent."""
+        gaps = []
+        if not self.name:
+            gaps.append("name")
+        if not self.product:
+            gaps.append("product")
+        if not self.key_messages:
+            gaps.append("messages")
+        if self.launch_date is None:
+            gaps.append("launch")
+        if self.audience.is_empty:
+            gaps.append("audience")
+        return gaps
+
+    def with_(self, **changes: object) -> Campaign:
+        return replace(self, **changes)  # type: ignore[arg-type]
+
+
+def clean_text(raw: str, *, limit: int, key: str = "error-text-length") -> str:
+    text = raw.strip()
+    if not text:
+        raise InvalidInput("error-text-expected")
+    if len(text) > limit:
+        raise InvalidInput(key, limit=limit, length=len(text))
+    return text
+
+
+def recipients(audience: Audience, people: Iterable[Person]) -> list[Person]:
+    return [person for person in people if audience.includes(person)]
+
+
+def delivery_moment(schedule: Schedule, person: Person, *, now: datetime) -> datetime:
+    """When the announcement reaches this person: the schedule, then out of quiet hours."""
+    moment = schedule.moment_for(person, now=now)
+    if person.quiet_hours is not None:
+        moment = person.quiet_hours.next_allowed(moment, person.timezone)
+    return moment
+
+
+def _at_local(day: date, at: time, person: Person) -> datetime:
+    return datetime.combine(day, at).replace(tzinfo=ZoneInfo(person.timezone))
+
+
+def reminder_moments(campaign: Campaign, person: Person, *, announced: datetime) -> list[datetime]:
+    """The reminder ladder for one recipient, in order, each outside their quiet hours.
+
+    Rungs that would come before the announcement itself, or less than an hour after it,
+    are dropped (a campaign announced the day before launch gets no "day before" reminder).
+    """
+    moments: list[datetime] = []
+    for rule in campaign.reminders:
+        if rule is ReminderRule.AFTER_24H:
+            moment = announced + timedelta(hours=24)
+        elif rule is ReminderRule.AFTER_48H:
+            moment = announced + timedelta(hours=48)
+        else:
+            if campaign.launch_date is None:
+                continue
+            day = campaign.launch_date - timedelta(days=1)
+            moment = _at_local(day, DEFAULT_LOCAL_TIME, person).astimezone(announced.tzinfo)
+        if person.quiet_hours is not None:
+            moment = person.quiet_hours.next_allowed(moment, person.timezone)
+        if moment < announced + timedelta(hours=1):
+            continue
+        if moments and moment <= moments[-1]:
+            continue
+        moments.append(moment)
+    return moments
+
+
+@dataclass(frozen=True, slots=True)
+class TeamFigures:
+    team_id: int | None
+    recipients: int
+    delivered: int
+    acknowledged: int
+    unreachable: int
+    pending: int
+    not_acknowledged: tuple[Person, ...]
+    unreachable_people: tuple[Person, ...] = ()
+
+
+@dataclass(frozen=True, slots=True)
+class Figures:
+    total: TeamFigures
+    teams: tuple[TeamFigures, ...]
+
+
+def figures(rows: Sequence[tuple[Person, str, bool]], *, only_team: int | None = None) -> Figures:
+    """Aggregate (recipient, delivery status, acknowledged) rows per team.
+
+    ``only_team`` keeps one team's rows (what a team lead may see).
+    """
+    if only_team is not None:
+        rows = [row for row in rows if row[0].team_id == only_team]
+    by_team: dict[int | None, list[tuple[Person, str, bool]]] = {}
+    for row in rows:
+        by_team.setdefault(row[0].team_id, []).append(row)
+
+    def tally(team_id: int | None, group: Sequence[tuple[Person, str, bool]]) -> TeamFigures:
+        delivered = sum(1 for _, status, _ in group if status == "sent")
+        return TeamFigures(
+            team_id=team_id,
+            recipients=len(group),
+            delivered=delivered,
+            acknowledged=sum(1 for _, _, acked in group if acked),
+            unreachable=sum(1 for _, status, _ in group if status in ("unreachable", "failed")),
+            pending=sum(1 for _, status, _ in group if status in ("pending", "sending")),
+            not_acknowledged=tuple(
+                sorted(
+                    (p for p, status, acked in group if status == "sent" and not acked),
+                    key=lambda p: p.full_name.lower(),
+                )
+            ),
+            unreachable_people=tuple(
+                sorted(
+                    (p for p, status, _ in group if status in ("unreachable", "failed")),
+                    key=lambda p: p.full_name.lower(),
+                )
+            ),
+        )
+
+    teams = tuple(
+        tally(team_id, group)
+        for team_id, group in sorted(
+            by_team.items(), key=lambda item: (item[0] is None, item[0] or 0)
+        )
+    )
+    return Figures(total=tally(None, rows), teams=teams)

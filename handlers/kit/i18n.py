@@ -1,0 +1,115 @@
+"""Translations: Project Fluent catalogs (``bot/locales/<lang>/<feature>.ftl``).
+
+Fluent gives semantic message keys, CLDR plural categories (1 участник, 2 участника,
+5 участников) and per-language number formatting. :class:`Translator` adds the one rule every
+formatted message in this bot needs: string arguments are HTML-escaped when the result is sent
+as HTML, so user-typed names can never inject markup.
+"""
+
+from __future__ import annotations
+
+import html
+import logging
+from collections.abc import Iterable
+from dataclasses import dataclass
+from datetime import date as Date
+from datetime import datetime as DateTime
+from datetime import timedelta
+from pathlib import Path
+from typing import Any
+
+from babel.dates import format_date, format_datetime, format_timedelta
+from fluent.runtime import FluentBundle, FluentResource
+
+from domain.people.model import Language
+from domain.timezones import to_local
+
+log = logging.getLogger(__name__)
+
+
+class Markup(str):
+    """A string that is already safe HTML; the translator does not escape it again."""
+
+    __slots__ = ()
+
+
+def escape(text: str) -> str:
+    return html.escape(text, quote=False)
+
+
+class Catalog:
+    """Every language's bundle, loaded once at start-up."""
+
+    def __init__(self, directory: Path) -> None:
+        self._bundles: dict[Language, FluentBundle] = {}
+        self._ids: dict[Language, set[str]] = {}
+        for language in Language:
+            bundle = FluentBundle([language.value], use_isolating=False)
+            ids: set[str] = set()
+            for path in sorted((directory / language.value).glob("*.ftl")):
+                resource = FluentResource(path.read_text("utf-8"))
+                ids.update(entry.id.name for entry in resource.body if hasattr(entry, "id"))
+                bundle.add_resource(resource)
+            self._bundles[language] = bundle
+            self._ids[language] = ids
+
+    def message_ids(self, language: Language) -> set[str]:
+        return set(self._ids[language])
+
+    def translator(self, language: Language) -> Translator:
+        return Translator(language, self._bundles[language])
+
+    def all_translators(self) -> Iterable[Translator]:
+        return (self.translator(language) for language in Language)
+
+
+@dataclass(frozen=True, slots=True)
+class Translator:
+    language: Language
+    _bundle: FluentBundle
+
+    def _format(self, key: str, args: dict[str, Any]) -> str:
+        if not self._bundle.has_message(key):
+            log.error("Missing %s translation for %r", self.language, key)
+            return key
+        message = self._bundle.get_message(key)
+        if message.value is None:
+            log.error("Message %r has no value in %s", key, self.language)
+            return key
+        text, errors = self._bundle.format_pattern(message.value, args)
+        for error in errors:
+            log.error("Translation %r (%s): %s", key, self.language, error)
+        return str(text)
+
+    def __call__(self, key: str, **args: Any) -> str:
+        """The message as HTML: string arguments are escaped unless they are :class:`Markup`."""
+        safe = {
+            name: (
+                value if isinstance(value, Markup) or not isinstance(value, str) else escape(value)
+            )
+            for name, value in args.items()
+        }
+        return self._format(key, safe)
+
+    def label(self, key: str, **args: Any) -> str:
+        """The message as plain text, for button labels, alerts and command descriptions."""
+        return self._format(key, args)
+
+    def datetime(self, moment: DateTime, timezone: str) -> str:
+        """``24 Nov 2026, 15:00`` in the person's zone and language."""
+        local = to_local(moment, timezone)
+        return str(format_datetime(local, "d MMM y, HH:mm", locale=self.language.value))
+
+    def date(self, moment: DateTime, timezone: str) -> str:
+        local = to_local(moment, timezone)
+        return str(format_datetime(local, "d MMM y", locale=self.language.value))
+
+    def day(self, value: Date) -> str:
+        """A calendar date: ``15 Dec 2026`` / ``15 дек. 2026 г.``."""
+        return str(format_date(value, "d MMM y", locale=self.language.value))
+
+    def relative(self, delta: timedelta) -> str:
+        """``in 3 days`` / ``через 3 дня``, ``2 hours ago`` / ``2 часа назад`` (Babel, CLDR)."""
+        return str(
+            format_timedelta(delta, add_direction=True, threshold=1.0, locale=self.language.value)
+        )
