@@ -19,7 +19,7 @@ from domain.briefings.model import (
     progress,
     reminder_moments,
 )
-from domain.campaigns import announcing
+from domain.campaigns import access
 from domain.campaigns.model import (
     Audience,
     Campaign,
@@ -48,7 +48,7 @@ async def _load(uow: UnitOfWork, briefing_id: int) -> Briefing:
 async def manageable(uow: UnitOfWork, actor: Person, briefing_id: int) -> tuple[Briefing, Campaign]:
     require(actor, Action.RUN_BRIEFINGS)
     briefing = await _load(uow, briefing_id)
-    campaign = await announcing.manageable(uow, actor, briefing.campaign_id)
+    campaign = await access.managed(uow, actor=actor, campaign_id=briefing.campaign_id)
     return briefing, campaign
 
 
@@ -66,7 +66,7 @@ async def _draft(uow: UnitOfWork, actor: Person, briefing_id: int) -> Briefing:
 
 async def create(uow: UnitOfWork, actor: Person, campaign_id: int, *, now: datetime) -> Briefing:
     require(actor, Action.RUN_BRIEFINGS)
-    campaign = await announcing.manageable(uow, actor, campaign_id)
+    campaign = await access.managed(uow, actor=actor, campaign_id=campaign_id)
     if campaign.status is Status.CANCELLED:
         raise InvalidInput("error-campaign-cancelled")
     briefing = await uow.briefings.add(campaign.id, created_by=actor.id, now=now)
@@ -76,7 +76,7 @@ async def create(uow: UnitOfWork, actor: Person, campaign_id: int, *, now: datet
 
 async def for_campaign(uow: UnitOfWork, actor: Person, campaign_id: int) -> Sequence[Briefing]:
     require(actor, Action.RUN_BRIEFINGS)
-    await announcing.manageable(uow, actor, campaign_id)
+    await access.managed(uow, actor=actor, campaign_id=campaign_id)
     return await uow.briefings.for_campaign(campaign_id)
 
 
@@ -138,7 +138,7 @@ async def toggle_audience(
 ) -> Briefing:
     """Change who the briefing goes to, starting from the campaign's audience."""
     briefing = await _draft(uow, actor, briefing_id)
-    campaign = await announcing.manageable(uow, actor, briefing.campaign_id)
+    campaign = await access.managed(uow, actor=actor, campaign_id=briefing.campaign_id)
     current = briefing.audience if briefing.audience is not None else campaign.audience
     if team_id is not None and await uow.teams.get(team_id) is None:
         raise NotFound()

@@ -11,6 +11,8 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import date, datetime
 
+from domain.campaigns import access
+from domain.campaigns.kinds import ANNOUNCE, CANCEL, ESCALATE, REFRESH, REMIND, REPORT, UPDATE
 from domain.campaigns.model import (
     ESCALATION_DELAY,
     FIELD_MAX,
@@ -38,25 +40,13 @@ from domain.permissions import Action, can, require
 from domain.ports import AuditEntry, Outgoing, UnitOfWork
 from domain.timezones import to_local
 
-ANNOUNCE = "campaign.announce"
-REMIND = "campaign.remind"
-ESCALATE = "campaign.escalate"
-UPDATE = "campaign.update"
-REFRESH = "campaign.refresh"
-CANCEL = "campaign.cancel"
-REPORT = "campaign.report"
-
 
 async def _load(uow: UnitOfWork, campaign_id: int) -> Campaign:
-    campaign = await uow.campaigns.get(campaign_id)
-    if campaign is None:
-        raise NotFound()
-    return campaign
+    return await access.load(uow, campaign_id)
 
 
 async def manageable(uow: UnitOfWork, actor: Person, campaign_id: int) -> Campaign:
-    require(actor, Action.MANAGE_CAMPAIGNS)
-    return await _load(uow, campaign_id)
+    return await access.managed(uow, actor=actor, campaign_id=campaign_id)
 
 
 async def _editable(uow: UnitOfWork, actor: Person, campaign_id: int) -> Campaign:
@@ -351,16 +341,11 @@ async def mark_announced(uow: UnitOfWork, campaign_id: int, *, at: datetime) -> 
 
 
 async def is_recipient(uow: UnitOfWork, person: Person, campaign_id: int) -> bool:
-    statuses = await uow.outbox.statuses(ANNOUNCE, campaign_id, "announce")
-    return statuses.get(person.id) == "sent"
+    return await access.is_recipient(uow, person, campaign_id)
 
 
 async def as_recipient(uow: UnitOfWork, actor: Person, campaign_id: int) -> Campaign:
-    """The campaign, for someone it was sent to (marketers and admins may look too)."""
-    campaign = await _load(uow, campaign_id)
-    if await is_recipient(uow, actor, campaign_id) or can(actor, Action.MANAGE_CAMPAIGNS):
-        return campaign
-    raise Forbidden()
+    return await access.as_recipient(uow, actor=actor, campaign_id=campaign_id)
 
 
 async def acknowledge(

@@ -17,7 +17,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import datetime
 
-from domain.campaigns import announcing
+from domain.campaigns import access
 from domain.campaigns.model import Campaign, Status, clean_text
 from domain.errors import Forbidden, InvalidInput, NotFound
 from domain.feedback.model import (
@@ -61,7 +61,7 @@ async def _campaign(uow: UnitOfWork, campaign_id: int) -> Campaign:
 async def settings_of(
     uow: UnitOfWork, actor: Person, campaign_id: int
 ) -> tuple[Campaign, FeedbackSettings]:
-    campaign = await announcing.manageable(uow, actor, campaign_id)
+    campaign = await access.managed(uow, actor=actor, campaign_id=campaign_id)
     return campaign, await uow.feedback.settings(campaign.id)
 
 
@@ -111,7 +111,7 @@ async def open_for(
 ) -> tuple[Campaign, FeedbackSettings]:
     """The campaign and its settings, for someone its announcement reached."""
     campaign = await _campaign(uow, campaign_id)
-    if not await announcing.is_recipient(uow, actor, campaign.id):
+    if not await access.is_recipient(uow, actor, campaign.id):
         raise Forbidden()
     if campaign.status is Status.CANCELLED:
         raise InvalidInput("error-campaign-cancelled")

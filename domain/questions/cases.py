@@ -30,7 +30,7 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from datetime import datetime, timedelta
 
-from domain.campaigns import announcing
+from domain.campaigns import access
 from domain.campaigns.model import Campaign, Status
 from domain.errors import Forbidden, InvalidInput, NotFound
 from domain.people.model import Person
@@ -89,7 +89,7 @@ async def _campaign(uow: UnitOfWork, campaign_id: int) -> Campaign:
 async def _recipient_of(uow: UnitOfWork, actor: Person, campaign_id: int) -> Campaign:
     """The campaign, for one of its recipients only (asking and "me too")."""
     campaign = await _campaign(uow, campaign_id)
-    if not await announcing.is_recipient(uow, actor, campaign_id):
+    if not await access.is_recipient(uow, actor, campaign_id):
         raise Forbidden()
     if campaign.status is Status.CANCELLED:
         raise InvalidInput("error-campaign-cancelled")
@@ -149,11 +149,11 @@ class CampaignQuestions:
 async def campaign_questions(uow: UnitOfWork, actor: Person, campaign_id: int) -> CampaignQuestions:
     """What the FAQ screen shows: recipients, marketers and admins only. Nobody's name is in
     it: recipients see the open questions of others without knowing who asked."""
-    campaign = await announcing.as_recipient(uow, actor, campaign_id)
+    campaign = await access.as_recipient(uow, actor=actor, campaign_id=campaign_id)
     faq = await uow.questions.faq(campaign.id)
     open_ = queue_order(await uow.questions.open_questions(campaign.id))
     voted = await uow.questions.voted_by(actor.id, [q.id for q in open_])
-    can_ask = campaign.status is not Status.CANCELLED and await announcing.is_recipient(
+    can_ask = campaign.status is not Status.CANCELLED and await access.is_recipient(
         uow, actor, campaign.id
     )
     return CampaignQuestions(campaign, faq, open_, frozenset(voted), can_ask)
@@ -166,7 +166,7 @@ async def viewable(uow: UnitOfWork, actor: Person, question_id: int) -> tuple[Qu
     question = await _question(uow, question_id)
     if can(actor, Action.ANSWER_QUESTIONS):
         return question, True
-    await announcing.as_recipient(uow, actor, question.campaign_id)
+    await access.as_recipient(uow, actor=actor, campaign_id=question.campaign_id)
     if not (question.is_open or question.in_faq or question.asked_by == actor.id):
         raise Forbidden()
     return question, False
@@ -291,9 +291,8 @@ async def broadcast(
     campaign = await _campaign(uow, question.campaign_id)
     if campaign.status is Status.CANCELLED:
         raise InvalidInput("error-campaign-cancelled")
-    statuses = await uow.outbox.statuses(announcing.ANNOUNCE, campaign.id, "announce")
     had_it = {question.asked_by, *await uow.questions.voters(question.id)}
-    ids = [pid for pid, status in statuses.items() if status == "sent" and pid not in had_it]
+    ids = [pid for pid in await access.received_by(uow, campaign.id) if pid not in had_it]
     people = [p for p in await uow.people.many(ids) if p.active]
     count = await uow.outbox.enqueue(FAQ, question.id, "faq", _to(people, now))
     await uow.questions.save(question.with_(broadcast_at=now))

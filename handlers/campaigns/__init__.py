@@ -3,7 +3,7 @@ recipient's announcement with its buttons."""
 
 from __future__ import annotations
 
-from domain.campaigns import announcing
+from domain.campaigns import announcing, kinds
 from domain.flows import UntypedFlow
 from domain.permissions import Action
 from domain.ports import BatchHook
@@ -39,6 +39,6 @@ FEATURE = Feature(
             name=authoring.FLOW,
         ),
     ),
-    batch_hooks=(BatchHook(announcing.ANNOUNCE, announcing.queue_delivery_report),),
+    batch_hooks=(BatchHook(kinds.ANNOUNCE, announcing.queue_delivery_report),),
     renderers=recipient.campaign_renderers,
 )

@@ -8,7 +8,7 @@ from typing import Any
 
 from telegram import InlineKeyboardButton, Message, Update
 
-from domain.campaigns import announcing
+from domain.campaigns import announcing, kinds
 from domain.campaigns.model import (
     DEFAULT_LOCAL_TIME,
     REMINDER_PRESETS,
@@ -59,7 +59,7 @@ async def _card(context: TandemContext, campaign_id: int) -> Screen:
     async with context.uow() as uow:
         campaign = await announcing.manageable(uow, context.actor, campaign_id)
         reach = len(await announcing.audience_of(uow, campaign))
-        first_due = await uow.outbox.first_due(announcing.ANNOUNCE, campaign.id)
+        first_due = await uow.outbox.first_due(kinds.ANNOUNCE, campaign.id)
         teams = {team.id: team for team in await uow.teams.all()}
     text = card_text(t, campaign, context.actor, teams=teams, reach=reach, first_due=first_due)
     return Screen(text, card_keyboard(t, campaign))

@@ -10,7 +10,7 @@ from datetime import datetime
 from telegram import InputMediaDocument, InputMediaPhoto, Message, Update
 from telegram.error import BadRequest
 
-from domain.campaigns import announcing
+from domain.campaigns import announcing, kinds
 from domain.campaigns.model import Campaign, Status
 from domain.people.model import Person, Role
 from domain.ports import UnitOfWork
@@ -165,7 +165,7 @@ def campaign_renderers(services: Services) -> dict[str, Renderer]:
             campaign = await uow.campaigns.get(delivery.ref_id)
             person = await uow.people.get(delivery.person_id)
             message_id = await uow.outbox.message_id(
-                announcing.ANNOUNCE, delivery.ref_id, "announce", delivery.person_id
+                kinds.ANNOUNCE, delivery.ref_id, "announce", delivery.person_id
             )
             acked_at = await _ack_time(uow, delivery.ref_id, delivery.person_id)
         if campaign is None or person is None or message_id is None:
@@ -202,13 +202,13 @@ def campaign_renderers(services: Services) -> dict[str, Renderer]:
         return OutgoingMessage(text=text, reply_markup=Screen("", keyboard).markup)
 
     return {
-        announcing.ANNOUNCE: announce,
-        announcing.REMIND: remind,
-        announcing.ESCALATE: escalate,
-        announcing.UPDATE: change,
-        announcing.CANCEL: change,
-        announcing.REFRESH: refresh,
-        announcing.REPORT: report,
+        kinds.ANNOUNCE: announce,
+        kinds.REMIND: remind,
+        kinds.ESCALATE: escalate,
+        kinds.UPDATE: change,
+        kinds.CANCEL: change,
+        kinds.REFRESH: refresh,
+        kinds.REPORT: report,
     }
 
 
@@ -222,9 +222,7 @@ async def acknowledge(update: Update, context: TandemContext, cb: Callback) -> s
     async with context.uow() as uow:
         campaign, first = await announcing.acknowledge(uow, actor, campaign_id, now=context.now)
         acked_at = await _ack_time(uow, campaign_id, actor.id)
-        announce_id = await uow.outbox.message_id(
-            announcing.ANNOUNCE, campaign_id, "announce", actor.id
-        )
+        announce_id = await uow.outbox.message_id(kinds.ANNOUNCE, campaign_id, "announce", actor.id)
     query = update.callback_query
     assert query is not None
     pressed = query.message if isinstance(query.message, Message) else None

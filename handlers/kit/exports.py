@@ -17,22 +17,25 @@ class Format(StrEnum):
 
 
 def safe_cell(value: str) -> str:
-    """Spreadsheets run cells that start with = + - @ as formulas; people's text must not."""
+    """Spreadsheets run CSV cells that start with = + - @ as formulas; people's text must
+    not. (An XLSX cell has a type of its own, so there it is simply written as text.)"""
     return "'" + value if value[:1] in ("=", "+", "-", "@") else value
 
 
 def render(rows: Sequence[Sequence[str]], fmt: Format, *, sheet_title: str) -> bytes:
-    safe = [[safe_cell(cell) for cell in row] for row in rows]
     if fmt is Format.CSV:
         buffer = io.StringIO()
-        csv.writer(buffer).writerows(safe)
+        csv.writer(buffer).writerows([[safe_cell(cell) for cell in row] for row in rows])
         return ("\ufeff" + buffer.getvalue()).encode("utf-8")  # BOM: Excel reads it as UTF-8
     workbook = Workbook()
     sheet = workbook.active
     assert sheet is not None
     sheet.title = sheet_title[:31]  # Excel's limit for sheet names
-    for row in safe:
-        sheet.append(row)
+    for row_number, row in enumerate(rows, 1):
+        for column, value in enumerate(row, 1):
+            cell = sheet.cell(row=row_number, column=column, value=value)
+            # Text, never a formula: "+7 916…" stays a phone number, "=1+1" stays what was typed.
+            cell.data_type = "s"
     out = io.BytesIO()
     workbook.save(out)
     return out.getvalue()

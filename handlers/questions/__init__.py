@@ -7,9 +7,9 @@ from datetime import datetime
 from domain.flows import UntypedFlow
 from domain.permissions import Action
 from domain.ports import Sweep, UnitOfWork
-from domain.questions import cases
+from domain.questions import cases, notices
 from handlers.kit.callbacks import Area
-from handlers.kit.feature import CommandRoute, Feature, FlowRoute
+from handlers.kit.feature import CommandRoute, Feature, FlowRoute, Notice
 from handlers.kit.menu import Command
 from handlers.questions import answering
 
@@ -41,6 +41,7 @@ FEATURE = Feature(
             name=answering.FLOW,
         ),
     ),
+    notices=(Notice(cases.FAQ, notices.published_answer, answering.render_published_answer),),
     sweeps=(Sweep("questions.remind", remind_unanswered),),
     renderers=answering.question_renderers,
 )

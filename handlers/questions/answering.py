@@ -23,6 +23,7 @@ from domain.ports import UnitOfWork
 from domain.questions import cases as questions
 from domain.questions.model import Question, QuestionKind, QuestionStatus
 from domain.questions.model import age as question_age
+from domain.questions.notices import PublishedAnswer
 from handlers.kit.callbacks import Area, Callback, button
 from handlers.kit.context import Services, TandemContext
 from handlers.kit.i18n import Markup, Translator, escape
@@ -769,26 +770,22 @@ def question_renderers(services: Services) -> dict[str, Renderer]:
             reply_to_message_id=question.message_id if person.id == question.asked_by else None,
         )
 
-    async def faq(delivery: Delivery) -> OutgoingMessage | None:
-        async with services.uow() as uow:
-            question = await uow.questions.get(delivery.ref_id)
-            person = await uow.people.get(delivery.person_id)
-            campaign = await uow.campaigns.get(question.campaign_id) if question else None
-        if question is None or person is None or campaign is None or not person.active:
-            return None
-        if not question.in_faq or question.answer is None:
-            return None
-        t = translator(person)
-        text = (
-            t("question-faq-broadcast", campaign=campaign.name) + "\n\n" + _faq_entry(t, question)
-        )
-        keyboard = [[button(t.label("campaign-faq-button"), CAMPAIGN_AREA, "faq", campaign.id)]]
-        return OutgoingMessage(text=text, reply_markup=Screen("", keyboard).markup)
-
     return {
         questions.ASKED: new,
         questions.REMIND: remind,
         questions.CLOSED: closed,
         questions.ANSWER: answer,
-        questions.FAQ: faq,
     }
+
+
+def render_published_answer(
+    notice: PublishedAnswer, t: Translator, now: datetime
+) -> OutgoingMessage:
+    campaign = notice.campaign
+    text = (
+        t("question-faq-broadcast", campaign=campaign.name)
+        + "\n\n"
+        + _faq_entry(t, notice.question)
+    )
+    keyboard = [[button(t.label("campaign-faq-button"), CAMPAIGN_AREA, "faq", campaign.id)]]
+    return OutgoingMessage(text=text, reply_markup=Screen("", keyboard).markup)

@@ -10,7 +10,7 @@ from datetime import UTC, datetime, timedelta
 
 import pytest
 
-from domain.campaigns import announcing
+from domain.campaigns.kinds import ANNOUNCE
 from domain.campaigns.model import Audience, Status
 from domain.errors import Forbidden, InvalidInput, NotFound
 from domain.people.model import NewPerson, Person, Role
@@ -75,7 +75,7 @@ async def world(db: Database) -> World:
 
 async def announcing_sent(uow: SqlUnitOfWork, campaign_id: int, people: list[Person]) -> None:
     await uow.outbox.enqueue(
-        announcing.ANNOUNCE,
+        ANNOUNCE,
         campaign_id,
         "announce",
         [Outgoing(p.id, p.telegram_id, T0) for p in people],

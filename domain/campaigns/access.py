@@ -1,0 +1,44 @@
+"""Who may act on a campaign: its managers (marketers and admins) and its recipients (the
+people its announcement reached). Other features (briefings, questions, feedback, meetings)
+ask here, so the rule is written once."""
+
+from __future__ import annotations
+
+from domain.campaigns.kinds import ANNOUNCE, ANNOUNCE_BATCH
+from domain.campaigns.model import Campaign
+from domain.errors import Forbidden, NotFound
+from domain.people.model import Person
+from domain.permissions import Action, can, require
+from domain.ports import UnitOfWork
+
+
+async def load(uow: UnitOfWork, campaign_id: int) -> Campaign:
+    campaign = await uow.campaigns.get(campaign_id)
+    if campaign is None:
+        raise NotFound()
+    return campaign
+
+
+async def managed(uow: UnitOfWork, *, actor: Person, campaign_id: int) -> Campaign:
+    """The campaign, for someone who may manage campaigns."""
+    require(actor, Action.MANAGE_CAMPAIGNS)
+    return await load(uow, campaign_id)
+
+
+async def received_by(uow: UnitOfWork, campaign_id: int) -> list[int]:
+    """The people the campaign's announcement was delivered to (person ids)."""
+    statuses = await uow.outbox.statuses(ANNOUNCE, campaign_id, ANNOUNCE_BATCH)
+    return [person_id for person_id, status in statuses.items() if status == "sent"]
+
+
+async def is_recipient(uow: UnitOfWork, person: Person, campaign_id: int) -> bool:
+    statuses = await uow.outbox.statuses(ANNOUNCE, campaign_id, ANNOUNCE_BATCH)
+    return statuses.get(person.id) == "sent"
+
+
+async def as_recipient(uow: UnitOfWork, *, actor: Person, campaign_id: int) -> Campaign:
+    """The campaign, for someone it was sent to (marketers and admins may look too)."""
+    campaign = await load(uow, campaign_id)
+    if await is_recipient(uow, actor, campaign_id) or can(actor, Action.MANAGE_CAMPAIGNS):
+        return campaign
+    raise Forbidden()

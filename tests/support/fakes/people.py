@@ -1,0 +1,182 @@
+"""Fakes of people's ports: people, teams and invites."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import replace
+from datetime import datetime
+
+from domain.people.invites import Invite, NewInvite
+from domain.people.model import Language, NewPerson, Person, Role, Team
+from domain.timezones import QuietHours
+
+
+class FakePeopleRepo:
+    def __init__(self, people: Sequence[Person] = ()) -> None:
+        self.by_id: dict[int, Person] = {p.id: p for p in people}
+
+    def put(self, *people: Person) -> None:
+        """Arrange: store these people as they are."""
+        for person in people:
+            self.by_id[person.id] = person
+
+    async def get(self, person_id: int) -> Person | None:
+        return self.by_id.get(person_id)
+
+    async def by_telegram_id(self, telegram_id: int) -> Person | None:
+        return next((p for p in self.by_id.values() if p.telegram_id == telegram_id), None)
+
+    async def add(self, new: NewPerson, *, joined_at: datetime) -> Person:
+        person = Person(
+            id=max(self.by_id, default=0) + 1,
+            telegram_id=new.telegram_id,
+            first_name=new.first_name,
+            last_name=new.last_name,
+            username=new.username,
+            language=None,
+            telegram_language=new.telegram_language,
+            timezone=new.timezone,
+            quiet_hours=None,
+            active=True,
+            team_id=new.team_id,
+            joined_at=joined_at,
+            roles=new.roles,
+        )
+        self.by_id[person.id] = person
+        return person
+
+    def _change(self, person_id: int, **changes: object) -> None:
+        if person_id in self.by_id:
+            self.by_id[person_id] = replace(self.by_id[person_id], **changes)  # type: ignore[arg-type]
+
+    async def set_roles(self, person_id: int, roles: frozenset[Role]) -> None:
+        self._change(person_id, roles=roles)
+
+    async def set_team(self, person_id: int, team_id: int | None) -> None:
+        self._change(person_id, team_id=team_id)
+
+    async def set_active(self, person_id: int, active: bool) -> None:
+        self._change(person_id, active=active)
+
+    async def set_language(self, person_id: int, language: str | None) -> None:
+        self._change(person_id, language=Language(language) if language else None)
+
+    async def set_timezone(self, person_id: int, timezone: str) -> None:
+        self._change(person_id, timezone=timezone)
+
+    async def set_quiet_hours(self, person_id: int, quiet: QuietHours | None) -> None:
+        self._change(person_id, quiet_hours=quiet)
+
+    async def update_profile(
+        self,
+        person_id: int,
+        *,
+        first_name: str,
+        last_name: str | None,
+        username: str | None,
+        telegram_language: str | None,
+    ) -> None:
+        self._change(
+            person_id,
+            first_name=first_name,
+            last_name=last_name,
+            username=username,
+            telegram_language=telegram_language,
+        )
+
+    def _sorted(self) -> list[Person]:
+        return sorted(
+            self.by_id.values(),
+            key=lambda p: (not p.active, p.first_name.lower(), (p.last_name or "").lower(), p.id),
+        )
+
+    async def page(self, *, offset: int, limit: int) -> Sequence[Person]:
+        return self._sorted()[offset : offset + limit]
+
+    async def count(self) -> int:
+        return len(self.by_id)
+
+    async def count_active_with_role(self, role: Role) -> int:
+        return sum(1 for p in self.by_id.values() if p.active and role in p.roles)
+
+    async def count_in_team(self, team_id: int) -> int:
+        return sum(1 for p in self.by_id.values() if p.active and p.team_id == team_id)
+
+    async def active(self) -> Sequence[Person]:
+        return [p for _, p in sorted(self.by_id.items()) if p.active]
+
+    async def many(self, person_ids: Sequence[int]) -> Sequence[Person]:
+        return [self.by_id[i] for i in sorted(set(person_ids)) if i in self.by_id]
+
+
+class FakeTeamRepo:
+    def __init__(self, teams: Sequence[Team] = ()) -> None:
+        self.by_id: dict[int, Team] = {t.id: t for t in teams}
+
+    def put(self, *teams: Team) -> None:
+        for team in teams:
+            self.by_id[team.id] = team
+
+    async def get(self, team_id: int) -> Team | None:
+        return self.by_id.get(team_id)
+
+    async def by_name(self, name: str) -> Team | None:
+        wanted = name.casefold()
+        return next((t for t in self.by_id.values() if t.name.casefold() == wanted), None)
+
+    async def all(self) -> Sequence[Team]:
+        return sorted(self.by_id.values(), key=lambda t: (t.name.lower(), t.id))
+
+    async def add(self, *, name: str, region: str, timezone: str) -> Team:
+        team = Team(max(self.by_id, default=0) + 1, name, region, timezone)
+        self.by_id[team.id] = team
+        return team
+
+    async def save(self, team: Team) -> None:
+        self.by_id[team.id] = team
+
+
+class FakeInviteRepo:
+    def __init__(self) -> None:
+        self.by_id: dict[int, Invite] = {}
+
+    async def add(self, new: NewInvite) -> Invite:
+        invite = Invite(
+            id=max(self.by_id, default=0) + 1,
+            token_hash=new.token_hash,
+            roles=new.roles,
+            team_id=new.team_id,
+            created_by=new.created_by,
+            created_at=new.created_at,
+            expires_at=new.expires_at,
+        )
+        self.by_id[invite.id] = invite
+        return invite
+
+    async def get(self, invite_id: int) -> Invite | None:
+        return self.by_id.get(invite_id)
+
+    async def by_token_hash(self, token_hash: str) -> Invite | None:
+        return next((i for i in self.by_id.values() if i.token_hash == token_hash), None)
+
+    async def mark_used(self, invite_id: int, *, person_id: int, at: datetime) -> bool:
+        invite = self.by_id.get(invite_id)
+        if invite is None or invite.used_at is not None or invite.revoked_at is not None:
+            return False
+        self.by_id[invite_id] = replace(invite, used_by=person_id, used_at=at)
+        return True
+
+    async def mark_revoked(self, invite_id: int, *, at: datetime) -> bool:
+        invite = self.by_id.get(invite_id)
+        if invite is None or invite.used_at is not None or invite.revoked_at is not None:
+            return False
+        self.by_id[invite_id] = replace(invite, revoked_at=at)
+        return True
+
+    async def open_invites(self, *, now: datetime) -> Sequence[Invite]:
+        found = [
+            i
+            for i in self.by_id.values()
+            if i.used_at is None and i.revoked_at is None and i.expires_at > now
+        ]
+        return sorted(found, key=lambda i: (i.created_at, i.id), reverse=True)
