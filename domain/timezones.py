@@ -1,10 +1,15 @@
-"""Time zones and quiet hours: validation and local-time arithmetic."""
+"""Time zones and quiet hours: validation and local-time arithmetic, in one place.
+
+Moments are aware UTC datetimes everywhere; a person's wall-clock time exists only at the
+edges (what they type, what they read). The functions here cross that edge both ways, DST
+included, so no feature does the arithmetic itself.
+"""
 
 from __future__ import annotations
 
 import re
 from dataclasses import dataclass
-from datetime import datetime, time, timedelta
+from datetime import UTC, date, datetime, time, timedelta
 from functools import lru_cache
 from zoneinfo import ZoneInfo, ZoneInfoNotFoundError, available_timezones
 
@@ -55,6 +60,32 @@ def zone(name: str) -> ZoneInfo:
 
 def to_local(moment: datetime, timezone: str) -> datetime:
     return moment.astimezone(ZoneInfo(timezone))
+
+
+def from_local(wall_clock: datetime, timezone: str) -> datetime:
+    """The UTC moment of a naive wall-clock time in ``timezone``. In a DST gap or overlap
+    Python's ``fold=0`` rule picks the earlier reading, as calendar apps do."""
+    return wall_clock.replace(tzinfo=ZoneInfo(timezone)).astimezone(UTC)
+
+
+def at_local(day: date, at: time, timezone: str) -> datetime:
+    """The UTC moment of ``day`` at ``at`` o'clock in ``timezone``."""
+    return from_local(datetime.combine(day, at), timezone)
+
+
+def local_today(now: datetime, timezone: str) -> date:
+    """The calendar date it is in ``timezone`` at ``now``."""
+    return to_local(now, timezone).date()
+
+
+def days_until(day: date, now: datetime, timezone: str) -> int:
+    """Whole calendar days from today in ``timezone`` to ``day`` (0 today, negative past)."""
+    return (day - local_today(now, timezone)).days
+
+
+def in_days_at(now: datetime, timezone: str, days: int, at: time) -> datetime:
+    """``days`` calendar days from today in ``timezone``, at ``at`` o'clock there (UTC)."""
+    return at_local(local_today(now, timezone) + timedelta(days=days), at, timezone)
 
 
 def utc_offset_label(timezone: str, at: datetime) -> str:

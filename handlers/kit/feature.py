@@ -24,6 +24,18 @@ from handlers.kit.i18n import Translator
 from handlers.kit.menu import Command
 from schedules.broadcasts import OutgoingMessage, Renderer
 
+__all__ = [
+    "ButtonCallback",
+    "CommandCallback",
+    "CommandRoute",
+    "Feature",
+    "FlowRoute",
+    "MediaCallback",
+    "Notice",
+    "OutgoingMessage",
+    "TextCallback",
+]
+
 CommandCallback = Callable[[Update, TandemContext], Coroutine[Any, Any, None]]
 # A button returns an optional toast (or an ``Alert``) for the callback query's answer.
 ButtonCallback = Callable[[Update, TandemContext, Callback], Awaitable[str | None]]

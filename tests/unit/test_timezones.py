@@ -109,3 +109,29 @@ def test_language_preference_order() -> None:
     assert resolve_language(None, "en-US", Language.RU) is Language.EN
     assert resolve_language(None, "de", Language.RU) is Language.RU
     assert resolve_language(None, None, Language.EN) is Language.EN
+
+
+def test_local_wall_clock_times_cross_to_utc_and_back_across_dst() -> None:
+    from datetime import UTC, date, datetime, time
+
+    from domain.timezones import at_local, days_until, from_local, in_days_at, local_today
+
+    # New York leaves DST on 1 Nov 2026: 10:00 is 14:00 UTC before and 15:00 UTC after.
+    assert at_local(date(2026, 10, 31), time(10), "America/New_York") == datetime(
+        2026, 10, 31, 14, 0, tzinfo=UTC
+    )
+    assert at_local(date(2026, 11, 2), time(10), "America/New_York") == datetime(
+        2026, 11, 2, 15, 0, tzinfo=UTC
+    )
+    assert from_local(datetime(2026, 12, 1, 9, 30), "Asia/Vladivostok") == datetime(
+        2026, 11, 30, 23, 30, tzinfo=UTC
+    )
+    late = datetime(2026, 11, 30, 22, 0, tzinfo=UTC)  # already 1 December in Vladivostok
+    assert local_today(late, "Asia/Vladivostok") == date(2026, 12, 1)
+    assert local_today(late, "Europe/Kaliningrad") == date(2026, 12, 1)
+    assert local_today(late, "America/New_York") == date(2026, 11, 30)
+    assert days_until(date(2026, 12, 3), late, "Asia/Vladivostok") == 2
+    assert days_until(date(2026, 12, 3), late, "America/New_York") == 3
+    assert in_days_at(late, "Europe/Moscow", 3, time(18)) == datetime(
+        2026, 12, 4, 15, 0, tzinfo=UTC
+    )
