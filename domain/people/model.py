@@ -75,9 +75,6 @@ class Person:
     def full_name(self) -> str:
         return " ".join(part for part in (self.first_name, self.last_name) if part)
 
-    def has_role(self, role: Role) -> bool:
-        return role in self.roles
-
     @property
     def is_admin(self) -> bool:
         return self.active and Role.ADMIN in self.roles

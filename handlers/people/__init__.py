@@ -3,19 +3,25 @@
 
 from __future__ import annotations
 
-from domain.flows import UntypedFlow
+from domain.people.flows import (
+    InviteDraft,
+    NewTeam,
+    TeamEdit,
+    TypingQuietHours,
+    TypingTimezone,
+)
 from domain.permissions import Action
 from handlers.kit.callbacks import Area
 from handlers.kit.feature import CommandRoute, Feature, FlowRoute
 from handlers.kit.menu import Command
-from handlers.people import directory, help, onboarding, settings, teams
+from handlers.people import directory, guide, inviting, joining, settings, teams
 
 FEATURE = Feature(
     name="people",
     commands=(
-        CommandRoute("start", onboarding.start),
-        CommandRoute("help", help.show_help, Command("help", None, "cmd-help", 0)),
-        CommandRoute("cancel", help.cancel, Command("cancel", None, "cmd-cancel", 99)),
+        CommandRoute("start", joining.start),
+        CommandRoute("help", guide.show_help, Command("help", None, "cmd-help", 0)),
+        CommandRoute("cancel", guide.cancel, Command("cancel", None, "cmd-cancel", 99)),
         CommandRoute(
             "settings",
             settings.show_settings,
@@ -23,7 +29,7 @@ FEATURE = Feature(
         ),
         CommandRoute(
             "invite",
-            onboarding.new_invite,
+            inviting.new_invite,
             Command("invite", Action.INVITE_PEOPLE, "cmd-invite", 85),
         ),
         CommandRoute(
@@ -36,14 +42,17 @@ FEATURE = Feature(
         ),
     ),
     buttons={
-        Area.INVITES: onboarding.VERBS,
+        Area.INVITES: inviting.VERBS,
         Area.SETTINGS: settings.VERBS,
         Area.TEAMS: teams.VERBS,
         Area.PEOPLE: directory.VERBS,
     },
     flows=(
-        FlowRoute(UntypedFlow, text=onboarding.typed_while_composing, name=onboarding.FLOW),
-        FlowRoute(UntypedFlow, text=settings.typed, name=settings.FLOW),
-        FlowRoute(UntypedFlow, text=teams.typed, name=teams.FLOW, left_behind="flow-left-team"),
+        FlowRoute(InviteDraft, text=inviting.typed_while_composing),
+        FlowRoute(TypingTimezone, text=settings.typed_timezone),
+        FlowRoute(TypingQuietHours, text=settings.typed_quiet_hours),
+        # A half-made team is lost when its person walks off to something else: say so.
+        FlowRoute(NewTeam, text=teams.typed, left_behind="flow-left-team"),
+        FlowRoute(TeamEdit, text=teams.typed, left_behind="flow-left-team"),
     ),
 )

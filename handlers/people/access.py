@@ -1,24 +1,21 @@
 """The gatekeeper: runs before every handler (group -1).
 
-It loads the person behind the update. Active people go on with ``context.actor`` set.
+It asks the domain who is behind the update. Active people go on with ``context.actor`` set.
 Everyone else — strangers, deactivated people — gets one polite refusal in their language,
 whatever they sent or pressed, and the update stops here. The only thing let through for a
-stranger is ``/start <token>``, which the onboarding handler redeems or refuses itself.
+stranger is ``/start <token>``, which the joining handler redeems or refuses itself.
 """
 
 from __future__ import annotations
-
-import logging
 
 from telegram import Update
 from telegram.constants import ChatType
 from telegram.ext import ApplicationHandlerStop
 
-from domain.people.model import Person
-from domain.people.onboarding import Identity, ensure_config_admin, refresh_profile
+from domain.people.joining import Entry, Identity, admit
 from handlers.kit.context import TandemContext
 
-log = logging.getLogger(__name__)
+REFUSALS = {Entry.STRANGER: "refusal", Entry.DEACTIVATED: "refusal-deactivated"}
 
 
 def identity_of(update: Update) -> Identity | None:
@@ -48,27 +45,24 @@ async def gatekeeper(update: Update, context: TandemContext) -> None:
     if identity is None or (chat is not None and chat.type != ChatType.PRIVATE):
         # Tandem works in private chats only; groups, channels and bots are ignored.
         raise ApplicationHandlerStop
-    services = context.services
-    person: Person | None
+    config = context.services.config
     async with context.uow() as uow:
-        person = await uow.people.by_telegram_id(identity.telegram_id)
-        if identity.telegram_id in services.config.admin_ids:
-            context.first_visit = person is None
-            person = await ensure_config_admin(
-                uow,
-                identity,
-                now=context.now,
-                default_timezone=services.config.default_timezone,
-            )
-        if person is not None and person.active:
-            person = await refresh_profile(uow, person, identity)
-    if person is not None and person.active:
-        context.set_actor(person)
+        admission = await admit(
+            uow,
+            identity=identity,
+            admin_ids=config.admin_ids,
+            with_invite=_is_invite_start(update),
+            now=context.now,
+            default_timezone=config.default_timezone,
+        )
+    if admission.entry is Entry.ADMITTED:
+        context.first_visit = admission.first_visit
+        context.set_actor(admission.person)
         return
     context.set_actor(None, identity.language_code)
-    if person is None and _is_invite_start(update):
+    if admission.entry is Entry.MAY_JOIN:
         return
-    await refuse(update, context, "refusal" if person is None else "refusal-deactivated")
+    await refuse(update, context, REFUSALS[admission.entry])
     raise ApplicationHandlerStop
 
 

@@ -2,41 +2,45 @@
 
 from __future__ import annotations
 
-from telegram import InlineKeyboardButton, Update
+from telegram import Update
 
 from domain.people import directory
-from domain.people.model import ALL_ROLES, Person, Role
+from domain.people.directory import PersonCard
+from domain.people.model import Person, Role
 from handlers.kit.callbacks import Area, Callback, CallbackDataError, button
 from handlers.kit.context import TandemContext
 from handlers.kit.labels import roles_text, team_label
 from handlers.kit.menu import set_person_menu
+from handlers.kit.paging import Page, nav_rows
 from handlers.kit.screens import Screen, show
+from handlers.people.views import role_ticks
 
 AREA = Area.PEOPLE
 PAGE_SIZE = 8
 
 
-def _person_button_label(context: TandemContext, person: Person) -> str:
-    mark = "" if person.active else "⛔ "
-    return f"{mark}{person.full_name} · {roles_text(context.t, person.roles)}"
-
-
-async def _list_screen(context: TandemContext, page: int) -> Screen:
+async def _list_screen(context: TandemContext, number: int) -> Screen:
     t = context.t
     async with context.uow() as uow:
-        result = await directory.people_page(uow, context.actor, page=page, page_size=PAGE_SIZE)
-    text = t("people-title", total=result.total, page=result.page + 1, pages=result.pages)
-    keyboard: list[list[InlineKeyboardButton]] = [
-        [button(_person_button_label(context, person), AREA, "open", person.id, result.page)]
-        for person in result.people
+        found = await directory.people_page(
+            uow, actor=context.actor, page=number, page_size=PAGE_SIZE
+        )
+    page = Page(found.people, found.page, found.pages, found.total, PAGE_SIZE)
+    text = t("people-title", total=page.total, page=page.number + 1, pages=page.pages)
+    keyboard = [
+        [
+            button(
+                ("" if person.active else "⛔ ")
+                + f"{person.full_name} · {roles_text(t, person.roles)}",
+                AREA,
+                "open",
+                person.id,
+                page.number,
+            )
+        ]
+        for person in page.items
     ]
-    nav = []
-    if result.page > 0:
-        nav.append(button("◀️", AREA, "page", result.page - 1))
-    if result.page + 1 < result.pages:
-        nav.append(button("▶️", AREA, "page", result.page + 1))
-    if nav:
-        keyboard.append(nav)
+    keyboard += nav_rows(page.nav(AREA, "page"))
     return Screen(text, keyboard)
 
 
@@ -49,61 +53,42 @@ async def page(update: Update, context: TandemContext, cb: Callback) -> None:
     await show(update, await _list_screen(context, cb.int_arg(0)))
 
 
-async def _card(context: TandemContext, person_id: int, back_page: int) -> Screen:
+def _card_screen(context: TandemContext, card: PersonCard, back_page: int) -> Screen:
     t = context.t
-    async with context.uow() as uow:
-        person = await directory.get_person(uow, context.actor, person_id)
-        team = await uow.teams.get(person.team_id) if person.team_id else None
+    person = card.person
     text = t(
         "person-card",
         name=person.full_name,
         username=f"@{person.username}" if person.username else "",
         roles=roles_text(t, person.roles),
-        team=team_label(t, team),
+        team=team_label(t, card.team),
         timezone=person.timezone,
         status=t.label("person-active" if person.active else "person-inactive"),
         joined=t.date(person.joined_at, context.actor.timezone),
     )
-    role_buttons = [
-        button(
-            ("✅ " if role in person.roles else "▫️ ") + t.label(f"role-{role.value}"),
-            AREA,
-            "role",
-            person.id,
-            role,
-            back_page,
-        )
-        for role in ALL_ROLES
-    ]
-    keyboard = [role_buttons[i : i + 2] for i in range(0, len(role_buttons), 2)]
-    keyboard.append(
-        [
-            button(
-                t.label("person-team-button", team=team_label(t, team)),
-                AREA,
-                "teams",
-                person.id,
-                back_page,
-            )
-        ]
+    keyboard = role_ticks(
+        t, person.roles, lambda role, label: button(label, AREA, "role", person.id, role, back_page)
     )
+    team_button = t.label("person-team-button", team=team_label(t, card.team))
+    keyboard.append([button(team_button, AREA, "teams", person.id, back_page)])
     if person.active:
-        keyboard.append(
-            [button(t.label("person-deactivate-button"), AREA, "off", person.id, back_page)]
-        )
+        access = button(t.label("person-deactivate-button"), AREA, "off", person.id, back_page)
     else:
-        keyboard.append(
-            [button(t.label("person-reactivate-button"), AREA, "on", person.id, back_page)]
-        )
+        access = button(t.label("person-reactivate-button"), AREA, "on", person.id, back_page)
+    keyboard.append([access])
     keyboard.append([button(t.label("back-button"), AREA, "page", back_page)])
     return Screen(text, keyboard)
 
 
 async def open_person(update: Update, context: TandemContext, cb: Callback) -> None:
-    await show(update, await _card(context, cb.int_arg(0), cb.int_arg(1)))
+    person_id, back = cb.int_arg(0), cb.int_arg(1)
+    async with context.uow() as uow:
+        card = await directory.person_card(uow, actor=context.actor, person_id=person_id)
+    await show(update, _card_screen(context, card, back))
 
 
 async def _refresh_menu(context: TandemContext, person: Person) -> None:
+    """Their menu follows their roles and access at once."""
     await set_person_menu(
         context.bot,
         context.services.catalog,
@@ -118,16 +103,16 @@ async def toggle_role(update: Update, context: TandemContext, cb: Callback) -> s
     if name not in set(Role):
         raise CallbackDataError(name)
     async with context.uow() as uow:
-        person = await directory.toggle_role(
+        card = await directory.toggle_role(
             uow,
-            context.actor,
-            person_id,
-            Role(name),
+            actor=context.actor,
+            person_id=person_id,
+            role=Role(name),
             now=context.now,
             protected_admins=context.services.config.admin_ids,
         )
-    await _refresh_menu(context, person)
-    await show(update, await _card(context, person_id, back))
+    await _refresh_menu(context, card.person)
+    await show(update, _card_screen(context, card, back))
     return context.t.label("saved")
 
 
@@ -135,8 +120,8 @@ async def choose_team(update: Update, context: TandemContext, cb: Callback) -> N
     person_id, back = cb.int_arg(0), cb.int_arg(1)
     t = context.t
     async with context.uow() as uow:
-        person = await directory.get_person(uow, context.actor, person_id)
-        teams = await uow.teams.all()
+        choice = await directory.team_choice(uow, actor=context.actor, person_id=person_id)
+    person = choice.person
     keyboard = [
         [
             button(
@@ -148,7 +133,7 @@ async def choose_team(update: Update, context: TandemContext, cb: Callback) -> N
                 back,
             )
         ]
-        for team in teams
+        for team in choice.teams
     ]
     keyboard.append([button(t.label("no-team"), AREA, "team", person.id, 0, back)])
     keyboard.append([button(t.label("back-button"), AREA, "open", person.id, back)])
@@ -158,10 +143,10 @@ async def choose_team(update: Update, context: TandemContext, cb: Callback) -> N
 async def pick_team(update: Update, context: TandemContext, cb: Callback) -> str | None:
     person_id, team_id, back = cb.int_arg(0), cb.int_arg(1), cb.int_arg(2)
     async with context.uow() as uow:
-        await directory.set_person_team(
-            uow, context.actor, person_id, team_id or None, now=context.now
+        card = await directory.set_person_team(
+            uow, actor=context.actor, person_id=person_id, team_id=team_id or None, now=context.now
         )
-    await show(update, await _card(context, person_id, back))
+    await show(update, _card_screen(context, card, back))
     return context.t.label("saved")
 
 
@@ -170,18 +155,16 @@ async def _set_active(
 ) -> str | None:
     person_id, back = cb.int_arg(0), cb.int_arg(1)
     async with context.uow() as uow:
-        person = await directory.set_person_active(
+        card = await directory.set_person_active(
             uow,
-            context.actor,
-            person_id,
-            active,
+            actor=context.actor,
+            person_id=person_id,
+            active=active,
             now=context.now,
             protected_admins=context.services.config.admin_ids,
         )
-        if not active:
-            await uow.flows.delete(person.id)
-    await _refresh_menu(context, person)
-    await show(update, await _card(context, person_id, back))
+    await _refresh_menu(context, card.person)
+    await show(update, _card_screen(context, card, back))
     return context.t.label("person-reactivated" if active else "person-deactivated")
 
 

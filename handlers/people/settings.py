@@ -4,19 +4,19 @@ from __future__ import annotations
 
 from telegram import Update
 
-from domain.flows import UntypedFlow as Flow
 from domain.people import preferences
+from domain.people.flows import TypingQuietHours, TypingTimezone
 from domain.people.model import Language, Person
+from domain.people.preferences import QUIET_PRESETS
 from domain.timezones import COMMON_ZONES, QuietHours, utc_offset_label
 from handlers.kit.callbacks import Area, Callback, CallbackDataError, button
 from handlers.kit.context import TandemContext
 from handlers.kit.menu import set_person_menu
-from handlers.kit.routing import end_flow, start_untyped
-from handlers.kit.screens import Screen, reply, show
+from handlers.kit.routing import end_flow, tell_left_behind
+from handlers.kit.screens import Screen, show
+from handlers.people.views import in_pairs, zone_buttons
 
 AREA = Area.SETTINGS
-FLOW = "settings"
-QUIET_PRESETS = ("22:00-08:00", "21:00-09:00", "23:00-07:00", "20:00-08:00")
 LANGUAGE_NAMES = {Language.RU: "Русский", Language.EN: "English"}
 
 
@@ -44,10 +44,15 @@ async def show_settings(update: Update, context: TandemContext) -> None:
     await show(update, _overview(context, context.actor))
 
 
-async def _applied(update: Update, context: TandemContext, person: Person) -> None:
-    context.set_actor(person)  # the new language and zone apply to this very reply
+async def home(update: Update, context: TandemContext, cb: Callback) -> None:
     await end_flow(context)
+    await show(update, _overview(context, context.actor))
+
+
+async def _applied(update: Update, context: TandemContext, person: Person) -> str:
+    context.set_actor(person)  # the new language and zone apply to this very reply
     await show(update, _overview(context, person))
+    return context.t.label("settings-saved")
 
 
 async def language_menu(update: Update, context: TandemContext, cb: Callback) -> None:
@@ -64,98 +69,99 @@ async def set_language(update: Update, context: TandemContext, cb: Callback) -> 
     except ValueError:
         raise CallbackDataError(cb.str_arg(0)) from None
     async with context.uow() as uow:
-        person = await preferences.set_language(uow, context.actor, language, now=context.now)
-    await _applied(update, context, person)
+        person = await preferences.set_language(
+            uow, actor=context.actor, language=language, now=context.now
+        )
+    saved = await _applied(update, context, person)
     await set_person_menu(
         context.bot, context.services.catalog, person, language, context.services.commands
     )
-    return context.t.label("settings-saved")
+    return saved
 
 
 async def timezone_menu(update: Update, context: TandemContext, cb: Callback) -> None:
     t = context.t
+    async with context.uow() as uow:
+        choice, replaced = await preferences.choose_timezone(
+            uow, actor=context.actor, now=context.now
+        )
+    await tell_left_behind(context, replaced, TypingTimezone())
     keyboard = []
-    async with context.uow() as uow:
-        team = await uow.teams.get(context.actor.team_id) if context.actor.team_id else None
-    if team is not None:
-        keyboard.append([button(t.label("settings-team-zone", zone=team.timezone), AREA, "teamtz")])
-    zone_buttons = [button(name, AREA, "settz", index) for index, name in enumerate(COMMON_ZONES)]
-    keyboard += [zone_buttons[i : i + 2] for i in range(0, len(zone_buttons), 2)]
+    if choice.team_zone is not None:
+        label = t.label("settings-team-zone", zone=choice.team_zone)
+        keyboard.append([button(label, AREA, "teamtz")])
+    keyboard += zone_buttons(choice.zones, AREA, "settz")
     keyboard.append([button(t.label("back-button"), AREA, "home")])
-    await start_untyped(context, FLOW, "timezone")
     await show(update, Screen(t("settings-timezone-prompt"), keyboard))
-
-
-async def _save_timezone(update: Update, context: TandemContext, zone: str) -> Person:
-    async with context.uow() as uow:
-        person = await preferences.set_timezone(uow, context.actor, zone, now=context.now)
-    await _applied(update, context, person)
-    return person
 
 
 async def pick_timezone(update: Update, context: TandemContext, cb: Callback) -> str | None:
     index = cb.int_arg(0)
     if index >= len(COMMON_ZONES):
         raise CallbackDataError(str(index))
-    await _save_timezone(update, context, COMMON_ZONES[index])
-    return context.t.label("settings-saved")
+    async with context.uow() as uow:
+        person = await preferences.set_timezone(
+            uow, actor=context.actor, timezone=COMMON_ZONES[index], now=context.now
+        )
+    return await _applied(update, context, person)
 
 
 async def team_timezone(update: Update, context: TandemContext, cb: Callback) -> str | None:
     async with context.uow() as uow:
-        team = await uow.teams.get(context.actor.team_id) if context.actor.team_id else None
-    if team is None:
-        raise CallbackDataError("no team")
-    await _save_timezone(update, context, team.timezone)
-    return context.t.label("settings-saved")
+        person = await preferences.use_team_timezone(uow, actor=context.actor, now=context.now)
+    return await _applied(update, context, person)
+
+
+async def typed_timezone(
+    update: Update, context: TandemContext, state: TypingTimezone, text: str
+) -> None:
+    """A zone typed instead of picked."""
+    async with context.uow() as uow:
+        person = await preferences.set_timezone(
+            uow, actor=context.actor, timezone=text, now=context.now
+        )
+    await _applied(update, context, person)
 
 
 async def quiet_menu(update: Update, context: TandemContext, cb: Callback) -> None:
     t = context.t
-    presets = [
-        button(str(QuietHours.parse(raw)), AREA, "setquiet", index)
-        for index, raw in enumerate(QUIET_PRESETS)
-    ]
-    keyboard = [presets[i : i + 2] for i in range(0, len(presets), 2)]
+    async with context.uow() as uow:
+        replaced = await preferences.choose_quiet_hours(uow, actor=context.actor, now=context.now)
+    await tell_left_behind(context, replaced, TypingQuietHours())
+    keyboard = in_pairs(
+        [button(str(quiet), AREA, "setquiet", index) for index, quiet in enumerate(QUIET_PRESETS)]
+    )
     keyboard.append([button(t.label("quiet-off-button"), AREA, "quietoff")])
     keyboard.append([button(t.label("back-button"), AREA, "home")])
-    await start_untyped(context, FLOW, "quiet")
     await show(update, Screen(t("settings-quiet-prompt"), keyboard))
 
 
-async def _save_quiet(update: Update, context: TandemContext, quiet: QuietHours | None) -> None:
+async def _save_quiet(
+    update: Update, context: TandemContext, quiet: QuietHours | None
+) -> str | None:
     async with context.uow() as uow:
-        person = await preferences.set_quiet_hours(uow, context.actor, quiet, now=context.now)
-    await _applied(update, context, person)
+        person = await preferences.set_quiet_hours(
+            uow, actor=context.actor, quiet=quiet, now=context.now
+        )
+    return await _applied(update, context, person)
 
 
 async def pick_quiet(update: Update, context: TandemContext, cb: Callback) -> str | None:
     index = cb.int_arg(0)
     if index >= len(QUIET_PRESETS):
         raise CallbackDataError(str(index))
-    await _save_quiet(update, context, QuietHours.parse(QUIET_PRESETS[index]))
-    return context.t.label("settings-saved")
+    return await _save_quiet(update, context, QUIET_PRESETS[index])
 
 
 async def quiet_off(update: Update, context: TandemContext, cb: Callback) -> str | None:
-    await _save_quiet(update, context, None)
-    return context.t.label("settings-saved")
+    return await _save_quiet(update, context, None)
 
 
-async def home(update: Update, context: TandemContext, cb: Callback) -> None:
-    await end_flow(context)
-    await show(update, _overview(context, context.actor))
-
-
-async def typed(update: Update, context: TandemContext, flow: Flow, text: str) -> None:
-    """A zone or a quiet-hours window typed instead of picked."""
-    if flow.step == "timezone":
-        await _save_timezone(update, context, text)
-    elif flow.step == "quiet":
-        await _save_quiet(update, context, QuietHours.parse(text))
-    else:
-        await end_flow(context)
-        await reply(update, context.t("flow-lost"))
+async def typed_quiet_hours(
+    update: Update, context: TandemContext, state: TypingQuietHours, text: str
+) -> None:
+    """A quiet-hours window typed instead of picked, like 22:30-07:00."""
+    await _save_quiet(update, context, QuietHours.parse(text))
 
 
 VERBS = {

@@ -2,182 +2,141 @@
 
 from __future__ import annotations
 
-from telegram import InlineKeyboardButton, Update
+from collections.abc import Sequence
 
-from domain.errors import InvalidInput
-from domain.flows import UntypedFlow as Flow
-from domain.people import directory
-from domain.permissions import Action, require
-from domain.timezones import COMMON_ZONES, validate_timezone
+from telegram import Update
+
+from domain.people import teams
+from domain.people.flows import NewTeam, TeamEdit, TeamField
+from domain.people.teams import TeamCard, TeamProgress, TeamStep
+from domain.timezones import COMMON_ZONES
 from handlers.kit.callbacks import Area, Callback, CallbackDataError, button
 from handlers.kit.context import TandemContext
-from handlers.kit.routing import current_untyped, end_flow, save_untyped, start_untyped
+from handlers.kit.i18n import Translator
+from handlers.kit.routing import tell_left_behind
 from handlers.kit.screens import Screen, reply, send_new, show
+from handlers.people.views import zone_buttons
 
 AREA = Area.TEAMS
-FLOW = "team"
 
 
-async def _list_screen(context: TandemContext) -> Screen:
-    t = context.t
-    async with context.uow() as uow:
-        teams = await directory.list_teams(uow, context.actor, Action.MANAGE_TEAMS)
-        counts = {team.id: await uow.people.count_in_team(team.id) for team in teams}
-    lines = [t("teams-title", count=len(teams))]
-    if not teams:
+def _list_screen(t: Translator, cards: Sequence[TeamCard]) -> Screen:
+    lines = [t("teams-title", count=len(cards))]
+    if not cards:
         lines.append(t("teams-empty"))
-    for team in teams:
+    for card in cards:
+        team = card.team
         lines.append(
             t(
                 "teams-line",
                 name=team.name,
                 region=team.region,
                 timezone=team.timezone,
-                members=counts[team.id],
+                members=card.members,
             )
         )
-    keyboard = [[button(team.name, AREA, "open", team.id)] for team in teams]
+    keyboard = [[button(card.team.name, AREA, "open", card.team.id)] for card in cards]
     keyboard.append([button(t.label("teams-new-button"), AREA, "new")])
     return Screen("\n".join(lines), keyboard)
 
 
-async def list_teams(update: Update, context: TandemContext) -> None:
-    """/teams."""
-    await end_flow(context)
-    await show(update, await _list_screen(context))
-
-
-async def _card(context: TandemContext, team_id: int) -> Screen:
-    t = context.t
-    async with context.uow() as uow:
-        team = await directory.get_team(uow, context.actor, team_id)
-        members = await uow.people.count_in_team(team.id)
+def _card_screen(t: Translator, card: TeamCard) -> Screen:
+    team = card.team
     text = t(
         "team-card",
         name=team.name,
         region=team.region,
         timezone=team.timezone,
-        members=members,
+        members=card.members,
     )
     keyboard = [
-        [button(t.label("team-rename-button"), AREA, "edit", team.id, "name")],
-        [button(t.label("team-region-button"), AREA, "edit", team.id, "region")],
-        [button(t.label("team-timezone-button"), AREA, "edit", team.id, "tz")],
+        [button(t.label("team-rename-button"), AREA, "edit", team.id, TeamField.NAME)],
+        [button(t.label("team-region-button"), AREA, "edit", team.id, TeamField.REGION)],
+        [button(t.label("team-timezone-button"), AREA, "edit", team.id, TeamField.TIMEZONE)],
         [button(t.label("back-button"), AREA, "list")],
     ]
     return Screen(text, keyboard)
 
 
-def _zone_keyboard() -> list[list[InlineKeyboardButton]]:
-    zones = [button(name, AREA, "tz", index) for index, name in enumerate(COMMON_ZONES)]
-    return [zones[i : i + 2] for i in range(0, len(zones), 2)]
+def _zone_question(t: Translator, name: str) -> Screen:
+    return Screen(t("team-ask-timezone", name=name), zone_buttons(COMMON_ZONES, AREA, "tz"))
 
 
-async def open_team(update: Update, context: TandemContext, cb: Callback) -> None:
-    await end_flow(context)
-    await show(update, await _card(context, cb.int_arg(0)))
+async def list_teams(update: Update, context: TandemContext) -> None:
+    """/teams."""
+    async with context.uow() as uow:
+        cards = await teams.list_teams(uow, actor=context.actor)
+    await show(update, _list_screen(context.t, cards))
 
 
 async def back_to_list(update: Update, context: TandemContext, cb: Callback) -> None:
-    await end_flow(context)
-    await show(update, await _list_screen(context))
+    await list_teams(update, context)
+
+
+async def open_team(update: Update, context: TandemContext, cb: Callback) -> None:
+    async with context.uow() as uow:
+        card = await teams.team_card(uow, actor=context.actor, team_id=cb.int_arg(0))
+    await show(update, _card_screen(context.t, card))
 
 
 async def new_team(update: Update, context: TandemContext, cb: Callback) -> None:
-    require(context.actor, Action.MANAGE_TEAMS)
-    await start_untyped(context, FLOW, "new-name")
+    async with context.uow() as uow:
+        replaced = await teams.start_new_team(uow, actor=context.actor, now=context.now)
+    await tell_left_behind(context, replaced, NewTeam())
     await reply(update, context.t("team-ask-name"))
 
 
 async def edit_team(update: Update, context: TandemContext, cb: Callback) -> None:
-    team_id, field = cb.int_arg(0), cb.str_arg(1)
-    if field not in ("name", "region", "tz"):
-        raise CallbackDataError(field)
+    team_id, raw_field = cb.int_arg(0), cb.str_arg(1)
+    try:
+        field = TeamField(raw_field)
+    except ValueError:
+        raise CallbackDataError(raw_field) from None
     async with context.uow() as uow:
-        team = await directory.get_team(uow, context.actor, team_id)
-    await start_untyped(context, FLOW, f"edit-{field}", {"team_id": team.id})
+        started = await teams.start_team_edit(
+            uow, actor=context.actor, team_id=team_id, field=field, now=context.now
+        )
+    await tell_left_behind(context, started.replaced, TeamEdit(team_id, field))
     t = context.t
-    if field == "tz":
-        await send_new(update, Screen(t("team-ask-timezone", name=team.name), _zone_keyboard()))
+    if field is TeamField.TIMEZONE:
+        await send_new(update, _zone_question(t, started.team.name))
     else:
-        await reply(update, t(f"team-ask-{field}", name=team.name))
+        await reply(update, t(f"team-ask-{field.value}", name=started.team.name))
 
 
-async def pick_zone(update: Update, context: TandemContext, cb: Callback) -> str | None:
+async def _render(update: Update, context: TandemContext, progress: TeamProgress) -> None:
+    t = context.t
+    if progress.step is TeamStep.ASK_REGION:
+        await reply(update, t("team-ask-region", name=progress.name))
+    elif progress.step is TeamStep.ASK_TIMEZONE:
+        await send_new(update, _zone_question(t, progress.name))
+    else:
+        assert progress.card is not None
+        key = "team-created" if progress.step is TeamStep.CREATED else "team-updated"
+        await reply(update, t(key, name=progress.name))
+        await send_new(update, _card_screen(t, progress.card))
+
+
+async def pick_zone(update: Update, context: TandemContext, cb: Callback) -> None:
     index = cb.int_arg(0)
     if index >= len(COMMON_ZONES):
         raise CallbackDataError(str(index))
-    flow = await _team_flow(context)
-    if flow is None or flow.step not in ("new-tz", "edit-tz"):
-        raise CallbackDataError("no team flow waiting for a zone")
-    await _advance(update, context, flow, COMMON_ZONES[index])
-    return None
-
-
-async def _team_flow(context: TandemContext) -> Flow | None:
-    return await current_untyped(context, FLOW)
-
-
-async def typed(update: Update, context: TandemContext, flow: Flow, text: str) -> None:
-    """The next answer in the new-team or edit-team flow."""
-    if not text:
-        raise InvalidInput("error-text-expected")
-    await _advance(update, context, flow, text)
-
-
-async def _advance(update: Update, context: TandemContext, flow: Flow, value: str) -> None:
-    t = context.t
-    if flow.step == "new-name":
-        name = directory.clean_name(value, limit=directory.TEAM_NAME_MAX, error="error-team-name")
-        async with context.uow() as uow:
-            if await uow.teams.by_name(name) is not None:
-                raise InvalidInput("error-team-name-taken", name=name)
-        flow.data["name"] = name
-        flow.step = "new-region"
-        await save_untyped(context, flow)
-        await reply(update, t("team-ask-region", name=name))
-    elif flow.step == "new-region":
-        flow.data["region"] = directory.clean_name(
-            value, limit=directory.REGION_MAX, error="error-team-region"
+    async with context.uow() as uow:
+        progress = await teams.pick_team_zone(
+            uow, actor=context.actor, timezone=COMMON_ZONES[index], now=context.now
         )
-        flow.step = "new-tz"
-        await save_untyped(context, flow)
-        await send_new(
-            update, Screen(t("team-ask-timezone", name=flow.data["name"]), _zone_keyboard())
+    await _render(update, context, progress)
+
+
+async def typed(
+    update: Update, context: TandemContext, state: NewTeam | TeamEdit, text: str
+) -> None:
+    """The next answer in the new-team or edit-team steps."""
+    async with context.uow() as uow:
+        progress = await teams.answer_team_step(
+            uow, actor=context.actor, text=text, now=context.now
         )
-    elif flow.step == "new-tz":
-        async with context.uow() as uow:
-            team = await directory.create_team(
-                uow,
-                context.actor,
-                name=flow.data["name"],
-                region=flow.data["region"],
-                timezone=validate_timezone(value),
-                now=context.now,
-            )
-        await end_flow(context)
-        await reply(update, t("team-created", name=team.name))
-        await send_new(update, await _card(context, team.id))
-    elif flow.step in ("edit-name", "edit-region", "edit-tz"):
-        field = flow.step.removeprefix("edit-")
-        changes: dict[str, str | None] = {"name": None, "region": None, "timezone": None}
-        changes["timezone" if field == "tz" else field] = value
-        async with context.uow() as uow:
-            team = await directory.update_team(
-                uow,
-                context.actor,
-                int(flow.data["team_id"]),
-                now=context.now,
-                name=changes["name"],
-                region=changes["region"],
-                timezone=changes["timezone"],
-            )
-        await end_flow(context)
-        await reply(update, t("team-updated", name=team.name))
-        await send_new(update, await _card(context, team.id))
-    else:
-        await end_flow(context)
-        await reply(update, t("flow-lost"))
+    await _render(update, context, progress)
 
 
 VERBS = {

@@ -5,9 +5,9 @@ from datetime import UTC, datetime, timedelta
 import pytest
 
 from domain.errors import Conflict, Forbidden, InvalidInput
-from domain.people import directory, onboarding, preferences
+from domain.people import directory, inviting, joining, preferences, teams
+from domain.people.joining import Identity, InviteRefused
 from domain.people.model import Language, Role
-from domain.people.onboarding import Identity, InviteRefused
 from domain.timezones import QuietHours
 from storage.db import Database
 from storage.uow import unit_of_work
@@ -18,8 +18,8 @@ ADMIN = Identity(1, "Olga", "Admin", "olga", "ru")
 
 async def bootstrap(db: Database):
     async with unit_of_work(db) as uow:
-        return await onboarding.ensure_config_admin(
-            uow, ADMIN, now=NOW, default_timezone="Europe/Moscow"
+        return await joining.ensure_config_admin(
+            uow, identity=ADMIN, now=NOW, default_timezone="Europe/Moscow"
         )
 
 
@@ -37,18 +37,23 @@ async def test_config_admin_is_registered_once_and_restored(db: Database) -> Non
 async def test_invite_registers_with_roles_team_and_team_zone(db: Database) -> None:
     admin = await bootstrap(db)
     async with unit_of_work(db) as uow:
-        team = await directory.create_team(
-            uow, admin, name="Siberia", region="Novosibirsk", timezone="asia/novosibirsk", now=NOW
+        team = await teams.create_team(
+            uow,
+            actor=admin,
+            name="Siberia",
+            region="Novosibirsk",
+            timezone="asia/novosibirsk",
+            now=NOW,
         )
-        invite, token = await onboarding.create_invite(
-            uow, admin, roles=[Role.REP, Role.TEAM_LEAD], team_id=team.id, now=NOW
+        invite, token = await inviting.create_invite(
+            uow, actor=admin, roles=[Role.REP, Role.TEAM_LEAD], team_id=team.id, now=NOW
         )
     assert invite.token_hash != token and len(token) >= 32
     async with unit_of_work(db) as uow:
-        person = await onboarding.redeem_invite(
+        person = await joining.redeem_invite(
             uow,
-            token,
-            Identity(2, "Ivan", language_code="en"),
+            token=token,
+            identity=Identity(2, "Ivan", language_code="en"),
             now=NOW,
             default_timezone="Europe/Moscow",
         )
@@ -64,132 +69,181 @@ async def test_invite_registers_with_roles_team_and_team_zone(db: Database) -> N
 async def test_invites_that_are_not_open_are_refused(db: Database, how: str) -> None:
     admin = await bootstrap(db)
     async with unit_of_work(db) as uow:
-        invite, token = await onboarding.create_invite(
-            uow, admin, roles=[Role.REP], team_id=None, now=NOW
+        invite, token = await inviting.create_invite(
+            uow, actor=admin, roles=[Role.REP], team_id=None, now=NOW
         )
     now = NOW
     identity = Identity(3, "Petr")
     if how == "used":
         async with unit_of_work(db) as uow:
-            await onboarding.redeem_invite(
-                uow, token, Identity(4, "First"), now=NOW, default_timezone="UTC"
+            await joining.redeem_invite(
+                uow, token=token, identity=Identity(4, "First"), now=NOW, default_timezone="UTC"
             )
     elif how == "expired":
         now = NOW + timedelta(days=7)
     elif how == "revoked":
         async with unit_of_work(db) as uow:
-            await onboarding.revoke_invite(uow, admin, invite.id, now=NOW)
+            await inviting.revoke_invite(uow, actor=admin, invite_id=invite.id, now=NOW)
     elif how == "unknown":
         token = token[:-1] + ("A" if token[-1] != "A" else "B")
     elif how == "already-registered":
         identity = ADMIN
     with pytest.raises(InviteRefused):
         async with unit_of_work(db) as uow:
-            await onboarding.redeem_invite(uow, token, identity, now=now, default_timezone="UTC")
+            await joining.redeem_invite(
+                uow, token=token, identity=identity, now=now, default_timezone="UTC"
+            )
 
 
 async def test_only_admins_create_invites_and_need_a_role(db: Database) -> None:
     admin = await bootstrap(db)
     async with unit_of_work(db) as uow:
-        _, token = await onboarding.create_invite(
-            uow, admin, roles=[Role.REP], team_id=None, now=NOW
+        _, token = await inviting.create_invite(
+            uow, actor=admin, roles=[Role.REP], team_id=None, now=NOW
         )
-        rep = await onboarding.redeem_invite(
-            uow, token, Identity(5, "Rep"), now=NOW, default_timezone="UTC"
+        rep = await joining.redeem_invite(
+            uow, token=token, identity=Identity(5, "Rep"), now=NOW, default_timezone="UTC"
         )
         with pytest.raises(Forbidden):
-            await onboarding.create_invite(uow, rep, roles=[Role.ADMIN], team_id=None, now=NOW)
+            await inviting.create_invite(uow, actor=rep, roles=[Role.ADMIN], team_id=None, now=NOW)
         with pytest.raises(InvalidInput):
-            await onboarding.create_invite(uow, admin, roles=[], team_id=None, now=NOW)
+            await inviting.create_invite(uow, actor=admin, roles=[], team_id=None, now=NOW)
 
 
 async def test_admin_rights_cannot_be_lost_by_accident(db: Database) -> None:
     admin = await bootstrap(db)
     async with unit_of_work(db) as uow:
-        _, token = await onboarding.create_invite(
-            uow, admin, roles=[Role.ADMIN], team_id=None, now=NOW
+        _, token = await inviting.create_invite(
+            uow, actor=admin, roles=[Role.ADMIN], team_id=None, now=NOW
         )
-        second = await onboarding.redeem_invite(
-            uow, token, Identity(6, "Second"), now=NOW, default_timezone="UTC"
+        second = await joining.redeem_invite(
+            uow, token=token, identity=Identity(6, "Second"), now=NOW, default_timezone="UTC"
         )
     protected = {ADMIN.telegram_id}
     async with unit_of_work(db) as uow:
         await directory.toggle_role(
-            uow, second, admin.id, Role.MARKETER, now=NOW, protected_admins=protected
+            uow,
+            actor=second,
+            person_id=admin.id,
+            role=Role.MARKETER,
+            now=NOW,
+            protected_admins=protected,
         )
         await directory.toggle_role(
-            uow, admin, second.id, Role.REP, now=NOW, protected_admins=protected
+            uow,
+            actor=admin,
+            person_id=second.id,
+            role=Role.REP,
+            now=NOW,
+            protected_admins=protected,
         )
         with pytest.raises(InvalidInput, match="error-config-admin"):
             await directory.toggle_role(
-                uow, second, admin.id, Role.ADMIN, now=NOW, protected_admins=protected
+                uow,
+                actor=second,
+                person_id=admin.id,
+                role=Role.ADMIN,
+                now=NOW,
+                protected_admins=protected,
             )
         with pytest.raises(InvalidInput, match="error-config-admin"):
             await directory.set_person_active(
-                uow, second, admin.id, False, now=NOW, protected_admins=protected
+                uow,
+                actor=second,
+                person_id=admin.id,
+                active=False,
+                now=NOW,
+                protected_admins=protected,
             )
         with pytest.raises(InvalidInput, match="error-self-admin"):
             await directory.toggle_role(
-                uow, second, second.id, Role.ADMIN, now=NOW, protected_admins=protected
+                uow,
+                actor=second,
+                person_id=second.id,
+                role=Role.ADMIN,
+                now=NOW,
+                protected_admins=protected,
             )
         with pytest.raises(InvalidInput, match="error-self-deactivate"):
             await directory.set_person_active(
-                uow, second, second.id, False, now=NOW, protected_admins=protected
+                uow,
+                actor=second,
+                person_id=second.id,
+                active=False,
+                now=NOW,
+                protected_admins=protected,
             )
-        demoted = await directory.toggle_role(
-            uow, admin, second.id, Role.ADMIN, now=NOW, protected_admins=protected
-        )
+        demoted = (
+            await directory.toggle_role(
+                uow,
+                actor=admin,
+                person_id=second.id,
+                role=Role.ADMIN,
+                now=NOW,
+                protected_admins=protected,
+            )
+        ).person
         assert demoted.roles == {Role.REP}
         with pytest.raises(InvalidInput, match="error-last-role"):
             await directory.toggle_role(
-                uow, admin, second.id, Role.REP, now=NOW, protected_admins=protected
+                uow,
+                actor=admin,
+                person_id=second.id,
+                role=Role.REP,
+                now=NOW,
+                protected_admins=protected,
             )
 
 
 async def test_the_last_active_admin_stays(db: Database) -> None:
     admin = await bootstrap(db)
     async with unit_of_work(db) as uow:
-        _, token = await onboarding.create_invite(
-            uow, admin, roles=[Role.ADMIN, Role.REP], team_id=None, now=NOW
+        _, token = await inviting.create_invite(
+            uow, actor=admin, roles=[Role.ADMIN, Role.REP], team_id=None, now=NOW
         )
-        second = await onboarding.redeem_invite(
-            uow, token, Identity(7, "Second"), now=NOW, default_timezone="UTC"
+        second = await joining.redeem_invite(
+            uow, token=token, identity=Identity(7, "Second"), now=NOW, default_timezone="UTC"
         )
         # The configured admin is deactivated outside the protections (e.g. removed from ADMIN_IDS).
         await uow.people.set_active(admin.id, False)
         with pytest.raises(InvalidInput, match="error-last-admin"):
             await directory.toggle_role(
-                uow, admin, second.id, Role.ADMIN, now=NOW, protected_admins=set()
+                uow,
+                actor=admin,
+                person_id=second.id,
+                role=Role.ADMIN,
+                now=NOW,
+                protected_admins=set(),
             )
 
 
 async def test_team_names_are_unique_and_validated(db: Database) -> None:
     admin = await bootstrap(db)
     async with unit_of_work(db) as uow:
-        await directory.create_team(
-            uow, admin, name="North", region="Murmansk", timezone="Europe/Moscow", now=NOW
+        await teams.create_team(
+            uow, actor=admin, name="North", region="Murmansk", timezone="Europe/Moscow", now=NOW
         )
         with pytest.raises(Conflict):
-            await directory.create_team(
-                uow, admin, name="  north ", region="X", timezone="UTC", now=NOW
+            await teams.create_team(
+                uow, actor=admin, name="  north ", region="X", timezone="UTC", now=NOW
             )
         with pytest.raises(InvalidInput):
-            await directory.create_team(
-                uow, admin, name="x" * 65, region="X", timezone="UTC", now=NOW
+            await teams.create_team(
+                uow, actor=admin, name="x" * 65, region="X", timezone="UTC", now=NOW
             )
         with pytest.raises(InvalidInput):
-            await directory.create_team(
-                uow, admin, name="South", region="X", timezone="Nowhere/City", now=NOW
+            await teams.create_team(
+                uow, actor=admin, name="South", region="X", timezone="Nowhere/City", now=NOW
             )
 
 
 async def test_preferences_round_trip(db: Database) -> None:
     admin = await bootstrap(db)
     async with unit_of_work(db) as uow:
-        admin = await preferences.set_language(uow, admin, Language.EN, now=NOW)
-        admin = await preferences.set_timezone(uow, admin, "asia/omsk", now=NOW)
+        admin = await preferences.set_language(uow, actor=admin, language=Language.EN, now=NOW)
+        admin = await preferences.set_timezone(uow, actor=admin, timezone="asia/omsk", now=NOW)
         admin = await preferences.set_quiet_hours(
-            uow, admin, QuietHours.parse("22:00-08:00"), now=NOW
+            uow, actor=admin, quiet=QuietHours.parse("22:00-08:00"), now=NOW
         )
     async with unit_of_work(db) as uow:
         fresh = await uow.people.get(admin.id)
@@ -206,8 +260,8 @@ async def test_a_failed_use_case_rolls_back(db: Database) -> None:
 
     async def two_teams_with_one_name() -> None:
         async with unit_of_work(db) as uow:
-            await directory.create_team(uow, admin, name="A", region="R", timezone="UTC", now=NOW)
-            await directory.create_team(uow, admin, name="a", region="R", timezone="UTC", now=NOW)
+            await teams.create_team(uow, actor=admin, name="A", region="R", timezone="UTC", now=NOW)
+            await teams.create_team(uow, actor=admin, name="a", region="R", timezone="UTC", now=NOW)
 
     with pytest.raises(Conflict):
         await two_teams_with_one_name()
@@ -220,7 +274,9 @@ async def test_timestamps_are_stored_in_utc(db: Database) -> None:
 
     local = datetime(2026, 11, 24, 12, 0, tzinfo=ZoneInfo("Asia/Vladivostok"))
     async with unit_of_work(db) as uow:
-        person = await onboarding.ensure_config_admin(uow, ADMIN, now=local, default_timezone="UTC")
+        person = await joining.ensure_config_admin(
+            uow, identity=ADMIN, now=local, default_timezone="UTC"
+        )
     async with db.raw.execute("SELECT joined_at FROM people WHERE id = ?", (person.id,)) as cur:
         assert (await cur.fetchone())[0] == "2026-11-24 02:00:00.000000"
     assert person.joined_at == local
