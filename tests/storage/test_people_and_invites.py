@@ -6,11 +6,22 @@ import pytest
 
 from domain.errors import Conflict, Forbidden, InvalidInput
 from domain.people import directory, inviting, joining, preferences, teams
+from domain.people.flows import (
+    InviteDraft,
+    NewTeam,
+    TeamEdit,
+    TeamField,
+    TypingQuietHours,
+    TypingTimezone,
+)
 from domain.people.joining import Identity, InviteRefused
 from domain.people.model import Language, Role
 from domain.timezones import QuietHours
+from handlers.people import FEATURE
 from storage.db import Database
+from storage.flows import FlowCodec
 from storage.uow import unit_of_work
+from tests.support.fakes import FakePeopleRepo
 
 NOW = datetime(2026, 11, 24, 9, 0, tzinfo=UTC)
 ADMIN = Identity(1, "Olga", "Admin", "olga", "ru")
@@ -280,3 +291,46 @@ async def test_timestamps_are_stored_in_utc(db: Database) -> None:
     async with db.raw.execute("SELECT joined_at FROM people WHERE id = ?", (person.id,)) as cur:
         assert (await cur.fetchone())[0] == "2026-11-24 02:00:00.000000"
     assert person.joined_at == local
+
+
+async def test_people_flow_states_survive_storage(db: Database) -> None:
+    codec = FlowCodec(route.state for route in FEATURE.flows)
+    admin = await bootstrap(db)
+    states = [
+        InviteDraft((Role.ADMIN, Role.TEAM_LEAD), 3),
+        InviteDraft(),
+        TypingTimezone(),
+        TypingQuietHours(),
+        NewTeam(),
+        NewTeam(name="Юг", region="Кубань"),
+        TeamEdit(3, TeamField.TIMEZONE),
+    ]
+    for state in states:
+        async with unit_of_work(db, codec) as uow:
+            await uow.flows.save(admin.id, state, now=NOW)
+        async with unit_of_work(db, codec) as uow:
+            assert await uow.flows.get(admin.id) == state
+
+
+async def test_the_fake_lists_people_in_the_order_sqlite_does(db: Database) -> None:
+    admin = await bootstrap(db)
+    names = [("Яна", None), ("анна", "Б"), ("анна", "а"), ("Борис", None), ("anna", None)]
+    async with unit_of_work(db) as uow:
+        for index, (first, last) in enumerate(names):
+            _, token = await inviting.create_invite(
+                uow, actor=admin, roles=[Role.REP], team_id=None, now=NOW
+            )
+            person = await joining.redeem_invite(
+                uow,
+                token=token,
+                identity=Identity(100 + index, first, last),
+                now=NOW,
+                default_timezone="UTC",
+            )
+            if first == "Борис":
+                await uow.people.set_active(person.id, False)
+        everyone = await uow.people.many(range(1, 10))
+        stored = await uow.people.page(offset=0, limit=10)
+    fake = FakePeopleRepo(list(reversed(everyone)))
+    assert await fake.page(offset=0, limit=10) == stored
+    assert [p.first_name for p in stored] == ["anna", "Olga", "Яна", "анна", "анна", "Борис"]

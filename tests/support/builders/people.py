@@ -1,9 +1,11 @@
-"""People and teams."""
+"""People, teams, invites and who Telegram says is writing."""
 
 from __future__ import annotations
 
-from datetime import UTC, datetime
+from datetime import UTC, datetime, timedelta
 
+from domain.people.invites import DEFAULT_TTL, Invite, hash_token
+from domain.people.joining import Identity
 from domain.people.model import Language, Person, Role, Team
 from domain.timezones import QuietHours
 
@@ -59,3 +61,34 @@ def an_analyst(pid: int, **kwargs: object) -> Person:
 
 def a_team(tid: int, name: str | None = None, *, tz: str = "Europe/Moscow") -> Team:
     return Team(tid, name or f"Team {tid}", "Region", tz)
+
+
+def an_identity(telegram_id: int, name: str = "Ivan", *, language: str | None = "ru") -> Identity:
+    """Who Telegram says is writing."""
+    return Identity(telegram_id, name, language_code=language)
+
+
+def an_invite(
+    iid: int,
+    *roles: Role,
+    token: str | None = None,
+    team: int | None = None,
+    by: int = 1,
+    created: datetime = NOW,
+    ttl: timedelta = DEFAULT_TTL,
+    used_by: int | None = None,
+    revoked: bool = False,
+) -> Invite:
+    """An invite whose clear-text token is ``token`` (default ``token-<iid>``)."""
+    return Invite(
+        id=iid,
+        token_hash=hash_token(token or f"token-{iid}"),
+        roles=frozenset(roles or (Role.REP,)),
+        team_id=team,
+        created_by=by,
+        created_at=created,
+        expires_at=created + ttl,
+        used_by=used_by,
+        used_at=created if used_by is not None else None,
+        revoked_at=created if revoked else None,
+    )

@@ -1,4 +1,6 @@
-"""Fakes of people's ports: people, teams and invites."""
+"""Fakes of people's ports: people, teams and invites, faithful to the SQL in
+``storage/people.py`` and ``storage/invites.py`` (unique keys, orderings, SQLite's ``lower()``,
+which folds ASCII letters only)."""
 
 from __future__ import annotations
 
@@ -9,6 +11,11 @@ from datetime import datetime
 from domain.people.invites import Invite, NewInvite
 from domain.people.model import Language, NewPerson, Person, Role, Team
 from domain.timezones import QuietHours
+
+
+def sql_lower(text: str) -> str:
+    """SQLite's ``lower()``: ASCII letters only, so «Яна» sorts before «анна» as it does there."""
+    return "".join(chr(ord(c) + 32) if "A" <= c <= "Z" else c for c in text)
 
 
 class FakePeopleRepo:
@@ -27,6 +34,8 @@ class FakePeopleRepo:
         return next((p for p in self.by_id.values() if p.telegram_id == telegram_id), None)
 
     async def add(self, new: NewPerson, *, joined_at: datetime) -> Person:
+        if any(p.telegram_id == new.telegram_id for p in self.by_id.values()):
+            raise ValueError(f"UNIQUE constraint failed: people.telegram_id {new.telegram_id}")
         person = Person(
             id=max(self.by_id, default=0) + 1,
             telegram_id=new.telegram_id,
@@ -87,7 +96,12 @@ class FakePeopleRepo:
     def _sorted(self) -> list[Person]:
         return sorted(
             self.by_id.values(),
-            key=lambda p: (not p.active, p.first_name.lower(), (p.last_name or "").lower(), p.id),
+            key=lambda p: (
+                not p.active,
+                sql_lower(p.first_name),
+                sql_lower(p.last_name or ""),
+                p.id,
+            ),
         )
 
     async def page(self, *, offset: int, limit: int) -> Sequence[Person]:
@@ -125,20 +139,31 @@ class FakeTeamRepo:
         return next((t for t in self.by_id.values() if t.name.casefold() == wanted), None)
 
     async def all(self) -> Sequence[Team]:
-        return sorted(self.by_id.values(), key=lambda t: (t.name.lower(), t.id))
+        return sorted(self.by_id.values(), key=lambda t: (sql_lower(t.name), t.id))
 
     async def add(self, *, name: str, region: str, timezone: str) -> Team:
+        if any(sql_lower(t.name) == sql_lower(name) for t in self.by_id.values()):
+            raise ValueError(f"UNIQUE constraint failed: teams_name_unique {name!r}")
         team = Team(max(self.by_id, default=0) + 1, name, region, timezone)
         self.by_id[team.id] = team
         return team
 
     async def save(self, team: Team) -> None:
+        if any(
+            sql_lower(t.name) == sql_lower(team.name) and t.id != team.id
+            for t in self.by_id.values()
+        ):
+            raise ValueError(f"UNIQUE constraint failed: teams_name_unique {team.name!r}")
         self.by_id[team.id] = team
 
 
 class FakeInviteRepo:
-    def __init__(self) -> None:
-        self.by_id: dict[int, Invite] = {}
+    def __init__(self, invites: Sequence[Invite] = ()) -> None:
+        self.by_id: dict[int, Invite] = {i.id: i for i in invites}
+
+    def put(self, *invites: Invite) -> None:
+        for invite in invites:
+            self.by_id[invite.id] = invite
 
     async def add(self, new: NewInvite) -> Invite:
         invite = Invite(
