@@ -12,7 +12,7 @@ from domain.people.flows import StepGone, TypingQuietHours, TypingTimezone
 from domain.people.model import Language, Person
 from domain.permissions import Action, require
 from domain.ports import AuditEntry, UnitOfWork
-from domain.timezones import COMMON_ZONES, QuietHours, validate_timezone
+from domain.timezones import QuietHours, validate_timezone
 
 # The windows offered as buttons; any other is typed.
 QUIET_PRESETS: tuple[QuietHours, ...] = tuple(
@@ -22,10 +22,9 @@ QUIET_PRESETS: tuple[QuietHours, ...] = tuple(
 
 @dataclass(frozen=True, slots=True)
 class TimezoneChoice:
-    """The zones offered: the person's team's first, when they have a team."""
+    """What the zone menu offers besides the common zones: the person's team's zone, first."""
 
     team_zone: str | None
-    zones: tuple[str, ...] = COMMON_ZONES
 
 
 async def _applied(

@@ -90,7 +90,7 @@ async def timezone_menu(update: Update, context: TandemContext, cb: Callback) ->
     if choice.team_zone is not None:
         label = t.label("settings-team-zone", zone=choice.team_zone)
         keyboard.append([button(label, AREA, "teamtz")])
-    keyboard += zone_buttons(choice.zones, AREA, "settz")
+    keyboard += zone_buttons(COMMON_ZONES, AREA, "settz")
     keyboard.append([button(t.label("back-button"), AREA, "home")])
     await show(update, Screen(t("settings-timezone-prompt"), keyboard))
 
