@@ -17,10 +17,12 @@ from domain.people.model import NewPerson, Person, Role
 from domain.ports import Outgoing
 from domain.questions import answering, asking, outbox, reminders
 from domain.questions.model import NewQuestion, QuestionKind, QuestionStatus
+from domain.questions.ports import QuestionRepo
 from domain.timezones import QuietHours
 from storage.db import Database
 from storage.deliveries import SqlDeliveryRepo
 from storage.uow import SqlUnitOfWork, unit_of_work
+from tests.support.fakes.questions import FakeQuestionRepo
 
 T0 = datetime(2026, 11, 24, 9, 0, tzinfo=UTC)
 
@@ -426,3 +428,69 @@ async def test_who_may_see_a_question_and_its_file(world: World) -> None:
         with pytest.raises(Forbidden):
             await answering.queue(uow, actor=b)
         assert await answering.queue(uow, actor=world.admin) == []
+
+
+async def test_the_in_memory_repository_answers_like_the_sql_one(world: World) -> None:
+    """The unit tests' FakeQuestionRepo is only worth what it shares with SQL: same script,
+    same answers."""
+    a, b, c, _ = world.reps
+
+    async def script(repo: QuestionRepo) -> list[object]:
+        ids = []
+        for n, (who, kind) in enumerate(
+            ((a, QuestionKind.TEXT), (b, QuestionKind.PHOTO), (a, QuestionKind.TEXT))
+        ):
+            q = await repo.add(
+                NewQuestion(
+                    world.campaign_id,
+                    who.id,
+                    kind,
+                    f"Q{n}",
+                    "F" if n == 1 else None,
+                    n,
+                    T0 + timedelta(minutes=n),
+                )
+            )
+            ids.append(q.id)
+        seen: list[object] = [await repo.vote(ids[0], c.id, at=T0)]
+        seen.append(await repo.vote(ids[0], c.id, at=T0))
+        seen.append(await repo.vote(ids[0], b.id, at=T0 - timedelta(seconds=1)))
+        first = await repo.get(ids[0])
+        assert first is not None
+        later = T0 + timedelta(hours=1)
+        await repo.save(
+            first.with_(
+                status=QuestionStatus.ANSWERED,
+                answer="A",
+                answered_by=world.marketer.id,
+                answered_at=later,
+                published_at=later,
+                votes=99,
+                text="changed",
+            )
+        )
+        second = await repo.get(ids[1])
+        assert second is not None
+        await repo.save(
+            second.with_(
+                status=QuestionStatus.ANSWERED, answer="B", answered_at=later, reminded_at=T0
+            )
+        )
+        seen += [
+            await repo.get(ids[0]),
+            await repo.get(12345),
+            await repo.open_questions(),
+            await repo.open_questions(world.campaign_id),
+            await repo.open_questions(world.other_campaign_id),
+            await repo.answered(world.campaign_id),
+            await repo.faq(world.campaign_id),
+            await repo.awaiting_reminder(asked_before=T0 + timedelta(minutes=2)),
+            await repo.voters(ids[0]),
+            await repo.voted_by(c.id, ids),
+            await repo.voted_by(c.id, []),
+        ]
+        return seen
+
+    async with world.uow() as uow:
+        in_sql = await script(uow.questions)
+    assert await script(FakeQuestionRepo()) == in_sql
