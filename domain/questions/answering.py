@@ -22,8 +22,13 @@ from domain.permissions import Action, require
 from domain.ports import AuditEntry, UnitOfWork
 from domain.questions import access, outbox
 from domain.questions.flows import AnsweringQuestion, finish
-from domain.questions.model import Question, QuestionStatus, check_duplicate, clean_answer
-from domain.questions.model import queue_order as ordered
+from domain.questions.model import (
+    Question,
+    QuestionStatus,
+    check_duplicate,
+    clean_answer,
+    queue_order,
+)
 
 
 @dataclass(frozen=True, slots=True)
@@ -38,10 +43,10 @@ class Waiting:
 async def queue(uow: UnitOfWork, *, actor: Person) -> list[Waiting]:
     """Every open question, most "me too" votes first, then the oldest."""
     require(actor, Action.ANSWER_QUESTIONS)
-    waiting = ordered(await uow.questions.open_questions())
+    waiting = queue_order(await uow.questions.open_questions())
     askers = {p.id: p for p in await uow.people.many([q.asked_by for q in waiting])}
-    names = {cid: await uow.campaigns.get(cid) for cid in {q.campaign_id for q in waiting}}
-    return [Waiting(q, names[q.campaign_id], askers.get(q.asked_by)) for q in waiting]
+    asked_about = {cid: await uow.campaigns.get(cid) for cid in {q.campaign_id for q in waiting}}
+    return [Waiting(q, asked_about[q.campaign_id], askers.get(q.asked_by)) for q in waiting]
 
 
 @dataclass(frozen=True, slots=True)
