@@ -126,7 +126,8 @@ class SqlQuestionRepo:
 
     async def vote(self, question_id: int, person_id: int, *, at: datetime) -> bool:
         cur = await self._conn.execute(
-            "INSERT OR IGNORE INTO question_votes (question_id, person_id, at) VALUES (?, ?, ?)",
+            "INSERT INTO question_votes (question_id, person_id, at) VALUES (?, ?, ?)"
+            " ON CONFLICT (question_id, person_id) DO NOTHING",
             (question_id, person_id, to_db(at)),
         )
         return cur.rowcount == 1

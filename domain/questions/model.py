@@ -1,5 +1,6 @@
 """Questions about a campaign: what a question is, and the pure rules about it (see
-:mod:`domain.questions.cases` for who may do what)."""
+:mod:`domain.questions.access` for who may do what, :mod:`domain.questions.outbox` for who is
+told what)."""
 
 from __future__ import annotations
 
@@ -70,6 +71,16 @@ class Question:
     def in_faq(self) -> bool:
         return self.published_at is not None
 
+    @property
+    def can_be_published(self) -> bool:
+        """Answered directly (a duplicate's answer is the original's) and not in the FAQ yet."""
+        return self.status is QuestionStatus.ANSWERED and not self.in_faq
+
+    @property
+    def can_be_broadcast(self) -> bool:
+        """In the FAQ and not yet sent to every recipient (that happens once)."""
+        return self.in_faq and self.broadcast_at is None
+
     def with_(self, **changes: object) -> Question:
         return replace(self, **changes)  # type: ignore[arg-type]
 
@@ -122,7 +133,9 @@ def age(since: datetime, now: datetime) -> tuple[AgeUnit, int]:
 
 
 def answerers(campaign: Campaign, people: Iterable[Person]) -> list[Person]:
-    """Who is told about the campaign's questions (see the module's rules)."""
+    """Who is told about the campaign's questions: its creator if they may still answer, plus
+    every active marketer; when there is nobody of the kind (the creator left and there are no
+    marketers), every active admin, so no question goes unseen."""
     active = [p for p in people if p.active]
     chosen = [
         p

@@ -12,8 +12,102 @@ from datetime import datetime
 
 from domain.campaigns.model import Campaign
 from domain.people.model import Person
+from domain.permissions import Action, can
 from domain.ports import DueDelivery, UnitOfWork
-from domain.questions.model import Question
+from domain.questions import outbox
+from domain.questions.answering import QuestionCard, card_of
+from domain.questions.model import Question, QuestionStatus
+
+
+@dataclass(frozen=True, slots=True)
+class CardNotice:
+    """A new question's card, or its reminder, for someone who answers questions."""
+
+    recipient: Person
+    card: QuestionCard
+    reminder: bool
+
+
+async def _card(uow: UnitOfWork, due: DueDelivery, *, reminder: bool) -> CardNotice | None:
+    """Sent while the question is open and the recipient may still answer it."""
+    question = await uow.questions.get(due.ref_id)
+    person = await uow.people.get(due.person_id)
+    if question is None or person is None or not question.is_open:
+        return None
+    if not can(person, Action.ANSWER_QUESTIONS):
+        return None
+    return CardNotice(person, await card_of(uow, question), reminder)
+
+
+async def new_question(uow: UnitOfWork, due: DueDelivery, now: datetime) -> CardNotice | None:
+    return await _card(uow, due, reminder=False)
+
+
+async def question_reminder(uow: UnitOfWork, due: DueDelivery, now: datetime) -> CardNotice | None:
+    return await _card(uow, due, reminder=True)
+
+
+@dataclass(frozen=True, slots=True)
+class ClosedCard:
+    """An earlier card, edited to say who answered the question (or marked it a duplicate)."""
+
+    recipient: Person
+    question: Question
+    campaign: Campaign | None
+    answerer: Person | None
+    message_id: int  # the card to edit
+
+    @property
+    def as_duplicate(self) -> bool:
+        return self.question.status is QuestionStatus.DUPLICATE
+
+
+async def closed_card(uow: UnitOfWork, due: DueDelivery, now: datetime) -> ClosedCard | None:
+    """Sent only where the card went out: the row's batch names the card it edits."""
+    card_kind = outbox.CARDS.get(due.batch)
+    question = await uow.questions.get(due.ref_id)
+    person = await uow.people.get(due.person_id)
+    if card_kind is None or question is None or person is None:
+        return None
+    message_id = await uow.outbox.message_id(card_kind, due.ref_id, due.batch, due.person_id)
+    if message_id is None:
+        return None
+    campaign = await uow.campaigns.get(question.campaign_id)
+    answerer = (
+        await uow.people.get(question.answered_by) if question.answered_by is not None else None
+    )
+    return ClosedCard(person, question, campaign, answerer, message_id)
+
+
+@dataclass(frozen=True, slots=True)
+class AnswerNotice:
+    """The answer, to the asker or to someone who said "me too"."""
+
+    recipient: Person
+    question: Question
+    campaign: Campaign
+    to_asker: bool
+    # The asker gets it as a reply to the message in which they asked.
+    reply_to_message_id: int | None
+
+    @property
+    def asked_before(self) -> bool:
+        """Closed as a duplicate: the answer is the earlier question's."""
+        return self.question.status is QuestionStatus.DUPLICATE
+
+
+async def answer(uow: UnitOfWork, due: DueDelivery, now: datetime) -> AnswerNotice | None:
+    """Sent while the recipient is active and the question has its answer."""
+    question = await uow.questions.get(due.ref_id)
+    person = await uow.people.get(due.person_id)
+    campaign = await uow.campaigns.get(question.campaign_id) if question else None
+    if question is None or person is None or campaign is None or not person.active:
+        return None
+    if question.answer is None:
+        return None
+    to_asker = person.id == question.asked_by
+    reply_to = question.message_id if to_asker else None
+    return AnswerNotice(person, question, campaign, to_asker, reply_to)
 
 
 @dataclass(frozen=True, slots=True)

@@ -15,12 +15,14 @@ from domain.campaigns.model import Audience, Status
 from domain.errors import Forbidden, InvalidInput, NotFound
 from domain.people.model import NewPerson, Person, Role
 from domain.ports import Outgoing
-from domain.questions import cases as questions
+from domain.questions import answering, asking, outbox, reminders
 from domain.questions.model import NewQuestion, QuestionKind, QuestionStatus
+from domain.questions.ports import QuestionRepo
 from domain.timezones import QuietHours
 from storage.db import Database
 from storage.deliveries import SqlDeliveryRepo
 from storage.uow import SqlUnitOfWork, unit_of_work
+from tests.support.fakes.questions import FakeQuestionRepo
 
 T0 = datetime(2026, 11, 24, 9, 0, tzinfo=UTC)
 
@@ -160,10 +162,10 @@ async def test_only_recipients_ask_and_the_marketers_are_told(world: World) -> N
     rep, outsider = world.reps[0], world.reps[3]
     async with world.uow() as uow:
         with pytest.raises(Forbidden):
-            await questions.ask(
+            await asking.ask(
                 uow,
-                outsider,
-                world.campaign_id,
+                actor=outsider,
+                campaign_id=world.campaign_id,
                 kind=QuestionKind.TEXT,
                 text="?",
                 file_id=None,
@@ -171,11 +173,13 @@ async def test_only_recipients_ask_and_the_marketers_are_told(world: World) -> N
                 now=T0,
             )
         with pytest.raises(Forbidden):  # a marketer is no recipient of this campaign
-            await questions.may_ask(uow, world.marketer, world.campaign_id)
-        q = await questions.ask(
+            await asking.begin_asking(
+                uow, actor=world.marketer, campaign_id=world.campaign_id, now=T0
+            )
+        q = await asking.ask(
             uow,
-            rep,
-            world.campaign_id,
+            actor=rep,
+            campaign_id=world.campaign_id,
             kind=QuestionKind.TEXT,
             text=" Можно? ",
             file_id=None,
@@ -184,7 +188,7 @@ async def test_only_recipients_ask_and_the_marketers_are_told(world: World) -> N
         )
         assert (q.text, q.message_id, q.asked_by) == ("Можно?", 5, rep.id)
         # The creator is a marketer: the admin is not told.
-        assert await pending(uow, questions.ASKED, q.id, "new") == {world.marketer.id: "pending"}
+        assert await pending(uow, outbox.ASKED, q.id, "new") == {world.marketer.id: "pending"}
         entries = await uow.audit.for_object("question", q.id)
         assert [e.action for e in entries] == ["question.ask"]
 
@@ -192,68 +196,74 @@ async def test_only_recipients_ask_and_the_marketers_are_told(world: World) -> N
 async def test_voting_rules(world: World) -> None:
     a, b, _, outsider = world.reps
     async with world.uow() as uow:
-        q = await questions.ask(
+        q = await asking.ask(
             uow,
-            a,
-            world.campaign_id,
+            actor=a,
+            campaign_id=world.campaign_id,
             kind=QuestionKind.TEXT,
             text="Q",
             file_id=None,
             message_id=None,
             now=T0,
         )
-        assert await questions.upvote(uow, b, q.id, now=T0)
-        assert not await questions.upvote(uow, b, q.id, now=T0)
+        assert (await asking.upvote(uow, actor=b, question_id=q.id, now=T0)).counted
+        assert not (await asking.upvote(uow, actor=b, question_id=q.id, now=T0)).counted
         with pytest.raises(InvalidInput) as own:
-            await questions.upvote(uow, a, q.id, now=T0)
+            await asking.upvote(uow, actor=a, question_id=q.id, now=T0)
         assert own.value.key == "error-own-question"
         with pytest.raises(Forbidden):
-            await questions.upvote(uow, outsider, q.id, now=T0)
+            await asking.upvote(uow, actor=outsider, question_id=q.id, now=T0)
         with pytest.raises(NotFound):
-            await questions.upvote(uow, b, 999, now=T0)
+            await asking.upvote(uow, actor=b, question_id=999, now=T0)
 
 
 async def test_answering_reaches_asker_and_voters_and_closes_the_cards(world: World) -> None:
     a, b, c, _ = world.reps
     async with world.uow() as uow:
-        q = await questions.ask(
+        q = await asking.ask(
             uow,
-            a,
-            world.campaign_id,
+            actor=a,
+            campaign_id=world.campaign_id,
             kind=QuestionKind.TEXT,
             text="Q",
             file_id=None,
             message_id=None,
             now=T0,
         )
-        await questions.upvote(uow, b, q.id, now=T0)
+        await asking.upvote(uow, actor=b, question_id=q.id, now=T0)
         await _send_all(world.db)  # the marketer's card went out
         with pytest.raises(Forbidden):
-            await questions.answer(uow, c, q.id, "A", publish=False, now=T0)
-        answered = await questions.answer(uow, world.admin, q.id, " A ", publish=True, now=T0)
+            await answering.answer(uow, actor=c, question_id=q.id, text="A", publish=False, now=T0)
+        answered = (
+            await answering.answer(
+                uow, actor=world.admin, question_id=q.id, text=" A ", publish=True, now=T0
+            )
+        ).question
         assert (answered.status, answered.answer, answered.answered_by) == (
             QuestionStatus.ANSWERED,
             "A",
             world.admin.id,
         )
         assert answered.published_at == T0
-        assert await pending(uow, questions.ANSWER, q.id, "answer") == {
+        assert await pending(uow, outbox.ANSWER, q.id, "answer") == {
             a.id: "pending",
             b.id: "pending",
         }
-        assert await pending(uow, questions.CLOSED, q.id, "new") == {world.marketer.id: "pending"}
+        assert await pending(uow, outbox.CLOSED, q.id, "new") == {world.marketer.id: "pending"}
         with pytest.raises(InvalidInput) as again:
-            await questions.answer(uow, world.marketer, q.id, "B", publish=False, now=T0)
+            await answering.answer(
+                uow, actor=world.marketer, question_id=q.id, text="B", publish=False, now=T0
+            )
         assert again.value.key == "error-question-closed"
 
 
 async def test_publish_and_broadcast_once_to_those_who_did_not_have_it(world: World) -> None:
     a, b, c, _ = world.reps
     async with world.uow() as uow:
-        q = await questions.ask(
+        q = await asking.ask(
             uow,
-            a,
-            world.campaign_id,
+            actor=a,
+            campaign_id=world.campaign_id,
             kind=QuestionKind.TEXT,
             text="Q",
             file_id=None,
@@ -261,80 +271,105 @@ async def test_publish_and_broadcast_once_to_those_who_did_not_have_it(world: Wo
             now=T0,
         )
         with pytest.raises(InvalidInput):
-            await questions.publish(uow, world.marketer, q.id, now=T0)
-        await questions.upvote(uow, b, q.id, now=T0)
-        await questions.answer(uow, world.marketer, q.id, "A", publish=False, now=T0)
+            await answering.publish(uow, actor=world.marketer, question_id=q.id, now=T0)
+        await asking.upvote(uow, actor=b, question_id=q.id, now=T0)
+        await answering.answer(
+            uow, actor=world.marketer, question_id=q.id, text="A", publish=False, now=T0
+        )
         with pytest.raises(InvalidInput) as unpublished:
-            await questions.broadcast(uow, world.marketer, q.id, now=T0)
+            await answering.broadcast(uow, actor=world.marketer, question_id=q.id, now=T0)
         assert unpublished.value.key == "error-question-not-published"
         with pytest.raises(Forbidden):
-            await questions.publish(uow, c, q.id, now=T0)
-        published = await questions.publish(uow, world.marketer, q.id, now=T0)
-        assert published.in_faq
-        assert await questions.publish(uow, world.marketer, q.id, now=T0) == published
-        _, count = await questions.broadcast(uow, world.marketer, q.id, now=T0)
+            await answering.publish(uow, actor=c, question_id=q.id, now=T0)
+        published = await answering.publish(uow, actor=world.marketer, question_id=q.id, now=T0)
+        assert published.question.in_faq
+        assert (
+            await answering.publish(uow, actor=world.marketer, question_id=q.id, now=T0)
+            == published
+        )
+        count = (
+            await answering.broadcast(uow, actor=world.marketer, question_id=q.id, now=T0)
+        ).count
         assert count == 1
-        assert await pending(uow, questions.FAQ, q.id, "faq") == {c.id: "pending"}
+        assert await pending(uow, outbox.FAQ, q.id, "faq") == {c.id: "pending"}
         with pytest.raises(InvalidInput) as twice:
-            await questions.broadcast(uow, world.marketer, q.id, now=T0)
+            await answering.broadcast(uow, actor=world.marketer, question_id=q.id, now=T0)
         assert twice.value.key == "error-question-broadcast"
-        view = await questions.campaign_questions(uow, c, world.campaign_id)
+        view = await asking.campaign_questions(uow, actor=c, campaign_id=world.campaign_id)
         assert [x.id for x in view.faq] == [q.id] and view.open == [] and view.can_ask
-        staff = await questions.campaign_questions(uow, world.marketer, world.campaign_id)
+        staff = await asking.campaign_questions(
+            uow, actor=world.marketer, campaign_id=world.campaign_id
+        )
         assert not staff.can_ask
         with pytest.raises(Forbidden):
-            await questions.campaign_questions(uow, world.reps[3], world.campaign_id)
+            await asking.campaign_questions(uow, actor=world.reps[3], campaign_id=world.campaign_id)
 
 
 async def test_duplicates(world: World) -> None:
     a, b, _, outsider = world.reps
     async with world.uow() as uow:
-        first = await questions.ask(
+        first = await asking.ask(
             uow,
-            a,
-            world.campaign_id,
+            actor=a,
+            campaign_id=world.campaign_id,
             kind=QuestionKind.TEXT,
             text="Q1",
             file_id=None,
             message_id=None,
             now=T0,
         )
-        second = await questions.ask(
+        second = await asking.ask(
             uow,
-            b,
-            world.campaign_id,
+            actor=b,
+            campaign_id=world.campaign_id,
             kind=QuestionKind.VOICE,
             text=None,
             file_id="AwAC",
             message_id=None,
             now=T0,
         )
-        elsewhere = await questions.ask(
+        elsewhere = await asking.ask(
             uow,
-            outsider,
-            world.other_campaign_id,
+            actor=outsider,
+            campaign_id=world.other_campaign_id,
             kind=QuestionKind.TEXT,
             text="Q3",
             file_id=None,
             message_id=None,
             now=T0,
         )
-        _, none_yet = await questions.duplicate_candidates(uow, world.marketer, second.id)
+        none_yet = (
+            await answering.duplicate_candidates(uow, actor=world.marketer, question_id=second.id)
+        ).candidates
         assert none_yet == []
-        await questions.answer(uow, world.marketer, first.id, "A1", publish=False, now=T0)
-        _, candidates = await questions.duplicate_candidates(uow, world.marketer, second.id)
+        await answering.answer(
+            uow, actor=world.marketer, question_id=first.id, text="A1", publish=False, now=T0
+        )
+        candidates = (
+            await answering.duplicate_candidates(uow, actor=world.marketer, question_id=second.id)
+        ).candidates
         assert [q.id for q in candidates] == [first.id]
         with pytest.raises(NotFound):
-            await questions.mark_duplicate(uow, world.marketer, elsewhere.id, first.id, now=T0)
-        closed = await questions.mark_duplicate(uow, world.marketer, second.id, first.id, now=T0)
+            await answering.mark_duplicate(
+                uow, actor=world.marketer, question_id=elsewhere.id, original_id=first.id, now=T0
+            )
+        closed = (
+            await answering.mark_duplicate(
+                uow, actor=world.marketer, question_id=second.id, original_id=first.id, now=T0
+            )
+        ).question
         assert (closed.status, closed.answer, closed.duplicate_of) == (
             QuestionStatus.DUPLICATE,
             "A1",
             first.id,
         )
-        assert await pending(uow, questions.ANSWER, second.id, "answer") == {b.id: "pending"}
+        assert await pending(uow, outbox.ANSWER, second.id, "answer") == {b.id: "pending"}
         # A duplicate is not itself offered as an original.
-        _, candidates = await questions.duplicate_candidates(uow, world.marketer, elsewhere.id)
+        candidates = (
+            await answering.duplicate_candidates(
+                uow, actor=world.marketer, question_id=elsewhere.id
+            )
+        ).candidates
         assert candidates == []
 
 
@@ -342,22 +377,22 @@ async def test_reminders_are_enqueued_once_outside_quiet_hours(world: World) -> 
     rep = world.reps[0]
     async with world.uow() as uow:
         await uow.people.set_quiet_hours(world.marketer.id, QuietHours.parse("12:00-13:00"))
-        q = await questions.ask(
+        q = await asking.ask(
             uow,
-            rep,
-            world.campaign_id,
+            actor=rep,
+            campaign_id=world.campaign_id,
             kind=QuestionKind.TEXT,
             text="Q",
             file_id=None,
             message_id=None,
             now=T0,
         )
-        assert await questions.remind_unanswered(uow, now=T0 + timedelta(hours=23)) == 0
+        assert await reminders.remind_unanswered(uow, now=T0 + timedelta(hours=23)) == 0
         # 24 h later it is 12:00 in Moscow: the marketer's quiet hour holds it until 13:00.
-        assert await questions.remind_unanswered(uow, now=T0 + timedelta(hours=24)) == 1
-        assert await questions.remind_unanswered(uow, now=T0 + timedelta(hours=30)) == 0
+        assert await reminders.remind_unanswered(uow, now=T0 + timedelta(hours=24)) == 1
+        assert await reminders.remind_unanswered(uow, now=T0 + timedelta(hours=30)) == 0
         row = await SqlDeliveryRepo(world.db.raw).get(
-            questions.REMIND, q.id, "remind", world.marketer.id
+            outbox.REMIND, q.id, "remind", world.marketer.id
         )
         assert row is not None and row.due_at == T0 + timedelta(hours=25)
         reminded = await uow.questions.get(q.id)
@@ -367,25 +402,95 @@ async def test_reminders_are_enqueued_once_outside_quiet_hours(world: World) -> 
 async def test_who_may_see_a_question_and_its_file(world: World) -> None:
     a, b, _, outsider = world.reps
     async with world.uow() as uow:
-        q = await questions.ask(
+        q = await asking.ask(
             uow,
-            a,
-            world.campaign_id,
+            actor=a,
+            campaign_id=world.campaign_id,
             kind=QuestionKind.PHOTO,
             text=None,
             file_id="AgAD",
             message_id=None,
             now=T0,
         )
-        assert (await questions.viewable(uow, world.marketer, q.id))[1] is True
-        assert (await questions.viewable(uow, b, q.id))[1] is False
+        assert (
+            await asking.question_file(uow, actor=world.marketer, question_id=q.id)
+        ).named is True
+        assert (await asking.question_file(uow, actor=b, question_id=q.id)).named is False
         with pytest.raises(Forbidden):
-            await questions.viewable(uow, outsider, q.id)
-        await questions.answer(uow, world.marketer, q.id, "A", publish=False, now=T0)
+            await asking.question_file(uow, actor=outsider, question_id=q.id)
+        await answering.answer(
+            uow, actor=world.marketer, question_id=q.id, text="A", publish=False, now=T0
+        )
         # Answered but not published: only the asker (and staff) still see it.
-        assert (await questions.viewable(uow, a, q.id))[1] is False
+        assert (await asking.question_file(uow, actor=a, question_id=q.id)).named is False
         with pytest.raises(Forbidden):
-            await questions.viewable(uow, b, q.id)
+            await asking.question_file(uow, actor=b, question_id=q.id)
         with pytest.raises(Forbidden):
-            await questions.queue(uow, b)
-        assert await questions.queue(uow, world.admin) == []
+            await answering.queue(uow, actor=b)
+        assert await answering.queue(uow, actor=world.admin) == []
+
+
+async def test_the_in_memory_repository_answers_like_the_sql_one(world: World) -> None:
+    """The unit tests' FakeQuestionRepo is only worth what it shares with SQL: same script,
+    same answers."""
+    a, b, c, _ = world.reps
+
+    async def script(repo: QuestionRepo) -> list[object]:
+        ids = []
+        for n, (who, kind) in enumerate(
+            ((a, QuestionKind.TEXT), (b, QuestionKind.PHOTO), (a, QuestionKind.TEXT))
+        ):
+            q = await repo.add(
+                NewQuestion(
+                    world.campaign_id,
+                    who.id,
+                    kind,
+                    f"Q{n}",
+                    "F" if n == 1 else None,
+                    n,
+                    T0 + timedelta(minutes=n),
+                )
+            )
+            ids.append(q.id)
+        seen: list[object] = [await repo.vote(ids[0], c.id, at=T0)]
+        seen.append(await repo.vote(ids[0], c.id, at=T0))
+        seen.append(await repo.vote(ids[0], b.id, at=T0 - timedelta(seconds=1)))
+        first = await repo.get(ids[0])
+        assert first is not None
+        later = T0 + timedelta(hours=1)
+        await repo.save(
+            first.with_(
+                status=QuestionStatus.ANSWERED,
+                answer="A",
+                answered_by=world.marketer.id,
+                answered_at=later,
+                published_at=later,
+                votes=99,
+                text="changed",
+            )
+        )
+        second = await repo.get(ids[1])
+        assert second is not None
+        await repo.save(
+            second.with_(
+                status=QuestionStatus.ANSWERED, answer="B", answered_at=later, reminded_at=T0
+            )
+        )
+        seen += [
+            await repo.get(ids[0]),
+            await repo.get(12345),
+            await repo.open_questions(),
+            await repo.open_questions(world.campaign_id),
+            await repo.open_questions(world.other_campaign_id),
+            await repo.answered(world.campaign_id),
+            await repo.faq(world.campaign_id),
+            await repo.awaiting_reminder(asked_before=T0 + timedelta(minutes=2)),
+            await repo.voters(ids[0]),
+            await repo.voted_by(c.id, ids),
+            await repo.voted_by(c.id, []),
+        ]
+        return seen
+
+    async with world.uow() as uow:
+        in_sql = await script(uow.questions)
+    assert await script(FakeQuestionRepo()) == in_sql

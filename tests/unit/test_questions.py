@@ -2,8 +2,9 @@ from datetime import UTC, datetime, timedelta
 
 import pytest
 
-from domain.errors import InvalidInput, NotFound
+from domain.errors import Forbidden, InvalidInput, NotFound
 from domain.people.model import Role
+from domain.questions.flows import ends_flow
 from domain.questions.model import (
     ANSWER_MAX,
     QUESTION_MAX,
@@ -19,7 +20,7 @@ from domain.questions.model import (
     queue_order,
     reminder_due,
 )
-from handlers.questions.answering import FAQ_PAGE_CHARS, FAQ_PAGE_MAX, faq_pages
+from handlers.questions.views import FAQ_PAGE_CHARS, FAQ_PAGE_MAX, faq_pages
 from tests.unit.test_campaigns import campaign, person
 
 NOW = datetime(2026, 11, 24, 9, 0, tzinfo=UTC)
@@ -143,3 +144,22 @@ def test_faq_pages_hold_whole_entries_within_a_message() -> None:
     pages = faq_pages([long, long, long])
     assert pages == [[0, 1], [2]]
     assert 2 * 1500 <= FAQ_PAGE_CHARS < 3 * 1500
+
+
+def test_an_answer_is_published_then_sent_to_everyone_once() -> None:
+    answered = question(status=QuestionStatus.ANSWERED, answer="Да")
+    assert answered.can_be_published and not answered.can_be_broadcast
+    published = answered.with_(published_at=NOW)
+    assert not published.can_be_published and published.can_be_broadcast
+    assert not published.with_(broadcast_at=NOW).can_be_broadcast
+    # An open question has nothing to publish; a duplicate's answer is the original's.
+    assert not question().can_be_published
+    assert not question(status=QuestionStatus.DUPLICATE, answer="Да").can_be_published
+
+
+def test_only_a_refusal_about_what_was_sent_keeps_a_flow_on_its_step() -> None:
+    for key in ("error-text-expected", "error-text-length", "error-question-kind"):
+        assert not ends_flow(InvalidInput(key))
+    assert ends_flow(InvalidInput("error-question-closed"))
+    assert ends_flow(InvalidInput("error-campaign-cancelled"))
+    assert ends_flow(Forbidden()) and ends_flow(NotFound())

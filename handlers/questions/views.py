@@ -1,0 +1,368 @@
+"""How questions look: text and keyboards built from the domain's values, nothing else.
+
+The marketers' card, the queue, the duplicates to choose from, the FAQ and the open questions
+of a campaign, and the short confirmations after each step.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from datetime import datetime
+from typing import Any
+
+from telegram import InlineKeyboardButton
+
+from domain.campaigns.model import Campaign
+from domain.questions.answering import (
+    Answered,
+    AnswerPrompt,
+    Broadcast,
+    Duplicates,
+    Published,
+    QuestionCard,
+    Waiting,
+)
+from domain.questions.asking import CampaignQuestions
+from domain.questions.model import Question, QuestionKind, QuestionStatus, age
+from handlers.kit.callbacks import Area, button
+from handlers.kit.i18n import Markup, Translator, escape
+from handlers.kit.labels import team_label
+from handlers.kit.paging import Page, nav_rows
+from handlers.kit.screens import Screen, plain_text
+from handlers.kit.text import excerpt
+
+AREA = Area.QUESTIONS
+CAMPAIGN_AREA = Area.CAMPAIGNS
+QUEUE_PAGE = 6
+OPEN_PAGE = 5
+DUPLICATES_PAGE = 6
+FAQ_PAGE_MAX = 5  # answers on one FAQ page, at most
+FAQ_PAGE_CHARS = 3500  # and what they may add up to (a message holds 4096)
+EXCERPT = 200
+SHORT = 40
+
+Keyboard = list[list[InlineKeyboardButton]]
+
+
+# --- a question ----------------------------------------------------------------------------------
+
+
+def number(question: Question | int) -> str:
+    """Ids as plain digits (Fluent would group 1234 as "1,234")."""
+    return str(question.id if isinstance(question, Question) else question)
+
+
+def question_text(t: Translator, question: Question, limit: int | None = None) -> Markup:
+    """The question as safe HTML: a photo or voice marker, then its text."""
+    parts: list[str] = []
+    if question.kind is QuestionKind.PHOTO:
+        parts.append(t("question-photo"))
+    elif question.kind is QuestionKind.VOICE:
+        parts.append(t("question-voice"))
+    if question.text:
+        parts.append(escape(excerpt(question.text, limit) if limit else question.text))
+    return Markup(" ".join(parts))
+
+
+def question_label(t: Translator, question: Question) -> str:
+    """A short plain-text form for buttons."""
+    if question.text:
+        return excerpt(question.text, SHORT)
+    return t.label("question-photo" if question.kind is QuestionKind.PHOTO else "question-voice")
+
+
+def age_text(t: Translator, since: datetime, now: datetime) -> str:
+    unit, count = age(since, now)
+    return t.label(f"question-age-{unit}", count=count)
+
+
+def campaign_name(campaign: Campaign | None) -> str:
+    return campaign.name if campaign else "—"
+
+
+def media_button(t: Translator, question: Question) -> InlineKeyboardButton | None:
+    if question.file_id is None:
+        return None
+    key = (
+        "question-photo-button" if question.kind is QuestionKind.PHOTO else "question-voice-button"
+    )
+    return button(t.label(key, number=number(question)), AREA, "media", question.id)
+
+
+def media_caption(t: Translator, question: Question, asker_name: str | None) -> str:
+    """Plain text: the caption under a question's photo or voice message."""
+    if asker_name is None:
+        return t.label("question-media-caption-anonymous", number=number(question))
+    return t.label("question-media-caption", number=number(question), name=asker_name)
+
+
+def _pager(t: Translator, page: Page[Any], verb: str, *args: object) -> Keyboard:
+    return nav_rows(
+        page.nav(
+            AREA,
+            verb,
+            *args,
+            back=t.label("question-page-back"),
+            next_=t.label("question-page-next"),
+        )
+    )
+
+
+# --- the marketers' card -------------------------------------------------------------------------
+
+
+def card_text(t: Translator, card: QuestionCard, *, now: datetime, reminder: bool = False) -> str:
+    question = card.question
+    lines = [t("question-card-reminder")] if reminder else []
+    lines += [
+        t("question-card-title", number=number(question), campaign=campaign_name(card.campaign)),
+        t(
+            "question-card-from",
+            name=card.asker.full_name if card.asker else "—",
+            team=team_label(t, card.team),
+            age=age_text(t, question.asked_at, now),
+            votes=question.votes,
+        ),
+        f"<blockquote>{question_text(t, question)}</blockquote>",
+    ]
+    if not question.is_open and question.answer is not None:
+        if question.status is QuestionStatus.DUPLICATE and question.duplicate_of is not None:
+            lines.append(t("question-card-duplicate-of", original=number(question.duplicate_of)))
+        lines.append(
+            t(
+                "question-card-answer",
+                name=card.answerer.full_name if card.answerer else "—",
+                answer=question.answer,
+            )
+        )
+        if question.in_faq:
+            lines.append(t("question-card-in-faq"))
+    return "\n".join(lines)
+
+
+def card_keyboard(
+    t: Translator, question: Question, *, media: bool, back: bool = False
+) -> Keyboard:
+    rows: Keyboard = []
+    if question.is_open:
+        rows += [
+            [button(t.label("question-answer-button"), AREA, "ans", question.id)],
+            [button(t.label("question-answer-publish-button"), AREA, "anspub", question.id)],
+            [button(t.label("question-duplicate-button"), AREA, "dup", question.id)],
+        ]
+    else:
+        rows += after_answer_rows(t, question)
+    file_button = media_button(t, question) if media else None
+    if file_button is not None:
+        rows.append([file_button])
+    if back:
+        rows.append([button(t.label("question-queue-button"), AREA, "queue", 0)])
+    return rows
+
+
+def after_answer_rows(t: Translator, question: Question) -> Keyboard:
+    """What can be done with an answered question: publish it, then send it to everyone."""
+    if question.can_be_published:
+        return [[button(t.label("question-publish-button"), AREA, "pub", question.id)]]
+    if question.can_be_broadcast:
+        return [[button(t.label("question-broadcast-button"), AREA, "bcast", question.id)]]
+    return []
+
+
+def card_screen(t: Translator, card: QuestionCard, *, now: datetime) -> Screen:
+    """A card opened from the queue, with the way back to it."""
+    keyboard = card_keyboard(t, card.question, media=False, back=True)
+    return Screen(card_text(t, card, now=now), keyboard)
+
+
+def queue_screen(
+    t: Translator, waiting: Sequence[Waiting], page_number: int, now: datetime
+) -> Screen:
+    if not waiting:
+        return Screen(t("question-queue-empty"))
+    page = Page.of(waiting, page_number, QUEUE_PAGE)
+    lines = [
+        t("question-queue-title", count=page.total, page=page.number + 1, pages=page.pages),
+        t("question-queue-order"),
+    ]
+    keyboard: Keyboard = []
+    for entry in page.items:
+        question = entry.question
+        lines += [
+            "",
+            t(
+                "question-queue-line",
+                number=number(question),
+                campaign=campaign_name(entry.campaign),
+                age=age_text(t, question.asked_at, now),
+                votes=question.votes,
+                name=entry.asker.full_name if entry.asker else "—",
+                text=question_text(t, question, EXCERPT),
+            ),
+        ]
+        label = t.label(
+            "question-queue-open-button", number=number(question), text=question_label(t, question)
+        )
+        keyboard.append([button(label, AREA, "card", question.id)])
+    keyboard += _pager(t, page, "queue")
+    return Screen("\n".join(lines), keyboard)
+
+
+def duplicates_screen(t: Translator, duplicates: Duplicates, page_number: int) -> Screen:
+    question = duplicates.question
+    page = Page.of(duplicates.candidates, page_number, DUPLICATES_PAGE)
+    lines = [
+        t("question-dup-title", number=number(question), page=page.number + 1, pages=page.pages)
+    ]
+    keyboard: Keyboard = []
+    for candidate in page.items:
+        lines += [
+            "",
+            t(
+                "question-dup-line",
+                number=number(candidate),
+                question=question_text(t, candidate, EXCERPT),
+                answer=excerpt(candidate.answer or "", EXCERPT),
+            ),
+        ]
+        label = t.label(
+            "question-dup-pick-button", number=number(candidate), text=question_label(t, candidate)
+        )
+        keyboard.append([button(label, AREA, "dupof", question.id, candidate.id)])
+    keyboard += _pager(t, page, "dupp", question.id)
+    return Screen("\n".join(lines), keyboard)
+
+
+# --- answering -----------------------------------------------------------------------------------
+
+
+def ask_prompt(t: Translator, campaign: Campaign) -> Screen:
+    return Screen(t("question-ask-prompt", name=campaign.name))
+
+
+def answer_prompt(t: Translator, prompt: AnswerPrompt) -> Screen:
+    text = t(
+        "question-answer-prompt",
+        number=number(prompt.question),
+        campaign=prompt.campaign.name,
+        question=question_text(t, prompt.question, EXCERPT),
+        publish="yes" if prompt.state.publish else "no",
+    )
+    return Screen(text)
+
+
+def answered_screen(t: Translator, answered: Answered) -> Screen:
+    question = answered.question
+    lines = [t("question-answered", number=number(question), people=answered.reaches)]
+    if question.in_faq:
+        lines.append(t("question-in-faq", campaign=answered.campaign.name))
+    return Screen("\n".join(lines), after_answer_rows(t, question))
+
+
+def duplicate_marked_screen(t: Translator, answered: Answered) -> Screen:
+    question = answered.question
+    text = t(
+        "question-marked-duplicate",
+        number=number(question),
+        original=number(question.duplicate_of or 0),
+        people=answered.reaches,
+    )
+    return Screen(text)
+
+
+def published_screen(t: Translator, published: Published) -> Screen:
+    question = published.question
+    text = t("question-published", number=number(question), campaign=published.campaign.name)
+    return Screen(text, after_answer_rows(t, question))
+
+
+def broadcast_screen(t: Translator, sent: Broadcast) -> Screen:
+    return Screen(t("question-broadcast-sent", number=number(sent.question), count=sent.count))
+
+
+# --- the FAQ and the open questions (recipients) -------------------------------------------------
+
+
+def faq_entry(t: Translator, question: Question) -> str:
+    return t("faq-entry", question=question_text(t, question), answer=question.answer or "")
+
+
+def faq_pages(entries: Sequence[str]) -> list[list[int]]:
+    """Split FAQ entries (HTML) into pages of whole entries that fit in one message."""
+    pages: list[list[int]] = []
+    current: list[int] = []
+    size = 0
+    for index, entry in enumerate(entries):
+        length = len(plain_text(entry)) + 2
+        if current and (len(current) >= FAQ_PAGE_MAX or size + length > FAQ_PAGE_CHARS):
+            pages.append(current)
+            current, size = [], 0
+        current.append(index)
+        size += length
+    if current:
+        pages.append(current)
+    return pages or [[]]
+
+
+def faq_screen(t: Translator, view: CampaignQuestions, page_number: int) -> Screen:
+    campaign_id = view.campaign.id
+    entries = [faq_entry(t, q) for q in view.faq]
+    pages = faq_pages(entries)
+    # Pages hold whole entries up to a size, not a fixed count: the page is cut here.
+    number_ = min(max(page_number, 0), len(pages) - 1)
+    shown = pages[number_]
+    page = Page([view.faq[i] for i in shown], number_, len(pages), len(entries), FAQ_PAGE_MAX)
+    lines = [t("faq-title", name=view.campaign.name)]
+    if view.faq:
+        lines.append(t("faq-summary", count=page.total, page=page.number + 1, pages=page.pages))
+        lines += ["", "\n\n".join(entries[i] for i in shown)]
+    else:
+        lines.append(t("faq-empty"))
+    keyboard: Keyboard = []
+    files = [b for q in page.items if (b := media_button(t, q)) is not None]
+    if files:
+        keyboard.append(files)
+    keyboard += _pager(t, page, "faq", campaign_id)
+    label = t.label("faq-open-button", count=len(view.open))
+    keyboard.append([button(label, AREA, "open", campaign_id, 0)])
+    if view.can_ask:
+        keyboard.append([button(t.label("campaign-ask-button"), CAMPAIGN_AREA, "ask", campaign_id)])
+    return Screen("\n".join(lines), keyboard)
+
+
+def open_screen(t: Translator, view: CampaignQuestions, page_number: int) -> Screen:
+    campaign_id = view.campaign.id
+    page = Page.of(view.open, page_number, OPEN_PAGE)
+    lines = [t("question-open-title", name=view.campaign.name, count=page.total)]
+    if not view.open:
+        lines.append(t("question-open-empty"))
+    elif view.can_ask:
+        lines.append(t("question-open-hint"))
+    keyboard: Keyboard = []
+    for position, question in enumerate(page.items, page.first_position):
+        lines += [
+            "",
+            t(
+                "question-open-line",
+                number=position,
+                text=question_text(t, question, EXCERPT),
+                votes=question.votes,
+                mine="yes" if view.is_mine(question) else "no",
+            ),
+        ]
+        row: list[InlineKeyboardButton] = []
+        if view.may_vote(question):
+            key = (
+                "question-open-voted-button"
+                if question.id in view.voted
+                else "question-open-metoo-button"
+            )
+            row.append(button(t.label(key, number=position), AREA, "me2", question.id, page.number))
+        file_button = media_button(t, question)
+        if file_button is not None:
+            row.append(file_button)
+        if row:
+            keyboard.append(row)
+    keyboard += _pager(t, page, "open", campaign_id)
+    keyboard.append([button(t.label("question-open-faq-button"), AREA, "faq", campaign_id, 0)])
+    return Screen("\n".join(lines), keyboard)
