@@ -8,6 +8,7 @@ from datetime import datetime
 
 import aiosqlite
 
+from domain.campaigns.kinds import ANNOUNCE, ANNOUNCE_BATCH
 from domain.feedback.model import (
     Attachment,
     Feedback,
@@ -18,8 +19,6 @@ from domain.feedback.model import (
     Reaction,
 )
 from storage.db import from_db, to_db
-
-ANNOUNCE_KIND = "campaign.announce"  # the rows that say whom a campaign reached
 
 
 class SqlFeedbackRepo:
@@ -62,8 +61,8 @@ class SqlFeedbackRepo:
         """person id -> when the campaign's announcement reached them."""
         async with self._conn.execute(
             "SELECT person_id, COALESCE(sent_at, finished_at, due_at) AS at FROM deliveries"
-            " WHERE kind = ? AND ref_id = ? AND batch = 'announce' AND status = 'sent'",
-            (ANNOUNCE_KIND, campaign_id),
+            " WHERE kind = ? AND ref_id = ? AND batch = ? AND status = 'sent'",
+            (ANNOUNCE, campaign_id, ANNOUNCE_BATCH),
         ) as cur:
             return {row["person_id"]: from_db(row["at"]) for row in await cur.fetchall()}
 

@@ -25,11 +25,11 @@ from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
 from datetime import date, datetime, timedelta
 from enum import StrEnum
-from zoneinfo import ZoneInfo
 
 from domain.campaigns.model import DEFAULT_LOCAL_TIME, Campaign, Status
 from domain.errors import InvalidInput
 from domain.people.model import Person
+from domain.timezones import at_local
 
 RATINGS = (1, 2, 3, 4, 5)
 DEFAULT_PROMPT_DAYS: tuple[int, ...] = (3, 14)
@@ -165,10 +165,7 @@ def check_prompt_days(days: Iterable[int]) -> tuple[int, ...]:
 
 def prompt_moment(launch: date, day: int, person: Person) -> datetime:
     """10:00 on the n-th day after launch in the person's zone, then outside quiet hours."""
-    local = datetime.combine(launch + timedelta(days=day), DEFAULT_LOCAL_TIME).replace(
-        tzinfo=ZoneInfo(person.timezone)
-    )
-    moment = local.astimezone(ZoneInfo("UTC"))
+    moment = at_local(launch + timedelta(days=day), DEFAULT_LOCAL_TIME, person.timezone)
     if person.quiet_hours is not None:
         moment = person.quiet_hours.next_allowed(moment, person.timezone)
     return moment

@@ -3,45 +3,67 @@ the summaries and exports for marketers and team leads."""
 
 from __future__ import annotations
 
-from datetime import datetime
-
-from domain.feedback import cases
-from domain.flows import UntypedFlow
+from domain.feedback import prompts
+from domain.feedback.flows import AddingExtras, Reacting, TypingDays
+from domain.feedback.notices import prompt as compose_prompt
 from domain.permissions import Action
-from domain.ports import Sweep, UnitOfWork
-from handlers.feedback import giving
+from domain.ports import Sweep
+from handlers.feedback import giving, reports, settings
+from handlers.feedback.notices import render_prompt
 from handlers.kit.callbacks import Area
-from handlers.kit.feature import CommandRoute, Feature, FlowRoute
+from handlers.kit.feature import CommandRoute, Feature, FlowRoute, Notice
 from handlers.kit.menu import Command
-
-
-async def queue_due_prompts(uow: UnitOfWork, now: datetime) -> int:
-    return await cases.enqueue_due_prompts(uow, now=now)
-
 
 FEATURE = Feature(
     name="feedback",
     commands=(
         CommandRoute(
             "feedback",
-            giving.list_command,
+            reports.list_command,
             Command("feedback", Action.VIEW_FEEDBACK, "cmd-feedback", 20),
         ),
     ),
     buttons={
-        Area.FEEDBACK: giving.VERBS,
+        Area.FEEDBACK: {
+            # The rep's side.
+            "rate": giving.rate,
+            "next": giving.stop_adding,
+            "re": giving.react,
+            "rs": giving.skip_reaction,
+            "fin": giving.finish,
+            # Settings.
+            "set": settings.show_settings,
+            "anon": settings.toggle_anonymous,
+            "days": settings.preset_days,
+            "dtype": settings.ask_days,
+            # Summaries, media and exports; /feedback.
+            "sum": reports.show_summary,
+            "com": reports.comments_page,
+            "media": reports.send_media,
+            "csv": reports.export_csv,
+            "xlsx": reports.export_xlsx,
+            "list": reports.list_page,
+        },
         # "Feedback" under an announcement.
         Area.CAMPAIGNS: {"fb": giving.start_from_announcement},
     },
     flows=(
+        # Leaving a submission half-given keeps what was given, and says so.
         FlowRoute(
-            UntypedFlow,
+            AddingExtras,
             text=giving.typed,
             media=giving.received_media,
             left_behind="flow-left-feedback",
-            name=giving.FLOW,
         ),
+        FlowRoute(
+            Reacting,
+            text=giving.typed,
+            media=giving.received_media,
+            left_behind="flow-left-feedback",
+        ),
+        # Half-typed days are nothing to lose.
+        FlowRoute(TypingDays, text=settings.typed_days, media=settings.days_not_text),
     ),
-    sweeps=(Sweep("feedback.prompts", queue_due_prompts),),
-    renderers=giving.feedback_renderers,
+    notices=(Notice(prompts.PROMPT, compose_prompt, render_prompt),),
+    sweeps=(Sweep("feedback.prompts", prompts.queue_due_prompts),),
 )

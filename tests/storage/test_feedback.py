@@ -9,8 +9,10 @@ import pytest
 
 from domain.campaigns.model import Audience, Status
 from domain.errors import DomainError, Forbidden, InvalidInput
-from domain.feedback import cases as feedback_cases
+from domain.feedback import giving, prompts, reports, settings
+from domain.feedback.flows import AddingExtras, Reacting, TypingDays
 from domain.feedback.model import (
+    Feedback,
     FeedbackSettings,
     KeyReaction,
     MediaKind,
@@ -18,12 +20,15 @@ from domain.feedback.model import (
     Reaction,
 )
 from domain.people.model import NewPerson, Person, Role
+from domain.ports import UnitOfWork
 from storage.db import Database
 from storage.deliveries import Recipient, SqlDeliveryRepo
+from storage.flows import FlowCodec
 from storage.uow import unit_of_work
 
 T0 = datetime(2026, 11, 24, 9, 0, tzinfo=UTC)
 LAUNCH = date(2026, 12, 15)
+CODEC = FlowCodec([AddingExtras, Reacting, TypingDays])
 
 
 class World:
@@ -34,7 +39,7 @@ class World:
     async def person(
         self, name: str, *roles: Role, team: int | None = None, tz: str = "Europe/Moscow"
     ) -> Person:
-        async with unit_of_work(self.db) as uow:
+        async with unit_of_work(self.db, CODEC) as uow:
             person = await uow.people.add(
                 NewPerson(
                     7000 + len(self.people), name, None, None, "ru", tz, team, frozenset(roles)
@@ -45,7 +50,7 @@ class World:
         return person
 
     async def campaign(self, marketer: Person, messages: tuple[str, ...] = ("A", "B")) -> int:
-        async with unit_of_work(self.db) as uow:
+        async with unit_of_work(self.db, CODEC) as uow:
             draft = await uow.campaigns.add_draft(created_by=marketer.id, now=T0)
             campaign = draft.with_(
                 name="Winter",
@@ -75,6 +80,30 @@ class World:
                 await repo.mark_sent(row.id, 100 + p.id, at)
 
 
+async def rate(
+    uow: UnitOfWork,
+    actor: Person,
+    campaign_id: int,
+    rating: int,
+    *,
+    told_anonymous: bool,
+    day: int,
+    origin: int | None,
+) -> Feedback:
+    """Rate, and keep the submission (the flow it opens is the giving tests' concern)."""
+    rated = await giving.rate(
+        uow,
+        actor=actor,
+        campaign_id=campaign_id,
+        rating=rating,
+        told_anonymous=told_anonymous,
+        day=day,
+        origin=origin,
+        now=T0,
+    )
+    return rated.feedback
+
+
 @pytest.fixture
 async def world(db: Database) -> World:
     return World(db)
@@ -83,7 +112,7 @@ async def world(db: Database) -> World:
 async def test_settings_default_and_round_trip(db: Database, world: World) -> None:
     marketer = await world.person("M", Role.MARKETER)
     cid = await world.campaign(marketer)
-    async with unit_of_work(db) as uow:
+    async with unit_of_work(db, CODEC) as uow:
         assert await uow.feedback.settings(cid) == FeedbackSettings(cid, False, (3, 14))
         await uow.feedback.save_settings(
             FeedbackSettings(cid, True, (2, 9)), by=marketer.id, now=T0
@@ -96,7 +125,7 @@ async def test_submissions_with_media_and_reactions_round_trip(db: Database, wor
     marketer = await world.person("M", Role.MARKETER)
     ann = await world.person("Ann", Role.REP, team=None)
     cid = await world.campaign(marketer)
-    async with unit_of_work(db) as uow:
+    async with unit_of_work(db, CODEC) as uow:
         repo = uow.feedback
         first = await repo.add(NewFeedback(cid, ann.id, None, False, "day:3", 55, 4, T0))
         assert (first.rating, first.source, first.comment, first.attachments) == (
@@ -135,7 +164,7 @@ async def test_submissions_with_media_and_reactions_round_trip(db: Database, wor
 
 
 async def test_team_filter_and_whom_a_campaign_reached(db: Database, world: World) -> None:
-    async with unit_of_work(db) as uow:
+    async with unit_of_work(db, CODEC) as uow:
         north = await uow.teams.add(name="North", region="N", timezone="Europe/Moscow")
         south = await uow.teams.add(name="South", region="S", timezone="Asia/Omsk")
     marketer = await world.person("M", Role.MARKETER)
@@ -144,7 +173,7 @@ async def test_team_filter_and_whom_a_campaign_reached(db: Database, world: Worl
     cid = await world.campaign(marketer)
     await world.reach(cid, ann, at=T0)
     await world.reach(cid, bob, at=T0 + timedelta(hours=1))
-    async with unit_of_work(db) as uow:
+    async with unit_of_work(db, CODEC) as uow:
         assert await uow.feedback.reached(cid) == {ann.id: T0, bob.id: T0 + timedelta(hours=1)}
         await uow.feedback.add(NewFeedback(cid, ann.id, north.id, False, "any", None, 5, T0))
         await uow.feedback.add(NewFeedback(cid, bob.id, south.id, False, "any", None, 1, T0))
@@ -167,12 +196,12 @@ async def test_the_sweep_queues_each_prompt_once_when_it_comes_due(
     await world.reach(cid, late, at=datetime(2026, 12, 18, 9, 0, tzinfo=UTC))
 
     async def sweep(now: datetime) -> int:
-        async with unit_of_work(db) as uow:
-            return await feedback_cases.enqueue_due_prompts(uow, now=now)
+        async with unit_of_work(db, CODEC) as uow:
+            return await prompts.queue_due_prompts(uow, now)
 
     async def queued(batch: str) -> dict[int, str]:
-        async with unit_of_work(db) as uow:
-            return await uow.outbox.statuses(feedback_cases.PROMPT, cid, batch)
+        async with unit_of_work(db, CODEC) as uow:
+            return await uow.outbox.statuses(prompts.PROMPT, cid, batch)
 
     assert await sweep(datetime(2026, 12, 18, 3, 59, tzinfo=UTC)) == 0
     assert await sweep(datetime(2026, 12, 18, 4, 0, tzinfo=UTC)) == 1  # 10:00 in Omsk
@@ -186,7 +215,7 @@ async def test_the_sweep_queues_each_prompt_once_when_it_comes_due(
     assert await sweep(datetime(2026, 12, 29, 8, 0, tzinfo=UTC)) == 3
     assert set(await queued("day:14")) == {moscow.id, omsk.id, late.id}
     async with db.transaction() as conn:
-        row = await SqlDeliveryRepo(conn).get(feedback_cases.PROMPT, cid, "day:14", omsk.id)
+        row = await SqlDeliveryRepo(conn).get(prompts.PROMPT, cid, "day:14", omsk.id)
     assert row is not None and row.due_at == datetime(2026, 12, 29, 4, 0, tzinfo=UTC)
 
 
@@ -199,45 +228,47 @@ async def test_rate_changes_the_same_prompt_and_checks_the_giver(
     outsider = await world.person("Out", Role.REP)
     cid = await world.campaign(marketer)
     await world.reach(cid, ann, bob)
-    async with unit_of_work(db) as uow:
-        first = await feedback_cases.rate(
-            uow, ann, cid, 4, told_anonymous=False, day=3, origin=10, now=T0
-        )
-        same = await feedback_cases.rate(
-            uow, ann, cid, 2, told_anonymous=False, day=3, origin=10, now=T0
-        )
-        other = await feedback_cases.rate(
-            uow, ann, cid, 5, told_anonymous=True, day=0, origin=11, now=T0
-        )
+    async with unit_of_work(db, CODEC) as uow:
+        first = await rate(uow, ann, cid, 4, told_anonymous=False, day=3, origin=10)
+        same = await rate(uow, ann, cid, 2, told_anonymous=False, day=3, origin=10)
+        other = await rate(uow, ann, cid, 5, told_anonymous=True, day=0, origin=11)
         assert same.id == first.id and same.rating == 2 and same.source == "day:3"
         assert other.id != first.id and other.anonymous and other.source == "any"
         for bad in (0, 6):
             with pytest.raises(InvalidInput):
-                await feedback_cases.rate(
-                    uow, ann, cid, bad, told_anonymous=False, day=0, origin=None, now=T0
-                )
+                await rate(uow, ann, cid, bad, told_anonymous=False, day=0, origin=None)
         with pytest.raises(Forbidden):
-            await feedback_cases.rate(
-                uow, outsider, cid, 5, told_anonymous=False, day=0, origin=None, now=T0
-            )
+            await rate(uow, outsider, cid, 5, told_anonymous=False, day=0, origin=None)
         with pytest.raises(Forbidden):
-            await feedback_cases.add_comment(uow, bob, first.id, "not mine", now=T0)
-        await feedback_cases.add_comment(uow, ann, first.id, "one", now=T0)
-        updated = await feedback_cases.add_attachment(
-            uow, ann, first.id, MediaKind.PHOTO, "p1", caption="two", now=T0
+            await giving.add_comment(uow, actor=bob, feedback_id=first.id, text="not mine", now=T0)
+        await giving.add_comment(uow, actor=ann, feedback_id=first.id, text="one", now=T0)
+        updated = await giving.add_attachment(
+            uow,
+            actor=ann,
+            feedback_id=first.id,
+            kind=MediaKind.PHOTO,
+            file_id="p1",
+            caption="two",
+            now=T0,
         )
         assert updated.comment == "one\ntwo"
         with pytest.raises(InvalidInput) as too_long:
-            await feedback_cases.add_comment(uow, ann, first.id, "x" * 1999, now=T0)
+            await giving.add_comment(uow, actor=ann, feedback_id=first.id, text="x" * 1999, now=T0)
         assert too_long.value.key == "error-feedback-comment-full"
-        reacted, _ = await feedback_cases.react(uow, ann, first.id, 1, Reaction.POSITIVE, now=T0)
+        reacted = (
+            await giving.react(
+                uow, actor=ann, feedback_id=first.id, index=1, reaction=Reaction.POSITIVE, now=T0
+            )
+        ).feedback
         assert reacted.reactions == (KeyReaction(1, "B", Reaction.POSITIVE),)
         with pytest.raises(DomainError):
-            await feedback_cases.react(uow, ann, first.id, 2, Reaction.POSITIVE, now=T0)
+            await giving.react(
+                uow, actor=ann, feedback_id=first.id, index=2, reaction=Reaction.POSITIVE, now=T0
+            )
 
 
 async def test_the_summary_scope_and_anonymity(db: Database, world: World) -> None:
-    async with unit_of_work(db) as uow:
+    async with unit_of_work(db, CODEC) as uow:
         north = await uow.teams.add(name="North", region="N", timezone="Europe/Moscow")
         south = await uow.teams.add(name="South", region="S", timezone="Europe/Moscow")
     marketer = await world.person("M", Role.MARKETER)
@@ -249,33 +280,40 @@ async def test_the_summary_scope_and_anonymity(db: Database, world: World) -> No
     rep = await world.person("Rep", Role.REP, team=south.id)
     cid = await world.campaign(marketer)
     await world.reach(cid, ann, bob)
-    async with unit_of_work(db) as uow:
-        named = await feedback_cases.rate(
-            uow, ann, cid, 5, told_anonymous=False, day=0, origin=1, now=T0
-        )
-        secret = await feedback_cases.rate(
-            uow, bob, cid, 1, told_anonymous=True, day=0, origin=2, now=T0
-        )
-        everything = await feedback_cases.summary(uow, marketer, cid)
+    async with unit_of_work(db, CODEC) as uow:
+        named = await rate(uow, ann, cid, 5, told_anonymous=False, day=0, origin=1)
+        secret = await rate(uow, bob, cid, 1, told_anonymous=True, day=0, origin=2)
+        everything = await reports.summary(uow, actor=marketer, campaign_id=cid)
         assert everything.team_only is None
         assert everything.author(named) == ann
         assert everything.author(secret) is None and bob.id not in everything.authors
-        assert (await feedback_cases.summary(uow, admin, cid)).tally.submissions == 2
-        own_team = await feedback_cases.summary(uow, lead, cid)
+        assert (await reports.summary(uow, actor=admin, campaign_id=cid)).tally.submissions == 2
+        own_team = await reports.summary(uow, actor=lead, campaign_id=cid)
         assert own_team.team_only == north.id and own_team.tally.submissions == 2
         for refused in (south_lead, rep, ann):
             with pytest.raises(Forbidden):
-                await feedback_cases.summary(uow, refused, cid)
+                await reports.summary(uow, actor=refused, campaign_id=cid)
         # Anonymous for everyone once switched on; the earlier promise outlives switching off.
-        await feedback_cases.toggle_anonymous(uow, marketer, cid, now=T0)
-        assert (await feedback_cases.summary(uow, marketer, cid)).authors == {}
-        await feedback_cases.toggle_anonymous(uow, marketer, cid, now=T0)
-        again = await feedback_cases.summary(uow, marketer, cid)
+        await settings.toggle_anonymous(uow, actor=marketer, campaign_id=cid, now=T0)
+        assert (await reports.summary(uow, actor=marketer, campaign_id=cid)).authors == {}
+        await settings.toggle_anonymous(uow, actor=marketer, campaign_id=cid, now=T0)
+        again = await reports.summary(uow, actor=marketer, campaign_id=cid)
         assert again.author(named) == ann and again.author(secret) is None
         with pytest.raises(Forbidden):
-            await feedback_cases.toggle_anonymous(uow, lead, cid, now=T0)
+            await settings.toggle_anonymous(uow, actor=lead, campaign_id=cid, now=T0)
         with pytest.raises(InvalidInput):
-            await feedback_cases.set_prompt_days(uow, marketer, cid, [0, 3], now=T0)
-        listing = await feedback_cases.campaigns_with_feedback(uow, lead)
+            await settings.set_prompt_days(
+                uow, actor=marketer, campaign_id=cid, days=[0, 3], now=T0
+            )
+        listing = await reports.campaigns_with_feedback(uow, actor=lead)
         assert [(c.id, n) for c, n in listing] == [(cid, 2)]
-        assert await feedback_cases.campaigns_with_feedback(uow, south_lead) == []
+        assert await reports.campaigns_with_feedback(uow, actor=south_lead) == []
+
+
+async def test_the_feedback_flow_states_survive_storage(db: Database, world: World) -> None:
+    ann = await world.person("Ann", Role.REP)
+    for state in (AddingExtras(7, 3), Reacting(7, 3, 1), TypingDays(3)):
+        async with unit_of_work(db, CODEC) as uow:
+            await uow.flows.save(ann.id, state, now=T0)
+        async with unit_of_work(db, CODEC) as uow:
+            assert await uow.flows.get(ann.id) == state

@@ -6,11 +6,9 @@ from datetime import UTC, date, datetime, timedelta
 
 import pytest
 
-from domain.campaigns.model import Audience, Campaign, Status
+from domain.campaigns.model import Campaign, Status
 from domain.errors import InvalidInput
 from domain.feedback.model import (
-    Attachment,
-    Feedback,
     FeedbackSettings,
     KeyReaction,
     MediaKind,
@@ -26,77 +24,16 @@ from domain.feedback.model import (
     source_for,
     tally,
 )
-from domain.people.model import Person, Role
-from domain.timezones import QuietHours
+from domain.people.model import Person
+from tests.support.builders.feedback import LAUNCH, a_feedback, an_announced_campaign
+from tests.support.builders.people import NOW, a_rep
 
-NOW = datetime(2026, 11, 24, 9, 0, tzinfo=UTC)
-LAUNCH = date(2026, 12, 15)
-
-
-def person(
-    pid: int, *, tz: str = "Europe/Moscow", quiet: str | None = None, active: bool = True
-) -> Person:
-    return Person(
-        id=pid,
-        telegram_id=1000 + pid,
-        first_name=f"P{pid}",
-        last_name=None,
-        username=None,
-        language=None,
-        telegram_language="ru",
-        timezone=tz,
-        quiet_hours=QuietHours.parse(quiet) if quiet else None,
-        active=active,
-        team_id=None,
-        joined_at=NOW,
-        roles=frozenset({Role.REP}),
-    )
+person = a_rep
+item = a_feedback
 
 
 def campaign(status: Status = Status.ANNOUNCED, launch: date | None = LAUNCH) -> Campaign:
-    return Campaign(
-        id=1,
-        name="Winter",
-        product="D3",
-        goal="",
-        key_messages=("Daily", "Discount"),
-        launch_date=launch,
-        audience=Audience(all_reps=True),
-        protect_content=True,
-        status=status,
-        schedule=None,
-        reminders=(),
-        created_by=1,
-        created_at=NOW,
-        announced_at=NOW,
-    )
-
-
-def item(
-    fid: int,
-    rating: int,
-    *,
-    pid: int = 1,
-    comment: str | None = None,
-    anonymous: bool = False,
-    reactions: tuple[KeyReaction, ...] = (),
-    media: tuple[MediaKind, ...] = (),
-) -> Feedback:
-    at = NOW + timedelta(minutes=fid)
-    return Feedback(
-        id=fid,
-        campaign_id=1,
-        person_id=pid,
-        team_id=None,
-        anonymous=anonymous,
-        source="any",
-        rating=rating,
-        comment=comment,
-        created_at=at,
-        updated_at=at,
-        attachments=tuple(Attachment(n, kind, f"f{n}", at) for n, kind in enumerate(media)),
-        reactions=reactions,
-    )
+    return an_announced_campaign(status=status, launch=launch)
 
 
 @pytest.mark.parametrize(
