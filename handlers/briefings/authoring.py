@@ -479,6 +479,14 @@ async def answers_page(update: Update, context: TandemContext, cb: Callback) -> 
     await show(update, Screen(_fit("\n".join(lines)), keyboard))
 
 
+def media_caption(name: str, text: str | None) -> str:
+    """Who sent a photo, voice message or document, and what they wrote with it."""
+    caption = escape(name)
+    if text:
+        caption += ": " + escape(text)
+    return caption[:1000]
+
+
 async def send_media(update: Update, context: TandemContext, cb: Callback) -> str | None:
     """Photos, voice messages or documents given as answers, each captioned with who sent it."""
     briefing_id, question_id, raw_kind = cb.int_arg(0), cb.int_arg(1), cb.str_arg(2)
@@ -493,10 +501,7 @@ async def send_media(update: Update, context: TandemContext, cb: Callback) -> st
         if answer.question_id != question_id or answer.kind is not kind or not answer.file_id:
             continue
         person = result.people.get(answer.person_id)
-        caption = escape(person.full_name if person else "?")
-        if answer.text:
-            caption += ": " + escape(answer.text)
-        caption = caption[:1000]
+        caption = media_caption(person.full_name if person else "?", answer.text)
         if kind is AnswerKind.PHOTO:
             await context.bot.send_photo(
                 chat_id, answer.file_id, caption=caption, parse_mode="HTML"
