@@ -7,6 +7,7 @@ from typing import Any
 from zoneinfo import ZoneInfo
 
 from telegram import InlineKeyboardButton, Update
+from telegram.constants import MessageLimit
 
 from domain.briefings import cases as briefing_cases
 from domain.briefings.model import Answer, AnswerKind, Briefing, BriefingStatus, parse_options
@@ -27,7 +28,7 @@ from handlers.kit.exports import Format, send_table
 from handlers.kit.i18n import Markup, Translator, escape
 from handlers.kit.routing import current_untyped, end_flow, start_untyped
 from handlers.kit.screens import Screen, reply, send_new, show
-from handlers.kit.text import split_html
+from handlers.kit.text import clip, split_html, visible_length
 from schedules.broadcasts import Delivery, OutgoingMessage, Renderer
 
 AREA = Area.BRIEFINGS
@@ -480,11 +481,16 @@ async def answers_page(update: Update, context: TandemContext, cb: Callback) -> 
 
 
 def media_caption(name: str, text: str | None) -> str:
-    """Who sent a photo, voice message or document, and what they wrote with it."""
-    caption = escape(name)
-    if text:
-        caption += ": " + escape(text)
-    return caption[:1000]
+    """Who sent a photo, voice message or document, and what they wrote with it: clipped as
+    plain text to Telegram's caption limit (UTF-16 units), then escaped, so an entity such
+    as ``&amp;`` is never cut in half."""
+    plain = f"{name}: {text}" if text else name
+    room = MessageLimit.CAPTION_LENGTH
+    caption = clip(plain, room)
+    while visible_length(caption) > MessageLimit.CAPTION_LENGTH:
+        room -= visible_length(caption) - MessageLimit.CAPTION_LENGTH
+        caption = clip(plain, room)
+    return escape(caption)
 
 
 async def send_media(update: Update, context: TandemContext, cb: Callback) -> str | None:
