@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from telegram.constants import MessageLimit
 
-from handlers.briefings.authoring import media_caption
+from handlers.briefings.views import media_caption
 from tests.support.fake_telegram.html_entities import parse_html, utf16_len
 
 
