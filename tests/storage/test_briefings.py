@@ -66,7 +66,9 @@ async def test_a_new_briefing_is_an_empty_draft_and_lists_come_newest_first(repo
     assert await repo.get(999) is None
 
 
-async def test_questions_are_numbered_in_order_and_a_removed_one_leaves_a_gap(repo: Any) -> None:
+async def test_questions_are_numbered_in_order_and_renumbered_when_one_is_removed(
+    repo: Any,
+) -> None:
     briefing = await repo.add(1, created_by=1, now=T0)
     for text in ("One?", "Two?", "Three?"):
         await repo.add_question(briefing.id, text, ())
@@ -76,9 +78,9 @@ async def test_questions_are_numbered_in_order_and_a_removed_one_leaves_a_gap(re
     await repo.add_question(briefing.id, "Four?", ("A", "B"))
     found = (await repo.get(briefing.id)).questions
     assert [(q.position, q.text, q.options) for q in found] == [
-        (2, "Two?", ("Да", "Нет")),
-        (3, "Three?", ()),
-        (4, "Four?", ("A", "B")),
+        (1, "Two?", ("Да", "Нет")),
+        (2, "Three?", ()),
+        (3, "Four?", ("A", "B")),
     ]
 
 

@@ -167,10 +167,17 @@ async def test_bad_answer_buttons_or_an_unknown_question_are_refused() -> None:
         await drafting.add_question(uow, actor=MARKETER, briefing_id=9, text="Why?")
 
 
-async def test_a_question_can_be_removed_with_its_number_kept_by_the_others() -> None:
-    uow = world(a_briefing(questions=(a_question(1), a_question(2))))
-    draft = await drafting.remove_question(uow, actor=MARKETER, briefing_id=1, question_id=1)
-    assert [q.id for q in draft.briefing.questions] == [2]
+async def test_removing_a_question_renumbers_the_rest_and_the_next_prompt() -> None:
+    uow = world(a_briefing())
+    for text in ("One?", "Two?"):
+        await drafting.add_question(uow, actor=MARKETER, briefing_id=1, text=text)
+    first = (await drafting.audience(uow, actor=MARKETER, briefing_id=1)).briefing.questions[0]
+    draft = await drafting.remove_question(uow, actor=MARKETER, briefing_id=1, question_id=first.id)
+    assert [(q.position, q.text) for q in draft.briefing.questions] == [(1, "Two?")]
+    prompt = await drafting.ask_question(uow, actor=MARKETER, briefing_id=1, now=NOW)
+    draft = await drafting.add_question(uow, actor=MARKETER, briefing_id=1, text="Three?")
+    assert prompt.number == 2
+    assert [q.position for q in draft.briefing.questions] == [1, 2]
 
 
 async def test_a_typed_deadline_is_read_in_the_marketers_own_zone() -> None:

@@ -15,7 +15,7 @@ from tests.support.fakes import FakePeopleRepo, FakeTeamRepo, FakeUnitOfWork
 
 class FakeBriefingRepo:
     """The briefings, briefing_questions and briefing_answers tables in memory, with the SQL
-    semantics: question positions count up per briefing (a removed one leaves its number),
+    semantics: questions are numbered 1..n per briefing (removing one renumbers the rest),
     deleting removes questions and their answers, and an answer given again replaces the
     earlier one and is marked changed."""
 
@@ -91,9 +91,15 @@ class FakeBriefingRepo:
             self.questions[question_id] = (briefing_id, replace(question, options=options))
 
     async def remove_question(self, question_id: int) -> None:
-        self.questions.pop(question_id, None)
+        if question_id not in self.questions:
+            return
+        briefing_id, removed = self.questions.pop(question_id)
         for key in [k for k in self.answers_given if k[0] == question_id]:
             del self.answers_given[key]
+        for question in self._of(briefing_id):
+            if question.position > removed.position:
+                moved = replace(question, position=question.position - 1)
+                self.questions[question.id] = (briefing_id, moved)
 
     async def save_answer(self, answer: Answer) -> bool:
         key = (answer.question_id, answer.person_id)
