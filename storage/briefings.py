@@ -97,7 +97,25 @@ class SqlBriefingRepo:
         )
 
     async def remove_question(self, question_id: int) -> None:
+        async with self._conn.execute(
+            "SELECT briefing_id, position FROM briefing_questions WHERE id = ?", (question_id,)
+        ) as cur:
+            row = await cur.fetchone()
+        if row is None:
+            return
         await self._conn.execute("DELETE FROM briefing_questions WHERE id = ?", (question_id,))
+        # Close the gap in two moves: UNIQUE (briefing_id, position) is checked row by row,
+        # so shifting down in place could collide with a neighbour not moved yet.
+        await self._conn.execute(
+            "UPDATE briefing_questions SET position = -position"
+            " WHERE briefing_id = ? AND position > ?",
+            (row["briefing_id"], row["position"]),
+        )
+        await self._conn.execute(
+            "UPDATE briefing_questions SET position = -position - 1"
+            " WHERE briefing_id = ? AND position < 0",
+            (row["briefing_id"],),
+        )
 
     async def save_answer(self, answer: Answer) -> bool:
         async with self._conn.execute(

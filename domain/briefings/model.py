@@ -9,21 +9,25 @@ have not answered everything are reminded on the same ladder rules as announceme
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field, replace
-from datetime import datetime, timedelta
+from datetime import datetime, time, timedelta
 from enum import StrEnum
 
 from domain.campaigns.model import DEFAULT_LOCAL_TIME, Audience, Campaign, clean_text
+from domain.dates import parse_local_datetime
 from domain.errors import InvalidInput
-from domain.people.model import Person
-from domain.timezones import to_local
+from domain.people.model import Person, Role
+from domain.timezones import at_local, from_local, in_days_at, to_local
 
 QUESTION_MAX = 500
 OPTION_MAX = 40
 MAX_OPTIONS = 6
 MAX_QUESTIONS = 10
 ANSWER_MAX = 3000
+# The deadline buttons: "in 3 days, 18:00" and "in 7 days, 18:00", in the marketer's zone.
+QUICK_DEADLINE_DAYS = (3, 7)
+DEADLINE_LOCAL_TIME = time(18, 0)
 
 
 class BriefingStatus(StrEnum):
@@ -38,6 +42,10 @@ class AnswerKind(StrEnum):
     PHOTO = "photo"
     DOCUMENT = "document"
     VOICE = "voice"
+
+
+# Answers that are files: the marketer opens them from the answers page, one kind at a time.
+MEDIA_KINDS = (AnswerKind.PHOTO, AnswerKind.VOICE, AnswerKind.DOCUMENT)
 
 
 @dataclass(frozen=True, slots=True)
@@ -65,11 +73,68 @@ class Briefing:
     # None: the campaign's audience (the default); else its own selection.
     audience: Audience | None = None
 
+    @property
+    def is_draft(self) -> bool:
+        return self.status is BriefingStatus.DRAFT
+
+    def check_draft(self) -> None:
+        """Only a draft is edited: the questions, deadline and audience are what people got."""
+        if not self.is_draft:
+            raise InvalidInput("error-briefing-sent")
+
     def open_for_answers(self, now: datetime) -> bool:
         return self.status is BriefingStatus.SENT and (self.deadline is None or now < self.deadline)
 
+    def check_open(self, now: datetime) -> None:
+        if not self.open_for_answers(now):
+            raise InvalidInput("error-briefing-closed")
+
+    def status_at(self, now: datetime) -> BriefingStatus:
+        """What the briefing reads as at ``now``: a sent one past its deadline is closed."""
+        if self.status is BriefingStatus.SENT and not self.open_for_answers(now):
+            return BriefingStatus.CLOSED
+        return self.status
+
+    def audience_in(self, campaign: Campaign) -> Audience:
+        """Whom it goes to: its own audience if the marketer chose one, else the campaign's."""
+        return self.audience if self.audience is not None else campaign.audience
+
     def question(self, question_id: int) -> Question | None:
         return next((q for q in self.questions if q.id == question_id), None)
+
+    def question_at(self, index: int) -> Question:
+        """The question at ``index`` (from 0), the nearest one for an index out of range."""
+        if not self.questions:
+            raise InvalidInput("error-briefing-no-questions")
+        return self.questions[min(max(index, 0), len(self.questions) - 1)]
+
+    def question_after(self, question_id: int) -> Question | None:
+        """The next question in order, None after the last one."""
+        ids = [q.id for q in self.questions]
+        index = ids.index(question_id) + 1 if question_id in ids else len(ids)
+        return self.questions[index] if index < len(ids) else None
+
+    def unanswered(self, answers: Iterable[Answer]) -> tuple[Question, ...]:
+        """The questions without an answer among ``answers`` (one person's)."""
+        done = {a.question_id for a in answers}
+        return tuple(q for q in self.questions if q.id not in done)
+
+    def first_to_answer(self, answers: Iterable[Answer]) -> Question:
+        """Where "answer all" starts: the first open question, else (all answered) the first."""
+        if not self.questions:
+            raise InvalidInput("error-briefing-no-questions")
+        open_ = self.unanswered(answers)
+        return open_[0] if open_ else self.questions[0]
+
+    def check_sendable(self, now: datetime) -> None:
+        """A draft with questions and a deadline still ahead."""
+        self.check_draft()
+        if not self.questions:
+            raise InvalidInput("error-briefing-no-questions")
+        if self.deadline is None:
+            raise InvalidInput("error-briefing-no-deadline")
+        if self.deadline <= now:
+            raise InvalidInput("error-deadline-past")
 
     def with_(self, **changes: object) -> Briefing:
         return replace(self, **changes)  # type: ignore[arg-type]
@@ -85,6 +150,30 @@ class Answer:
     file_name: str | None
     answered_at: datetime
     changed: bool = False
+
+
+@dataclass(frozen=True, slots=True)
+class Reply:
+    """What a rep sent as an answer: typed text, a button's option, or a file with a caption."""
+
+    kind: AnswerKind
+    text: str | None = None
+    file_id: str | None = None
+    file_name: str | None = None
+
+    def checked_for(self, question: Question) -> Reply:
+        """The reply as it is kept, or InvalidInput if it does not answer ``question``."""
+        if self.kind is AnswerKind.CHOICE:
+            if self.text not in question.options:
+                raise InvalidInput()
+            return self
+        if question.has_buttons:
+            raise InvalidInput("error-use-answer-buttons")
+        if self.kind is AnswerKind.TEXT:
+            return replace(self, text=clean_answer(self.text or ""), file_id=None, file_name=None)
+        if self.file_id is None:
+            raise InvalidInput()
+        return replace(self, text=clean_answer(self.text) if self.text else None)
 
 
 def parse_options(raw: str) -> tuple[str, ...]:
@@ -110,12 +199,42 @@ def clean_answer(raw: str) -> str:
     return clean_text(raw, limit=ANSWER_MAX)
 
 
-def audience_for(briefing: Briefing, campaign: Campaign) -> Audience:
-    """The briefing's own audience if it has one, else the campaign's."""
-    audience = briefing.audience if briefing.audience is not None else campaign.audience
-    if audience.is_empty:
-        raise InvalidInput("error-briefing-no-audience")
-    return audience
+def toggled(
+    audience: Audience,
+    *,
+    all_reps: bool = False,
+    team_id: int | None = None,
+    role: Role | None = None,
+) -> Audience:
+    """``audience`` with one tick flipped: all reps, a team or a role."""
+    return Audience(
+        audience.all_reps ^ all_reps,
+        audience.team_ids ^ ({team_id} if team_id is not None else set()),
+        audience.roles ^ ({role} if role is not None else set()),
+    )
+
+
+def quick_deadline(now: datetime, timezone: str, days: int) -> datetime:
+    """``days`` days from today in the marketer's zone, at 18:00 there."""
+    if days not in QUICK_DEADLINE_DAYS:
+        raise InvalidInput()
+    return in_days_at(now, timezone, days, DEADLINE_LOCAL_TIME)
+
+
+def typed_deadline(text: str, *, now: datetime, timezone: str) -> datetime:
+    """A deadline typed as a date and time in the marketer's zone (``27.11 18:00``)."""
+    return from_local(parse_local_datetime(text, now_local=to_local(now, timezone)), timezone)
+
+
+def _outside_quiet_hours(person: Person, moment: datetime) -> datetime:
+    if person.quiet_hours is None:
+        return moment
+    return person.quiet_hours.next_allowed(moment, person.timezone)
+
+
+def request_moment(person: Person, *, now: datetime) -> datetime:
+    """The request goes out at once, but not inside the person's quiet hours."""
+    return _outside_quiet_hours(person, now)
 
 
 def reminder_moments(briefing: Briefing, person: Person, *, sent: datetime) -> list[datetime]:
@@ -123,15 +242,11 @@ def reminder_moments(briefing: Briefing, person: Person, *, sent: datetime) -> l
     quiet hours, before the deadline and at least an hour after the request itself."""
     candidates = [sent + timedelta(hours=24)]
     if briefing.deadline is not None:
-        local_deadline = to_local(briefing.deadline, person.timezone)
-        eve = (local_deadline - timedelta(days=1)).replace(
-            hour=DEFAULT_LOCAL_TIME.hour, minute=DEFAULT_LOCAL_TIME.minute, second=0, microsecond=0
-        )
-        candidates.append(eve.astimezone(sent.tzinfo))
+        eve = to_local(briefing.deadline, person.timezone).date() - timedelta(days=1)
+        candidates.append(at_local(eve, DEFAULT_LOCAL_TIME, person.timezone))
     moments: list[datetime] = []
     for moment in sorted(candidates):
-        if person.quiet_hours is not None:
-            moment = person.quiet_hours.next_allowed(moment, person.timezone)
+        moment = _outside_quiet_hours(person, moment)
         if moment < sent + timedelta(hours=1):
             continue
         if briefing.deadline is not None and moment >= briefing.deadline:
@@ -157,6 +272,11 @@ class Progress:
     partly: int
     not_answered: tuple[Person, ...]
     teams: tuple[TeamProgress, ...]
+
+    @property
+    def percent(self) -> int:
+        """Who answered everything, as a share of the recipients."""
+        return round(100 * self.answered / self.recipients) if self.recipients else 0
 
 
 def progress(briefing: Briefing, people: Sequence[Person], answers: Sequence[Answer]) -> Progress:

@@ -2,22 +2,30 @@
 
 from __future__ import annotations
 
-from domain.flows import UntypedFlow
-from handlers.briefings import authoring
+from domain.briefings.flows import Answering, TypingDeadline, WritingOptions, WritingQuestion
+from domain.briefings.kinds import ASK, REMIND
+from domain.briefings.notices import reminder, request
+from handlers.briefings import answering, authoring, reports
+from handlers.briefings.notices import render_reminder, render_request
 from handlers.kit.callbacks import Area
-from handlers.kit.feature import Feature, FlowRoute
+from handlers.kit.feature import Feature, FlowRoute, Notice
+
+# A step left half-done: what was already sent is kept (the draft, the answers so far).
+LEFT_BEHIND = "flow-left-briefing"
 
 FEATURE = Feature(
     name="briefings",
-    buttons={Area.BRIEFINGS: authoring.VERBS},
+    buttons={Area.BRIEFINGS: {**authoring.VERBS, **reports.VERBS, **answering.VERBS}},
     flows=(
+        FlowRoute(WritingQuestion, text=authoring.question_typed, left_behind=LEFT_BEHIND),
+        FlowRoute(WritingOptions, text=authoring.options_typed, left_behind=LEFT_BEHIND),
+        FlowRoute(TypingDeadline, text=authoring.deadline_typed, left_behind=LEFT_BEHIND),
         FlowRoute(
-            UntypedFlow,
-            text=authoring.typed,
-            media=authoring.received_media,
-            left_behind="flow-left-briefing",
-            name=authoring.FLOW,
+            Answering, text=answering.typed, media=answering.received, left_behind=LEFT_BEHIND
         ),
     ),
-    renderers=authoring.briefing_renderers,
+    notices=(
+        Notice(ASK, request, render_request),
+        Notice(REMIND, reminder, render_reminder),
+    ),
 )

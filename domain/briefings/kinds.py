@@ -1,0 +1,12 @@
+"""The outbox kinds of briefing requests: the request itself and the reminders after it."""
+
+from __future__ import annotations
+
+ASK = "briefing.ask"
+ASK_BATCH = "ask"
+REMIND = "briefing.remind"
+
+
+def reminder_batch(number: int) -> str:
+    """The batch of the ``number``-th reminder (from 1)."""
+    return f"reminder:{number}"
