@@ -68,10 +68,6 @@ async def finish_audience(
     return await card_of(uow, actor, campaign)
 
 
-async def options(uow: UnitOfWork, *, actor: Person, campaign_id: int) -> Campaign:
-    return await access.managed(uow, actor=actor, campaign_id=campaign_id)
-
-
 async def toggle_protect(
     uow: UnitOfWork, *, actor: Person, campaign_id: int, now: datetime
 ) -> Campaign:

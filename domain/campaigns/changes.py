@@ -40,7 +40,7 @@ class NoteSent:
 async def ask_note(
     uow: UnitOfWork, *, actor: Person, campaign_id: int, purpose: NoteKind, now: datetime
 ) -> NotePrompt:
-    """ "Send an update" / "Cancel the campaign": only once it has been announced."""
+    """The prompt for an update or the cancellation: only once it has been announced."""
     campaign = await access.managed(uow, actor=actor, campaign_id=campaign_id)
     if campaign.status is not Status.ANNOUNCED:
         raise InvalidInput("error-not-sent-yet")

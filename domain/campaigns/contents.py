@@ -28,8 +28,9 @@ def _check_index(campaign: Campaign, index: int, key: str | None = None) -> None
         raise NotFound(key)
 
 
-async def key_messages(uow: UnitOfWork, *, actor: Person, campaign_id: int) -> Campaign:
-    """The list of key messages; opening it leaves the step the marketer was on."""
+async def open_list(uow: UnitOfWork, *, actor: Person, campaign_id: int) -> Campaign:
+    """The campaign, for its list of key messages or of materials: opening one leaves the
+    step the marketer was on."""
     campaign = await access.managed(uow, actor=actor, campaign_id=campaign_id)
     await uow.flows.delete(actor.id)
     return campaign
@@ -67,13 +68,6 @@ async def remove_key_message(
     return await records.save(
         uow, actor, campaign.with_(key_messages=messages), "remove_message", now
     )
-
-
-async def materials(uow: UnitOfWork, *, actor: Person, campaign_id: int) -> Campaign:
-    """The list of materials; opening it leaves the step the marketer was on."""
-    campaign = await access.managed(uow, actor=actor, campaign_id=campaign_id)
-    await uow.flows.delete(actor.id)
-    return campaign
 
 
 async def remove_material(

@@ -86,7 +86,7 @@ async def start(uow: UnitOfWork, *, actor: Person, now: datetime) -> Asked:
 
 
 async def resume(uow: UnitOfWork, *, actor: Person, campaign_id: int, now: datetime) -> Asked:
-    """ "Continue filling in": the wizard at the first step still missing."""
+    """The wizard again, at the first step still missing ("Continue filling in")."""
     campaign = await access.managed(uow, actor=actor, campaign_id=campaign_id)
     return await _ask(uow, actor, resume_at(campaign), now)
 

@@ -18,7 +18,7 @@ from enum import StrEnum
 
 from domain.errors import InvalidInput
 from domain.people.model import Person, Role
-from domain.timezones import at_local, local_today, to_local
+from domain.timezones import at_local, days_until, to_local
 
 NAME_MAX = 120
 FIELD_MAX = 1000
@@ -234,8 +234,8 @@ class Campaign:
         the marketer's ``timezone``."""
         if self.launch_date is None:
             return ()
-        today = local_today(now, timezone)
-        return tuple(d for d in DAYS_BEFORE if self.launch_date - timedelta(days=d) >= today)
+        ahead = days_until(self.launch_date, now, timezone)
+        return tuple(days for days in DAYS_BEFORE if days <= ahead)
 
     def days_before(self, days: int) -> Schedule:
         """The schedule "``days`` days before launch, at 10:00 in each person's zone"."""

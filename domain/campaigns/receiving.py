@@ -28,7 +28,7 @@ class Acknowledged:
 async def acknowledge(
     uow: UnitOfWork, *, actor: Person, campaign_id: int, now: datetime
 ) -> Acknowledged:
-    """ "Got it" under the announcement or a reminder: only for those it reached, and not
+    """Pressing "Got it" under the announcement or a reminder: only for those it reached, not
     once the campaign is cancelled."""
     campaign = await access.load(uow, campaign_id)
     if not await access.is_recipient(uow, actor, campaign_id):
@@ -62,7 +62,3 @@ async def preview(
     """The announcement exactly as a recipient gets it, for the marketer (in their zone)."""
     campaign = await access.managed(uow, actor=actor, campaign_id=campaign_id)
     return Announcement(actor, campaign, days_to_launch(campaign, actor, now))
-
-
-async def preview_materials(uow: UnitOfWork, *, actor: Person, campaign_id: int) -> Campaign:
-    return await access.managed(uow, actor=actor, campaign_id=campaign_id)

@@ -66,8 +66,6 @@ class Proposal:
 class Scheduled:
     campaign: Campaign
     recipients: int
-    first: datetime
-    last: datetime
     sending_now: bool
 
 
@@ -181,15 +179,14 @@ async def schedule(
         [Outgoing(p.id, p.telegram_id, moments[p.id]) for p in people],
     )
     await _enqueue_ladder(uow, campaign, people, moments)
-    first = min(moments.values())
     sending_now = when.mode is ScheduleMode.NOW
     changed = campaign.with_(
         status=Status.ANNOUNCED if sending_now else Status.SCHEDULED,
         schedule=when,
-        announced_at=first if sending_now else None,
+        announced_at=min(moments.values()) if sending_now else None,
     )
     saved = await records.save(uow, actor, changed, "schedule", now)
-    return Scheduled(saved, len(people), first, max(moments.values()), sending_now)
+    return Scheduled(saved, len(people), sending_now)
 
 
 async def _enqueue_ladder(

@@ -14,7 +14,7 @@ from domain.campaigns.flows import (
 )
 from domain.permissions import Action
 from domain.ports import BatchHook
-from handlers.campaigns import authoring, changes, recipient, reports, scheduling
+from handlers.campaigns import authoring, changes, contents, recipient, reports, scheduling
 from handlers.campaigns import notices as render
 from handlers.kit.callbacks import Area
 from handlers.kit.feature import CommandRoute, Feature, FlowRoute, Notice
@@ -41,6 +41,7 @@ FEATURE = Feature(
     buttons={
         Area.CAMPAIGNS: {
             **authoring.VERBS,
+            **contents.VERBS,
             **scheduling.VERBS,
             **changes.VERBS,
             **reports.VERBS,
@@ -54,7 +55,7 @@ FEATURE = Feature(
         ),
         FlowRoute(
             EditingKeyMessage,
-            text=authoring.message_typed,
+            text=contents.message_typed,
             media=authoring.text_expected,
             left_behind=LEFT_BEHIND,
         ),

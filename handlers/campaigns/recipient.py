@@ -9,7 +9,7 @@ from telegram import InputMediaDocument, InputMediaPhoto, Message, Update
 from telegram.constants import MediaGroupLimit
 from telegram.error import BadRequest
 
-from domain.campaigns import receiving
+from domain.campaigns import access, receiving
 from domain.campaigns.model import Campaign
 from domain.campaigns.queries import Announcement
 from handlers.campaigns.views import announcement_screen
@@ -56,7 +56,7 @@ async def deliver_materials(context: TandemContext, chat_id: int, campaign: Camp
 
 
 async def acknowledge(update: Update, context: TandemContext, cb: Callback) -> str | None:
-    """ "Got it": the announcement then says so, and a reminder it was pressed under too."""
+    """Pressing "Got it": the announcement then says so, and so does a reminder it was under."""
     t, actor = context.t, context.actor
     async with context.uow() as uow:
         result = await receiving.acknowledge(
@@ -111,9 +111,7 @@ async def preview_button(update: Update, context: TandemContext, cb: Callback) -
 
 async def preview_materials(update: Update, context: TandemContext, cb: Callback) -> str | None:
     async with context.uow() as uow:
-        campaign = await receiving.preview_materials(
-            uow, actor=context.actor, campaign_id=cb.int_arg(0)
-        )
+        campaign = await access.managed(uow, actor=context.actor, campaign_id=cb.int_arg(0))
     await deliver_materials(context, context.actor.telegram_id, campaign)
     return None
 

@@ -7,11 +7,12 @@ from datetime import datetime
 
 from telegram import InlineKeyboardButton
 
+from domain.campaigns.flows import WIZARD
 from domain.campaigns.model import Campaign, ReminderRule, ScheduleMode, Status, TeamFigures
-from domain.campaigns.queries import Announcement, CampaignCard
+from domain.campaigns.queries import Announcement, AudienceChoice, CampaignCard
 from domain.campaigns.reports import CampaignFigures
 from domain.people.model import Person
-from handlers.kit.audience import audience_text
+from handlers.kit.audience import audience_keyboard, audience_text
 from handlers.kit.callbacks import Area, button
 from handlers.kit.i18n import Markup, Translator, escape
 from handlers.kit.labels import team_name
@@ -265,6 +266,26 @@ def card_keyboard(t: Translator, campaign: Campaign) -> list[list[InlineKeyboard
 
 def card_screen(t: Translator, card: CampaignCard) -> Screen:
     return Screen(card_text(t, card), card_keyboard(t, card.campaign))
+
+
+# --- the audience picker ------------------------------------------------------------------
+
+
+def done_button(t: Translator, verb: str, campaign_id: int) -> list[InlineKeyboardButton]:
+    return [button(t.label("done-button"), AREA, verb, campaign_id)]
+
+
+def step_prefix(t: Translator, position: int | None) -> str:
+    """The "Step 3 of 7" line above a wizard step's question."""
+    return t("wizard-step", number=position, total=len(WIZARD)) + "\n" if position else ""
+
+
+def audience_screen(t: Translator, choice: AudienceChoice) -> Screen:
+    cid = choice.campaign.id
+    keyboard = audience_keyboard(t, choice.campaign.audience, choice.teams, AREA, cid)
+    keyboard.append(done_button(t, "audone", cid))
+    text = step_prefix(t, choice.position) + t("audience-prompt", count=choice.reach)
+    return Screen(text, keyboard)
 
 
 # --- figures ---------------------------------------------------------------------------------

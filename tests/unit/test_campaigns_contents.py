@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from domain.campaigns import audience, contents
+from domain.campaigns import access, audience, contents
 from domain.campaigns.drafting import Asked
 from domain.campaigns.flows import Drafting, EditingKeyMessage, Step
 from domain.campaigns.model import REMINDER_PRESETS, Audience, Campaign, Status
@@ -36,7 +36,7 @@ async def test_opening_the_key_messages_leaves_the_step() -> None:
     uow.flows.states[MARKETER] = Drafting(1, Step.GOAL)
     marketer = await uow.people.get(MARKETER)
     async with uow:
-        campaign = await contents.key_messages(uow, actor=marketer, campaign_id=1)
+        campaign = await contents.open_list(uow, actor=marketer, campaign_id=1)
     assert len(campaign.key_messages) == 2 and uow.flows.states == {}
 
 
@@ -95,7 +95,7 @@ async def test_removing_a_material() -> None:
     uow.flows.states[MARKETER] = Drafting(1, Step.MATERIALS)
     marketer = await uow.people.get(MARKETER)
     async with uow:
-        listed = await contents.materials(uow, actor=marketer, campaign_id=1)
+        listed = await contents.open_list(uow, actor=marketer, campaign_id=1)
         campaign = await contents.remove_material(
             uow, actor=marketer, campaign_id=1, material_id=1, now=NOW
         )
@@ -201,5 +201,5 @@ async def test_protection_toggles_and_reminders_change_only_in_a_draft() -> None
         async with uow:
             await audience.set_reminders(uow, actor=marketer, campaign_id=1, preset="x", now=NOW)
     async with uow:
-        scheduled = await audience.options(uow, actor=marketer, campaign_id=2)
+        scheduled = await access.managed(uow, actor=marketer, campaign_id=2)
     assert not scheduled.reminders_editable

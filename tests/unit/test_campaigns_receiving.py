@@ -8,7 +8,7 @@ from datetime import date, timedelta
 
 import pytest
 
-from domain.campaigns import changes, queries, receiving, reports
+from domain.campaigns import access, changes, queries, receiving, reports
 from domain.campaigns.flows import WritingNote
 from domain.campaigns.kinds import ANNOUNCE, CANCEL, ESCALATE, REFRESH, REMIND, UPDATE
 from domain.campaigns.model import Campaign, Note, NoteKind, Status
@@ -127,7 +127,7 @@ async def test_the_preview_is_the_marketers_own_and_never_acknowledged() -> None
     marketer = await person(uow, MARKETER)
     async with uow:
         preview = await receiving.preview(uow, actor=marketer, campaign_id=1, now=NOW)
-        files = await receiving.preview_materials(uow, actor=marketer, campaign_id=1)
+        files = await access.managed(uow, actor=marketer, campaign_id=1)
     assert preview.recipient == marketer and preview.days_to_launch == 1
     assert preview.acknowledged_at is None and files.id == 1
     with pytest.raises(Forbidden):
