@@ -16,36 +16,9 @@ from domain.campaigns.model import (
     reminder_moments,
 )
 from domain.errors import InvalidInput
-from domain.people.model import Person, Role
-from domain.timezones import QuietHours
-
-NOW = datetime(2026, 11, 24, 9, 0, tzinfo=UTC)  # 12:00 in Moscow, 16:00 in Novosibirsk
-
-
-def person(
-    pid: int,
-    *roles: Role,
-    team: int | None = None,
-    tz: str = "Europe/Moscow",
-    quiet: str | None = None,
-    active: bool = True,
-    name: str | None = None,
-) -> Person:
-    return Person(
-        id=pid,
-        telegram_id=1000 + pid,
-        first_name=name or f"P{pid}",
-        last_name=None,
-        username=None,
-        language=None,
-        telegram_language="ru",
-        timezone=tz,
-        quiet_hours=QuietHours.parse(quiet) if quiet else None,
-        active=active,
-        team_id=team,
-        joined_at=NOW,
-        roles=frozenset(roles or (Role.REP,)),
-    )
+from domain.people.model import Role
+from tests.support.builders.people import NOW
+from tests.support.builders.people import a_person as person
 
 
 def campaign(**changes: object) -> Campaign:
