@@ -287,3 +287,28 @@ async def test_only_a_draft_can_be_discarded() -> None:
         async with uow:
             await drafting.ask_discard(uow, actor=marketer, campaign_id=2)
     assert refused.value.key == "error-not-a-draft"
+
+
+async def test_fields_can_be_set_directly_as_the_benchmark_does() -> None:
+    uow = org_uow(a_draft(1))
+    marketer = await uow.people.get(MARKETER)
+    async with uow:
+        await drafting.set_field(
+            uow, actor=marketer, campaign_id=1, step=Step.PRODUCT, text="D3", now=NOW
+        )
+        await drafting.add_key_message(uow, actor=marketer, campaign_id=1, text="Daily", now=NOW)
+        campaign = await drafting.set_launch_date(
+            uow, actor=marketer, campaign_id=1, launch=date(2026, 12, 15), now=NOW
+        )
+    assert (campaign.product, campaign.key_messages) == ("D3", ("Daily",))
+    assert campaign.launch_date == date(2026, 12, 15)
+    assert uow.audit.actions() == [
+        "campaign.set_product",
+        "campaign.add_message",
+        "campaign.set_launch",
+    ]
+    with pytest.raises(InvalidInput):
+        async with uow:
+            await drafting.set_field(
+                uow, actor=marketer, campaign_id=1, step=Step.MESSAGES, text="x", now=NOW
+            )
