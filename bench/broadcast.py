@@ -21,12 +21,12 @@ from dataclasses import dataclass, field
 from datetime import date
 from pathlib import Path
 
-from domain.campaigns import announcing
+from domain.campaigns import audience, drafting, scheduling
+from domain.campaigns.flows import Step
 from domain.campaigns.model import Schedule, ScheduleMode
 from domain.people.model import NewPerson, Role
 from schedules.broadcasts import BroadcastEngine
 from storage.people import SqlPeopleRepo
-from storage.uow import unit_of_work
 from tests.support.clock import FakeClock
 from tests.support.fake_telegram import SEND_METHODS, FakeTelegram
 from tests.support.harness import TOKEN, Player, Tandem
@@ -46,21 +46,28 @@ async def announce_campaign(tandem: Tandem) -> int:
     """Draft a realistic campaign as the first asker (an admin) and send it now, through the
     same use cases the marketer's buttons call; returns the number of recipients."""
     now = tandem.clock.now()
-    async with unit_of_work(tandem.services.db) as uow:
+    async with tandem.services.services.uow() as uow:
         actor = await uow.people.by_telegram_id(ASKERS[0])
         assert actor is not None
-        campaign = await announcing.new_draft(uow, actor, now=now)
-        cid = campaign.id
-        await announcing.set_text(uow, actor, cid, "name", "Зимний иммунитет", now=now)
-        await announcing.set_text(uow, actor, cid, "product", "Иммуно-Плюс, 30 капсул", now=now)
-        await announcing.set_text(
-            uow, actor, cid, "goal", "+15% продаж в аптечных сетях за сезон.", now=now
-        )
+        asked = await drafting.start(uow, actor=actor, now=now)
+        cid = asked.prompt.state.campaign_id
+        for step, text in (
+            (Step.NAME, "Зимний иммунитет"),
+            (Step.PRODUCT, "Иммуно-Плюс, 30 капсул"),
+            (Step.GOAL, "+15% продаж в аптечных сетях за сезон."),
+        ):
+            await drafting.set_field(
+                uow, actor=actor, campaign_id=cid, step=step, text=text, now=now
+            )
         for message in KEY_MESSAGES:
-            await announcing.add_key_message(uow, actor, cid, message, now=now)
-        await announcing.set_launch_date(uow, actor, cid, date(2026, 12, 15), now=now)
-        await announcing.toggle_audience(uow, actor, cid, all_reps=True, now=now)
-        result = await announcing.schedule(uow, actor, cid, Schedule(ScheduleMode.NOW), now=now)
+            await drafting.add_key_message(uow, actor=actor, campaign_id=cid, text=message, now=now)
+        await drafting.set_launch_date(
+            uow, actor=actor, campaign_id=cid, launch=date(2026, 12, 15), now=now
+        )
+        await audience.toggle_audience(uow, actor=actor, campaign_id=cid, all_reps=True, now=now)
+        result = await scheduling.schedule(
+            uow, actor=actor, campaign_id=cid, when=Schedule(ScheduleMode.NOW), now=now
+        )
     return result.recipients
 
 

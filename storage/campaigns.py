@@ -12,6 +12,8 @@ from domain.campaigns.model import (
     Audience,
     Campaign,
     Material,
+    Note,
+    NoteKind,
     ReminderRule,
     Schedule,
     Status,
@@ -153,7 +155,8 @@ class SqlCampaignRepo:
 
     async def acknowledge(self, campaign_id: int, person_id: int, *, at: datetime) -> bool:
         cur = await self._conn.execute(
-            "INSERT OR IGNORE INTO campaign_acks (campaign_id, person_id, at) VALUES (?, ?, ?)",
+            "INSERT INTO campaign_acks (campaign_id, person_id, at) VALUES (?, ?, ?)"
+            " ON CONFLICT (campaign_id, person_id) DO NOTHING",
             (campaign_id, person_id, to_db(at)),
         )
         return cur.rowcount == 1
@@ -172,26 +175,17 @@ class SqlCampaignRepo:
             row = await cur.fetchone()
         return from_db(row[0]) if row else None
 
-    async def has_acknowledged(self, campaign_id: int, person_id: int) -> bool:
-        async with self._conn.execute(
-            "SELECT 1 FROM campaign_acks WHERE campaign_id = ? AND person_id = ?",
-            (campaign_id, person_id),
-        ) as cur:
-            return await cur.fetchone() is not None
-
-    async def add_update(
-        self, campaign_id: int, *, number: int, kind: str, note: str, by: int, at: datetime
-    ) -> None:
+    async def add_note(self, campaign_id: int, note: Note, *, by: int, at: datetime) -> None:
         await self._conn.execute(
             "INSERT INTO campaign_updates (campaign_id, number, kind, note, created_by,"
             " created_at) VALUES (?, ?, ?, ?, ?, ?)",
-            (campaign_id, number, kind, note, by, to_db(at)),
+            (campaign_id, note.number, note.kind.value, note.text, by, to_db(at)),
         )
 
-    async def update_note(self, campaign_id: int, number: int) -> tuple[str, str] | None:
+    async def note(self, campaign_id: int, number: int) -> Note | None:
         async with self._conn.execute(
-            "SELECT kind, note FROM campaign_updates WHERE campaign_id = ? AND number = ?",
+            "SELECT number, kind, note FROM campaign_updates WHERE campaign_id = ? AND number = ?",
             (campaign_id, number),
         ) as cur:
             row = await cur.fetchone()
-        return (row["kind"], row["note"]) if row else None
+        return Note(row["number"], NoteKind(row["kind"]), row["note"]) if row else None

@@ -25,6 +25,13 @@ async def managed(uow: UnitOfWork, *, actor: Person, campaign_id: int) -> Campai
     return await load(uow, campaign_id)
 
 
+async def editable(uow: UnitOfWork, *, actor: Person, campaign_id: int) -> Campaign:
+    """The campaign, for a manager about to change it (a cancelled one is frozen)."""
+    campaign = await managed(uow, actor=actor, campaign_id=campaign_id)
+    campaign.check_editable()
+    return campaign
+
+
 async def received_by(uow: UnitOfWork, campaign_id: int) -> list[int]:
     """The people the campaign's announcement was delivered to (person ids)."""
     statuses = await uow.outbox.statuses(ANNOUNCE, campaign_id, ANNOUNCE_BATCH)

@@ -7,8 +7,6 @@ Lifecycle::
       │                    │  ▲                   │
       │                    └──┘ reschedule        └── updates (numbered)
       └──send now──────────────────────────────► announced
-
-A campaign counts as launched once its launch date has come; that is derived, not stored.
 """
 
 from __future__ import annotations
@@ -17,10 +15,10 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field, replace
 from datetime import date, datetime, time, timedelta
 from enum import StrEnum
-from zoneinfo import ZoneInfo
 
 from domain.errors import InvalidInput
 from domain.people.model import Person, Role
+from domain.timezones import at_local, days_until, to_local
 
 NAME_MAX = 120
 FIELD_MAX = 1000
@@ -30,6 +28,8 @@ MAX_MATERIALS = 20
 NOTE_MAX = 1500
 # Scheduled messages reach people at a sensible local hour unless told otherwise.
 DEFAULT_LOCAL_TIME = time(10, 0)
+# "N days before launch at 10:00 local": the schedule offers these.
+DAYS_BEFORE = (7, 3, 1)
 
 
 class Status(StrEnum):
@@ -82,10 +82,14 @@ class Schedule:
             return max(self.at, now)
         assert self.day is not None
         assert self.local_time is not None
-        local = datetime.combine(self.day, self.local_time).replace(
-            tzinfo=ZoneInfo(person.timezone)
-        )
-        return max(local.astimezone(now.tzinfo), now)
+        return max(at_local(self.day, self.local_time, person.timezone), now)
+
+    def local_day(self, timezone: str) -> date | None:
+        """The calendar day it goes out, for someone in ``timezone`` (None: right away)."""
+        if self.mode is ScheduleMode.AT:
+            assert self.at is not None
+            return to_local(self.at, timezone).date()
+        return self.day
 
 
 class ReminderRule(StrEnum):
@@ -152,6 +156,22 @@ class Material:
     file_name: str | None
 
 
+class NoteKind(StrEnum):
+    """What a numbered note to everyone who got the announcement says."""
+
+    UPDATE = "update"
+    CANCELLATION = "cancellation"
+
+
+@dataclass(frozen=True, slots=True)
+class Note:
+    """Update number ``number`` of a campaign (or its cancellation), with the marketer's text."""
+
+    number: int
+    kind: NoteKind
+    text: str
+
+
 @dataclass(frozen=True, slots=True)
 class Campaign:
     id: int
@@ -172,12 +192,68 @@ class Campaign:
     revision: int = 0
     materials: tuple[Material, ...] = field(default_factory=tuple)
 
-    def launched(self, today: date) -> bool:
-        return self.launch_date is not None and self.launch_date <= today
-
     @property
     def editable(self) -> bool:
         return self.status in (Status.DRAFT, Status.SCHEDULED, Status.ANNOUNCED)
+
+    @property
+    def is_draft(self) -> bool:
+        return self.status is Status.DRAFT
+
+    def check_editable(self) -> None:
+        if not self.editable:
+            raise InvalidInput("error-campaign-cancelled")
+
+    def check_audience_editable(self) -> None:
+        """The audience is chosen in the draft: fixed once scheduled, for good once sent."""
+        if self.status is Status.ANNOUNCED:
+            raise InvalidInput("error-audience-sent")
+        if self.status is not Status.DRAFT:
+            raise InvalidInput("error-audience-locked")
+
+    def check_schedulable(self) -> None:
+        """Only a complete campaign that has not gone out can be (re)scheduled."""
+        if self.status is Status.ANNOUNCED:
+            raise InvalidInput("error-already-announced")
+        if self.status is Status.CANCELLED:
+            raise InvalidInput("error-campaign-cancelled")
+        if self.missing():
+            raise InvalidInput("error-campaign-incomplete")
+
+    def check_goes_out_before_launch(self, when: Schedule, timezone: str) -> None:
+        """An announcement goes out before the launch, not after it (the day as seen in the
+        marketer's ``timezone``)."""
+        if self.launch_date is None or when.mode is ScheduleMode.NOW:
+            return
+        day = when.local_day(timezone)
+        if day is not None and day > self.launch_date:
+            raise InvalidInput("error-after-launch")
+
+    def days_before_options(self, now: datetime, timezone: str) -> tuple[int, ...]:
+        """Which "N days before launch" schedules are still ahead, today being the day in
+        the marketer's ``timezone``."""
+        if self.launch_date is None:
+            return ()
+        ahead = days_until(self.launch_date, now, timezone)
+        return tuple(days for days in DAYS_BEFORE if days <= ahead)
+
+    def days_before(self, days: int) -> Schedule:
+        """The schedule "``days`` days before launch, at 10:00 in each person's zone"."""
+        if days not in DAYS_BEFORE:
+            raise InvalidInput()
+        if self.launch_date is None:
+            raise InvalidInput("error-campaign-incomplete")
+        day = self.launch_date - timedelta(days=days)
+        return Schedule(ScheduleMode.LOCAL, day=day, local_time=DEFAULT_LOCAL_TIME)
+
+    @property
+    def reminders_editable(self) -> bool:
+        return self.status is Status.DRAFT
+
+    @property
+    def reminder_preset(self) -> str | None:
+        """The name of the preset the reminder ladder matches, if any."""
+        return next((n for n, rules in REMINDER_PRESETS.items() if rules == self.reminders), None)
 
     def missing(self) -> list[str]:
         """What must still be filled in before the campaign can be sent."""
@@ -219,10 +295,6 @@ def delivery_moment(schedule: Schedule, person: Person, *, now: datetime) -> dat
     return moment
 
 
-def _at_local(day: date, at: time, person: Person) -> datetime:
-    return datetime.combine(day, at).replace(tzinfo=ZoneInfo(person.timezone))
-
-
 def reminder_moments(campaign: Campaign, person: Person, *, announced: datetime) -> list[datetime]:
     """The reminder ladder for one recipient, in order, each outside their quiet hours.
 
@@ -239,7 +311,7 @@ def reminder_moments(campaign: Campaign, person: Person, *, announced: datetime)
             if campaign.launch_date is None:
                 continue
             day = campaign.launch_date - timedelta(days=1)
-            moment = _at_local(day, DEFAULT_LOCAL_TIME, person).astimezone(announced.tzinfo)
+            moment = at_local(day, DEFAULT_LOCAL_TIME, person.timezone)
         if person.quiet_hours is not None:
             moment = person.quiet_hours.next_allowed(moment, person.timezone)
         if moment < announced + timedelta(hours=1):
@@ -260,6 +332,11 @@ class TeamFigures:
     pending: int
     not_acknowledged: tuple[Person, ...]
     unreachable_people: tuple[Person, ...] = ()
+
+    @property
+    def acknowledged_percent(self) -> int:
+        """Acknowledged, as a share of those it was delivered to."""
+        return round(100 * self.acknowledged / self.delivered) if self.delivered else 0
 
 
 @dataclass(frozen=True, slots=True)

@@ -3,21 +3,33 @@ recipient's announcement with its buttons."""
 
 from __future__ import annotations
 
-from domain.campaigns import announcing, kinds
-from domain.flows import UntypedFlow
+from domain.campaigns import kinds
+from domain.campaigns import notices as compose
+from domain.campaigns.flows import (
+    Confirming,
+    Drafting,
+    EditingKeyMessage,
+    TypingMoment,
+    WritingNote,
+)
 from domain.permissions import Action
 from domain.ports import BatchHook
-from handlers.campaigns import authoring, recipient
+from handlers.campaigns import authoring, changes, contents, recipient, reports, scheduling
+from handlers.campaigns import notices as render
 from handlers.kit.callbacks import Area
-from handlers.kit.feature import CommandRoute, Feature, FlowRoute
+from handlers.kit.feature import CommandRoute, Feature, FlowRoute, Notice
 from handlers.kit.menu import Command
+
+# Leaving any campaign step for another feature's says the draft is kept; moving between
+# campaign steps says nothing.
+LEFT_BEHIND = "flow-left-campaign"
 
 FEATURE = Feature(
     name="campaigns",
     commands=(
         CommandRoute(
             "campaigns",
-            authoring.list_campaigns,
+            reports.list_campaigns,
             Command("campaigns", Action.VIEW_CAMPAIGNS, "cmd-campaigns", 10),
         ),
         CommandRoute(
@@ -27,18 +39,53 @@ FEATURE = Feature(
         ),
     ),
     buttons={
-        Area.CAMPAIGNS: {**authoring.VERBS, **recipient.VERBS},
+        Area.CAMPAIGNS: {
+            **authoring.VERBS,
+            **contents.VERBS,
+            **scheduling.VERBS,
+            **changes.VERBS,
+            **reports.VERBS,
+            **recipient.VERBS,
+        },
         Area.CAMPAIGN_PREVIEW: recipient.PREVIEW_VERBS,
     },
     flows=(
         FlowRoute(
-            UntypedFlow,
-            text=authoring.typed,
-            media=authoring.received_file,
-            left_behind="flow-left-campaign",
-            name=authoring.FLOW,
+            Drafting, text=authoring.typed, media=authoring.received_file, left_behind=LEFT_BEHIND
+        ),
+        FlowRoute(
+            EditingKeyMessage,
+            text=contents.message_typed,
+            media=authoring.text_expected,
+            left_behind=LEFT_BEHIND,
+        ),
+        FlowRoute(
+            TypingMoment,
+            text=scheduling.moment_typed,
+            media=authoring.text_expected,
+            left_behind=LEFT_BEHIND,
+        ),
+        FlowRoute(
+            Confirming,
+            text=scheduling.buttons_expected,
+            media=authoring.text_expected,
+            left_behind=LEFT_BEHIND,
+        ),
+        FlowRoute(
+            WritingNote,
+            text=changes.note_typed,
+            media=authoring.text_expected,
+            left_behind=LEFT_BEHIND,
         ),
     ),
-    batch_hooks=(BatchHook(kinds.ANNOUNCE, announcing.queue_delivery_report),),
-    renderers=recipient.campaign_renderers,
+    notices=(
+        Notice(kinds.ANNOUNCE, compose.announcement, render.render_announcement),
+        Notice(kinds.REMIND, compose.reminder, render.render_reminder),
+        Notice(kinds.ESCALATE, compose.escalation, render.render_escalation),
+        Notice(kinds.UPDATE, compose.change, render.render_change),
+        Notice(kinds.CANCEL, compose.change, render.render_change),
+        Notice(kinds.REFRESH, compose.refresh, render.render_refresh),
+        Notice(kinds.REPORT, compose.delivery_report, render.render_delivery_report),
+    ),
+    batch_hooks=(BatchHook(kinds.ANNOUNCE, compose.queue_delivery_report),),
 )

@@ -1,302 +1,108 @@
-"""The recipient's side of campaigns: what the broadcast engine sends (announcements,
-reminders, escalations, updates, cancellations, refreshed states, the marketer's delivery
-report) and the buttons under an announcement."""
+"""The recipient's side of campaigns: the buttons under an announcement (and their inert
+twins under the marketer's preview), and sending an announcement or its materials."""
 
 from __future__ import annotations
 
 import logging
-from datetime import datetime
 
 from telegram import InputMediaDocument, InputMediaPhoto, Message, Update
+from telegram.constants import MediaGroupLimit
 from telegram.error import BadRequest
 
-from domain.campaigns import announcing, kinds
-from domain.campaigns.model import Campaign, Status
-from domain.people.model import Person, Role
-from domain.ports import UnitOfWork
-from handlers.campaigns.views import (
-    AREA,
-    announcement_keyboard,
-    announcement_text,
-)
-from handlers.kit.callbacks import Callback, button
-from handlers.kit.context import Services, TandemContext
-from handlers.kit.i18n import Translator
-from handlers.kit.screens import Screen
+from domain.campaigns import access, receiving
+from domain.campaigns.model import Campaign
+from domain.campaigns.queries import Announcement
+from handlers.campaigns.views import announcement_screen
+from handlers.kit.callbacks import Callback
+from handlers.kit.context import TandemContext
 from handlers.kit.text import split_html
-from schedules.broadcasts import Delivery, OutgoingMessage, Renderer
 
 log = logging.getLogger(__name__)
-MAX_ESCALATION_NAMES = 50
+ALBUM = MediaGroupLimit.MAX_MEDIA_LENGTH
 
 
-def _compact(t: Translator, campaign: Campaign, person: Person, acked_at: datetime | None) -> str:
-    """A short state card, for announcements too long to re-render in one message."""
-    lines = [t("campaign-title", name=campaign.name)]
-    if campaign.status is Status.CANCELLED:
-        lines.insert(0, t("campaign-state-cancelled"))
-    elif campaign.revision:
-        lines.insert(0, t("campaign-state-updated", count=campaign.revision))
-    if acked_at is not None:
-        lines.append(t("campaign-acknowledged-on", at=t.datetime(acked_at, person.timezone)))
-    return "\n".join(lines)
-
-
-def render_announcement(
-    t: Translator,
-    campaign: Campaign,
-    person: Person,
-    *,
-    now: datetime,
-    acked_at: datetime | None,
-    single: bool = False,
-) -> Screen:
-    text = announcement_text(t, campaign, person, now=now, acknowledged_at=acked_at)
-    if single and len(split_html(text)) > 1:
-        text = _compact(t, campaign, person, acked_at)
-    keyboard = announcement_keyboard(t, campaign, acknowledged=acked_at is not None)
-    return Screen(text, keyboard)
-
-
-async def _ack_time(uow: UnitOfWork, campaign_id: int, person_id: int) -> datetime | None:
-    return await uow.campaigns.acknowledged_at(campaign_id, person_id)
-
-
-def campaign_renderers(services: Services) -> dict[str, Renderer]:
-    """What each kind of campaign delivery says, rendered when it is sent."""
-
-    def translator(person: Person) -> Translator:
-        return services.catalog.translator(services.language_for(person, None))
-
-    async def load(delivery: Delivery) -> tuple[Campaign, Person] | None:
-        async with services.uow() as uow:
-            campaign = await uow.campaigns.get(delivery.ref_id)
-            person = await uow.people.get(delivery.person_id)
-        if campaign is None or person is None or not person.active:
-            return None
-        return campaign, person
-
-    async def announce(delivery: Delivery) -> OutgoingMessage | None:
-        now = services.clock.now()
-        async with services.uow() as uow:
-            campaign = await uow.campaigns.get(delivery.ref_id)
-            person = await uow.people.get(delivery.person_id)
-            if campaign is None or person is None or not person.active:
-                return None
-            if campaign.status not in (Status.SCHEDULED, Status.ANNOUNCED):
-                return None
-            await announcing.mark_announced(uow, campaign.id, at=now)
-            acked_at = await _ack_time(uow, campaign.id, person.id)
-        screen = render_announcement(
-            translator(person), campaign, person, now=now, acked_at=acked_at
+async def send_announcement(
+    update: Update, context: TandemContext, announcement: Announcement, *, preview: bool = False
+) -> None:
+    """The announcement as new messages, split if long; the buttons go under the last part.
+    A preview is not protected: it is the marketer's own."""
+    chat = update.effective_chat
+    assert chat is not None
+    screen = announcement_screen(context.t, announcement, preview=preview)
+    protect = announcement.campaign.protect_content and not preview
+    parts = split_html(screen.text)
+    for index, part in enumerate(parts):
+        last = index == len(parts) - 1
+        await context.bot.send_message(
+            chat.id, part, reply_markup=screen.markup if last else None, protect_content=protect
         )
-        return OutgoingMessage(
-            text=screen.text,
-            reply_markup=screen.markup,
-            protect_content=campaign.protect_content,
-        )
-
-    async def remind(delivery: Delivery) -> OutgoingMessage | None:
-        loaded = await load(delivery)
-        if loaded is None:
-            return None
-        campaign, person = loaded
-        if campaign.status is not Status.ANNOUNCED:
-            return None
-        async with services.uow() as uow:
-            if await uow.campaigns.has_acknowledged(campaign.id, person.id):
-                return None
-        t = translator(person)
-        text = t(
-            "reminder-text",
-            name=campaign.name,
-            launch=t.day(campaign.launch_date) if campaign.launch_date else "—",
-        )
-        keyboard = [
-            [button(t.label("campaign-ack-button"), AREA, "ack", campaign.id)],
-            [button(t.label("open-announcement-button"), AREA, "show", campaign.id)],
-        ]
-        return OutgoingMessage(text=text, reply_markup=Screen("", keyboard).markup)
-
-    async def escalate(delivery: Delivery) -> OutgoingMessage | None:
-        loaded = await load(delivery)
-        if loaded is None:
-            return None
-        campaign, lead = loaded
-        if campaign.status is not Status.ANNOUNCED or lead.team_id is None:
-            return None
-        if Role.TEAM_LEAD not in lead.roles:
-            return None
-        async with services.uow() as uow:
-            _, result = await announcing.campaign_figures(uow, lead, campaign.id)
-        waiting = result.total.not_acknowledged
-        if not waiting:
-            return None
-        t = translator(lead)
-        names = ", ".join(p.full_name for p in waiting[:MAX_ESCALATION_NAMES])
-        text = t("escalation-text", name=campaign.name, count=len(waiting), names=names)
-        keyboard = [[button(t.label("figures-button"), AREA, "fig", campaign.id)]]
-        return OutgoingMessage(text=text, reply_markup=Screen("", keyboard).markup)
-
-    async def change(delivery: Delivery) -> OutgoingMessage | None:
-        loaded = await load(delivery)
-        if loaded is None:
-            return None
-        campaign, person = loaded
-        number = int(delivery.batch.split(":", 1)[1])
-        async with services.uow() as uow:
-            found = await uow.campaigns.update_note(campaign.id, number)
-        if found is None:
-            return None
-        kind, note = found
-        t = translator(person)
-        if kind == "cancellation":
-            return OutgoingMessage(text=t("cancellation-text", name=campaign.name, note=note))
-        keyboard = [[button(t.label("open-announcement-button"), AREA, "show", campaign.id)]]
-        return OutgoingMessage(
-            text=t("update-text", name=campaign.name, note=note),
-            reply_markup=Screen("", keyboard).markup,
-            protect_content=campaign.protect_content,
-        )
-
-    async def refresh(delivery: Delivery) -> OutgoingMessage | None:
-        now = services.clock.now()
-        async with services.uow() as uow:
-            campaign = await uow.campaigns.get(delivery.ref_id)
-            person = await uow.people.get(delivery.person_id)
-            message_id = await uow.outbox.message_id(
-                kinds.ANNOUNCE, delivery.ref_id, "announce", delivery.person_id
-            )
-            acked_at = await _ack_time(uow, delivery.ref_id, delivery.person_id)
-        if campaign is None or person is None or message_id is None:
-            return None
-        screen = render_announcement(
-            translator(person), campaign, person, now=now, acked_at=acked_at, single=True
-        )
-        return OutgoingMessage(
-            text=screen.text,
-            reply_markup=screen.markup,
-            edit_message_id=message_id,
-        )
-
-    async def report(delivery: Delivery) -> OutgoingMessage | None:
-        loaded = await load(delivery)
-        if loaded is None:
-            return None
-        campaign, marketer = loaded
-        async with services.uow() as uow:
-            _, result = await announcing.campaign_figures(uow, marketer, campaign.id)
-        total = result.total
-        t = translator(marketer)
-        text = t(
-            "report-text",
-            name=campaign.name,
-            delivered=total.delivered,
-            recipients=total.recipients,
-            unreachable=total.unreachable,
-        )
-        if total.unreachable_people:
-            names = ", ".join(p.full_name for p in total.unreachable_people[:MAX_ESCALATION_NAMES])
-            text += "\n" + t("report-unreachable", names=names)
-        keyboard = [[button(t.label("figures-button"), AREA, "fig", campaign.id)]]
-        return OutgoingMessage(text=text, reply_markup=Screen("", keyboard).markup)
-
-    return {
-        kinds.ANNOUNCE: announce,
-        kinds.REMIND: remind,
-        kinds.ESCALATE: escalate,
-        kinds.UPDATE: change,
-        kinds.CANCEL: change,
-        kinds.REFRESH: refresh,
-        kinds.REPORT: report,
-    }
-
-
-# --- buttons under an announcement --------------------------------------------------------------
-
-
-async def acknowledge(update: Update, context: TandemContext, cb: Callback) -> str | None:
-    campaign_id = cb.int_arg(0)
-    actor = context.actor
-    t = context.t
-    async with context.uow() as uow:
-        campaign, first = await announcing.acknowledge(uow, actor, campaign_id, now=context.now)
-        acked_at = await _ack_time(uow, campaign_id, actor.id)
-        announce_id = await uow.outbox.message_id(kinds.ANNOUNCE, campaign_id, "announce", actor.id)
-    query = update.callback_query
-    assert query is not None
-    pressed = query.message if isinstance(query.message, Message) else None
-    if first and announce_id is not None:
-        full = announcement_text(t, campaign, actor, now=context.now, acknowledged_at=acked_at)
-        markup = Screen("", announcement_keyboard(t, campaign, acknowledged=True)).markup
-        try:
-            if len(split_html(full)) == 1:
-                await context.bot.edit_message_text(
-                    full,
-                    chat_id=actor.telegram_id,
-                    message_id=announce_id,
-                    parse_mode="HTML",
-                    reply_markup=markup,
-                )
-            else:  # a long announcement keeps its text; only its buttons change
-                await context.bot.edit_message_reply_markup(
-                    chat_id=actor.telegram_id, message_id=announce_id, reply_markup=markup
-                )
-        except BadRequest as error:  # deleted by the person, or too old to edit
-            log.info("Could not refresh announcement %s: %s", announce_id, error)
-        if pressed is not None and pressed.message_id != announce_id:
-            await pressed.edit_text(
-                t("acknowledged-reminder", name=campaign.name), parse_mode="HTML"
-            )
-    return t.label("ack-thanks" if first else "ack-again")
-
-
-async def send_materials(update: Update, context: TandemContext, cb: Callback) -> str | None:
-    async with context.uow() as uow:
-        campaign = await announcing.as_recipient(uow, context.actor, cb.int_arg(0))
-    await deliver_materials(context, context.actor.telegram_id, campaign)
-    return None
 
 
 async def deliver_materials(context: TandemContext, chat_id: int, campaign: Campaign) -> None:
     """Documents and photos in albums of up to ten (Telegram cannot mix the two kinds)."""
+    protect = campaign.protect_content
     documents = [m for m in campaign.materials if m.kind == "document"]
     photos = [m for m in campaign.materials if m.kind == "photo"]
     for group, make in ((documents, InputMediaDocument), (photos, InputMediaPhoto)):
-        for start in range(0, len(group), 10):
-            chunk = group[start : start + 10]
-            if len(chunk) == 1:
-                material = chunk[0]
-                if material.kind == "document":
-                    await context.bot.send_document(
-                        chat_id, material.file_id, protect_content=campaign.protect_content
-                    )
-                else:
-                    await context.bot.send_photo(
-                        chat_id, material.file_id, protect_content=campaign.protect_content
-                    )
-                continue
-            media = [make(m.file_id) for m in chunk]
-            await context.bot.send_media_group(
-                chat_id, media, protect_content=campaign.protect_content
-            )
+        for start in range(0, len(group), ALBUM):
+            chunk = group[start : start + ALBUM]
+            if len(chunk) > 1:
+                media = [make(m.file_id) for m in chunk]
+                await context.bot.send_media_group(chat_id, media, protect_content=protect)
+            elif chunk[0].kind == "document":
+                await context.bot.send_document(chat_id, chunk[0].file_id, protect_content=protect)
+            else:
+                await context.bot.send_photo(chat_id, chunk[0].file_id, protect_content=protect)
 
 
-async def resend(update: Update, context: TandemContext, campaign_id: int) -> None:
-    """The announcement again, as a new message (from a reminder, an update or the list)."""
-    from handlers.campaigns.authoring import send_parts
-
+async def acknowledge(update: Update, context: TandemContext, cb: Callback) -> str | None:
+    """Pressing "Got it": the announcement then says so, and so does a reminder it was under."""
+    t, actor = context.t, context.actor
     async with context.uow() as uow:
-        campaign = await announcing.as_recipient(uow, context.actor, campaign_id)
-        acked_at = await _ack_time(uow, campaign_id, context.actor.id)
-    screen = render_announcement(
-        context.t, campaign, context.actor, now=context.now, acked_at=acked_at
-    )
-    await send_parts(update, context, screen.text, screen.markup, protect=campaign.protect_content)
+        result = await receiving.acknowledge(
+            uow, actor=actor, campaign_id=cb.int_arg(0), now=context.now
+        )
+    query = update.callback_query
+    assert query is not None
+    pressed = query.message if isinstance(query.message, Message) else None
+    if result.first and result.message_id is not None:
+        screen = announcement_screen(t, result.announcement)
+        try:
+            if len(split_html(screen.text)) == 1:
+                await context.bot.edit_message_text(
+                    screen.text,
+                    chat_id=actor.telegram_id,
+                    message_id=result.message_id,
+                    reply_markup=screen.markup,
+                )
+            else:  # a long announcement keeps its text; only its buttons change
+                await context.bot.edit_message_reply_markup(
+                    chat_id=actor.telegram_id,
+                    message_id=result.message_id,
+                    reply_markup=screen.markup,
+                )
+        except BadRequest as error:  # deleted by the person, or too old to edit
+            log.info("Could not refresh announcement %s: %s", result.message_id, error)
+        if pressed is not None and pressed.message_id != result.message_id:
+            name = result.announcement.campaign.name
+            await pressed.edit_text(t("acknowledged-reminder", name=name))
+    return t.label("ack-thanks" if result.first else "ack-again")
+
+
+async def send_materials(update: Update, context: TandemContext, cb: Callback) -> str | None:
+    async with context.uow() as uow:
+        campaign = await receiving.materials(uow, actor=context.actor, campaign_id=cb.int_arg(0))
+    await deliver_materials(context, context.actor.telegram_id, campaign)
+    return None
 
 
 async def show_again(update: Update, context: TandemContext, cb: Callback) -> None:
-    await resend(update, context, cb.int_arg(0))
+    """The announcement again, as a new message (from a reminder or an update)."""
+    async with context.uow() as uow:
+        announcement = await receiving.announcement(
+            uow, actor=context.actor, campaign_id=cb.int_arg(0), now=context.now
+        )
+    await send_announcement(update, context, announcement)
 
 
 async def preview_button(update: Update, context: TandemContext, cb: Callback) -> str | None:
@@ -305,7 +111,7 @@ async def preview_button(update: Update, context: TandemContext, cb: Callback) -
 
 async def preview_materials(update: Update, context: TandemContext, cb: Callback) -> str | None:
     async with context.uow() as uow:
-        campaign = await announcing.manageable(uow, context.actor, cb.int_arg(0))
+        campaign = await access.managed(uow, actor=context.actor, campaign_id=cb.int_arg(0))
     await deliver_materials(context, context.actor.telegram_id, campaign)
     return None
 

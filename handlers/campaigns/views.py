@@ -1,4 +1,4 @@
-"""How campaigns look: the announcement a recipient gets, and the marketer's draft card."""
+"""How campaigns look: the announcement a recipient gets, the marketer's card, the figures."""
 
 from __future__ import annotations
 
@@ -7,95 +7,95 @@ from datetime import datetime
 
 from telegram import InlineKeyboardButton
 
-from domain.campaigns.model import (
-    Campaign,
-    Figures,
-    ReminderRule,
-    ScheduleMode,
-    Status,
-    TeamFigures,
-)
-from domain.people.model import Person, Team
-from domain.timezones import to_local
-from handlers.kit.audience import audience_text
+from domain.campaigns.flows import WIZARD
+from domain.campaigns.model import Campaign, ReminderRule, ScheduleMode, Status, TeamFigures
+from domain.campaigns.queries import Announcement, AudienceChoice, CampaignCard
+from domain.campaigns.reports import CampaignFigures
+from domain.people.model import Person
+from handlers.kit.audience import audience_keyboard, audience_text
 from handlers.kit.callbacks import Area, button
 from handlers.kit.i18n import Markup, Translator, escape
+from handlers.kit.labels import team_name
+from handlers.kit.screens import Screen
+from handlers.kit.text import excerpt, split_html
 
 AREA = Area.CAMPAIGNS
 PREVIEW_AREA = Area.CAMPAIGN_PREVIEW
 BRIEFING_AREA = Area.BRIEFINGS
+FEEDBACK_AREA = Area.FEEDBACK
 CARD_ICONS = {
     Status.DRAFT: "📝",
     Status.SCHEDULED: "🗓",
     Status.ANNOUNCED: "📣",
     Status.CANCELLED: "❌",
 }
-FEEDBACK_AREA = Area.FEEDBACK
 EXCERPT = 80
+GOAL_EXCERPT = 200
 MAX_NAMES = 40
 
-
-def _excerpt(text: str, limit: int = EXCERPT) -> str:
-    text = " ".join(text.split())
-    return text if len(text) <= limit else text[: limit - 1].rstrip() + "…"
+# --- the announcement ----------------------------------------------------------------------------
 
 
-def launch_line(t: Translator, campaign: Campaign, person: Person, now: datetime) -> str:
-    if campaign.launch_date is None:
+def launch_line(t: Translator, announcement: Announcement) -> str:
+    campaign, days = announcement.campaign, announcement.days_to_launch
+    if campaign.launch_date is None or days is None:
         return t("campaign-launch-unset")
-    today = to_local(now, person.timezone).date()
-    days = (campaign.launch_date - today).days
     if days < 0:
         when = t.label("launch-past")
     elif days <= 1:
         when = t.label("launch-today" if days == 0 else "launch-tomorrow")
     else:
+        # Kept as a Fluent plural: Babel would say "in 3 weeks" for 20 days.
         when = t.label("launch-in-days", days=days)
     return t("campaign-launch", date=t.day(campaign.launch_date), when=when)
 
 
-def materials_summary(t: Translator, campaign: Campaign) -> str:
-    names = [m.file_name or t.label("campaign-photo") for m in campaign.materials]
-    return ", ".join(names)
+def material_name(t: Translator, file_name: str | None) -> str:
+    return file_name or t.label("campaign-photo")
 
 
-def announcement_text(
-    t: Translator,
-    campaign: Campaign,
-    person: Person,
-    *,
-    now: datetime,
-    acknowledged_at: datetime | None = None,
-) -> str:
-    lines: list[str] = []
+def _state_line(t: Translator, campaign: Campaign) -> list[str]:
     if campaign.status is Status.CANCELLED:
-        lines.append(t("campaign-state-cancelled"))
-    elif campaign.revision:
-        lines.append(t("campaign-state-updated", count=campaign.revision))
+        return [t("campaign-state-cancelled")]
+    if campaign.revision:
+        return [t("campaign-state-updated", count=campaign.revision)]
+    return []
+
+
+def _acknowledged_line(t: Translator, announcement: Announcement) -> list[str]:
+    if announcement.acknowledged_at is None:
+        return []
+    at = t.datetime(announcement.acknowledged_at, announcement.recipient.timezone)
+    return [t("campaign-acknowledged-on", at=at)]
+
+
+def announcement_text(t: Translator, announcement: Announcement) -> str:
+    campaign = announcement.campaign
+    lines = _state_line(t, campaign)
     lines.append(t("campaign-title", name=campaign.name or "—"))
     if campaign.product:
         lines.append(t("campaign-product", product=campaign.product))
-    lines.append(launch_line(t, campaign, person, now))
+    lines.append(launch_line(t, announcement))
     if campaign.goal:
         lines += ["", escape(campaign.goal)]
     if campaign.key_messages:
         lines += ["", t("campaign-messages-title")]
         lines += [f"{n}. {escape(m)}" for n, m in enumerate(campaign.key_messages, 1)]
     if campaign.materials:
-        lines += [
-            "",
-            t(
-                "campaign-materials-line",
-                count=len(campaign.materials),
-                names=materials_summary(t, campaign),
-            ),
-        ]
-    if acknowledged_at is not None:
-        lines += [
-            "",
-            t("campaign-acknowledged-on", at=t.datetime(acknowledged_at, person.timezone)),
-        ]
+        names = ", ".join(material_name(t, m.file_name) for m in campaign.materials)
+        lines += ["", t("campaign-materials-line", count=len(campaign.materials), names=names)]
+    acknowledged = _acknowledged_line(t, announcement)
+    if acknowledged:
+        lines += ["", *acknowledged]
     return "\n".join(lines)
+
+
+def _compact_text(t: Translator, announcement: Announcement) -> str:
+    """A short state card, for announcements too long to re-render in one message."""
+    campaign = announcement.campaign
+    lines = _state_line(t, campaign)
+    lines.append(t("campaign-title", name=campaign.name))
+    return "\n".join(lines + _acknowledged_line(t, announcement))
 
 
 def announcement_keyboard(
@@ -115,15 +115,26 @@ def announcement_keyboard(
         [button(t.label("campaign-faq-button"), area, "faq", campaign.id)],
     ]
     if campaign.materials:
-        rows[2].append(
-            button(
-                t.label("campaign-files-button", count=len(campaign.materials)),
-                area,
-                "files",
-                campaign.id,
-            )
-        )
+        label = t.label("campaign-files-button", count=len(campaign.materials))
+        rows[2].append(button(label, area, "files", campaign.id))
     return rows
+
+
+def announcement_screen(
+    t: Translator, announcement: Announcement, *, single: bool = False, preview: bool = False
+) -> Screen:
+    """The announcement with its buttons. ``single``: it must fit one message (an edit)."""
+    text = announcement_text(t, announcement)
+    if single and len(split_html(text)) > 1:
+        text = _compact_text(t, announcement)
+    acknowledged = announcement.acknowledged_at is not None
+    keyboard = announcement_keyboard(
+        t, announcement.campaign, acknowledged=acknowledged, preview=preview
+    )
+    return Screen(text, keyboard)
+
+
+# --- the marketer's card ---------------------------------------------------------------------
 
 
 def reminders_text(t: Translator, rules: Sequence[ReminderRule]) -> str:
@@ -135,7 +146,7 @@ def reminders_text(t: Translator, rules: Sequence[ReminderRule]) -> str:
 def status_text(
     t: Translator, campaign: Campaign, viewer: Person, first_due: datetime | None
 ) -> str:
-    schedule = campaign.schedule
+    schedule, zone = campaign.schedule, viewer.timezone
     if campaign.status is Status.SCHEDULED and schedule is not None:
         if schedule.mode is ScheduleMode.LOCAL and schedule.day and schedule.local_time:
             return t(
@@ -144,36 +155,31 @@ def status_text(
                 time=schedule.local_time.strftime("%H:%M"),
             )
         if schedule.mode is ScheduleMode.AT and schedule.at is not None:
-            return t("campaign-status-scheduled-at", at=t.datetime(schedule.at, viewer.timezone))
+            return t("campaign-status-scheduled-at", at=t.datetime(schedule.at, zone))
     if campaign.status is Status.SCHEDULED and first_due is not None:
-        return t("campaign-status-scheduled", at=t.datetime(first_due, viewer.timezone))
+        return t("campaign-status-scheduled", at=t.datetime(first_due, zone))
     if campaign.status is Status.ANNOUNCED and campaign.announced_at is not None:
-        return t("campaign-status-announced", at=t.datetime(campaign.announced_at, viewer.timezone))
+        return t("campaign-status-announced", at=t.datetime(campaign.announced_at, zone))
     if campaign.status is Status.CANCELLED and campaign.cancelled_at is not None:
-        return t("campaign-status-cancelled", at=t.datetime(campaign.cancelled_at, viewer.timezone))
+        return t("campaign-status-cancelled", at=t.datetime(campaign.cancelled_at, zone))
     return t("campaign-status-draft")
 
 
-def card_text(
-    t: Translator,
-    campaign: Campaign,
-    viewer: Person,
-    *,
-    teams: dict[int, Team],
-    reach: int,
-    first_due: datetime | None,
-) -> str:
-    messages = [f"  {n}. {escape(_excerpt(m))}" for n, m in enumerate(campaign.key_messages, 1)]
+def card_text(t: Translator, card: CampaignCard) -> str:
+    campaign = card.campaign
+    messages = [
+        f"  {n}. {escape(excerpt(m, EXCERPT))}" for n, m in enumerate(campaign.key_messages, 1)
+    ]
     lines = [
         t("card-title", icon=CARD_ICONS[campaign.status], name=campaign.name or "—"),
-        status_text(t, campaign, viewer, first_due),
+        status_text(t, campaign, card.viewer, card.first_due),
         "",
         t("card-product", value=campaign.product or "—"),
-        t("card-goal", value=_excerpt(campaign.goal, 200) if campaign.goal else "—"),
+        t("card-goal", value=excerpt(campaign.goal, GOAL_EXCERPT) if campaign.goal else "—"),
         t("card-messages", count=len(campaign.key_messages)),
         *messages,
         t("card-launch", value=t.day(campaign.launch_date) if campaign.launch_date else "—"),
-        audience_text(t, campaign.audience, teams, reach),
+        audience_text(t, campaign.audience, card.teams, card.reach),
         t("card-materials", count=len(campaign.materials)),
         t(
             "card-options",
@@ -182,7 +188,7 @@ def card_text(
         ),
     ]
     missing = campaign.missing()
-    if missing and campaign.status is Status.DRAFT:
+    if missing and campaign.is_draft:
         lines += ["", t("card-missing", fields=", ".join(t.label(f"field-{f}") for f in missing))]
     return "\n".join(lines)
 
@@ -258,47 +264,72 @@ def card_keyboard(t: Translator, campaign: Campaign) -> list[list[InlineKeyboard
     ]
 
 
-def _team_line(t: Translator, figures: TeamFigures, teams: dict[int, Team]) -> str:
-    team = teams.get(figures.team_id) if figures.team_id is not None else None
+def card_screen(t: Translator, card: CampaignCard) -> Screen:
+    return Screen(card_text(t, card), card_keyboard(t, card.campaign))
+
+
+# --- the audience picker ------------------------------------------------------------------
+
+
+def done_button(t: Translator, verb: str, campaign_id: int) -> list[InlineKeyboardButton]:
+    return [button(t.label("done-button"), AREA, verb, campaign_id)]
+
+
+def step_prefix(t: Translator, position: int | None) -> str:
+    """The "Step 3 of 7" line above a wizard step's question."""
+    return t("wizard-step", number=position, total=len(WIZARD)) + "\n" if position else ""
+
+
+def audience_screen(t: Translator, choice: AudienceChoice) -> Screen:
+    cid = choice.campaign.id
+    keyboard = audience_keyboard(t, choice.campaign.audience, choice.teams, AREA, cid)
+    keyboard.append(done_button(t, "audone", cid))
+    text = step_prefix(t, choice.position) + t("audience-prompt", count=choice.reach)
+    return Screen(text, keyboard)
+
+
+# --- figures ---------------------------------------------------------------------------------
+
+
+def _names(people: Sequence[Person], limit: int) -> Markup:
+    return Markup(", ".join(escape(p.full_name) for p in people[:limit]))
+
+
+def _team_line(t: Translator, figures: TeamFigures, view: CampaignFigures) -> str:
     return t(
         "figures-team-line",
-        team=team.name if team else t.label("no-team"),
+        team=team_name(t, view.teams, figures.team_id),
         acknowledged=figures.acknowledged,
         delivered=figures.delivered,
         unreachable=figures.unreachable,
     )
 
 
-def figures_text(
-    t: Translator, campaign: Campaign, result: Figures, teams: dict[int, Team], *, team_only: bool
-) -> str:
-    total = result.total
-    percent = round(100 * total.acknowledged / total.delivered) if total.delivered else 0
+def figures_text(t: Translator, view: CampaignFigures) -> str:
+    total = view.figures.total
     lines = [
-        t("figures-title", name=campaign.name),
+        t("figures-title", name=view.campaign.name),
         t(
             "figures-summary",
             recipients=total.recipients,
             delivered=total.delivered,
             acknowledged=total.acknowledged,
-            percent=percent,
+            percent=total.acknowledged_percent,
             waiting=len(total.not_acknowledged),
             unreachable=total.unreachable,
             pending=total.pending,
         ),
     ]
-    if not team_only and len(result.teams) > 1:
+    if not view.team_only and len(view.figures.teams) > 1:
         lines += ["", t("figures-by-team")]
-        lines += [_team_line(t, team, teams) for team in result.teams]
-    if total.not_acknowledged:
-        names = [escape(p.full_name) for p in total.not_acknowledged[:MAX_NAMES]]
-        more = len(total.not_acknowledged) - len(names)
-        lines += ["", t("figures-not-yet", count=len(total.not_acknowledged))]
-        lines.append(Markup(", ".join(names)))
-        if more:
-            lines.append(t("and-more", count=more))
+        lines += [_team_line(t, team, view) for team in view.figures.teams]
+    waiting = total.not_acknowledged
+    if waiting:
+        lines += ["", t("figures-not-yet", count=len(waiting)), _names(waiting, MAX_NAMES)]
+        if len(waiting) > MAX_NAMES:
+            lines.append(t("and-more", count=len(waiting) - MAX_NAMES))
     if total.unreachable_people:
-        names = [escape(p.full_name) for p in total.unreachable_people[:MAX_NAMES]]
-        lines += ["", t("figures-unreachable", count=len(total.unreachable_people))]
-        lines.append(Markup(", ".join(names)))
+        count = len(total.unreachable_people)
+        lines += ["", t("figures-unreachable", count=count)]
+        lines.append(_names(total.unreachable_people, MAX_NAMES))
     return "\n".join(lines)

@@ -2,6 +2,7 @@ from datetime import UTC, date, datetime, time, timedelta
 
 import pytest
 
+from domain.campaigns.flows import WIZARD, Drafting, Step, resume_at
 from domain.campaigns.model import (
     Audience,
     Campaign,
@@ -14,36 +15,10 @@ from domain.campaigns.model import (
     recipients,
     reminder_moments,
 )
-from domain.people.model import Person, Role
-from domain.timezones import QuietHours
-
-NOW = datetime(2026, 11, 24, 9, 0, tzinfo=UTC)  # 12:00 in Moscow, 16:00 in Novosibirsk
-
-
-def person(
-    pid: int,
-    *roles: Role,
-    team: int | None = None,
-    tz: str = "Europe/Moscow",
-    quiet: str | None = None,
-    active: bool = True,
-    name: str | None = None,
-) -> Person:
-    return Person(
-        id=pid,
-        telegram_id=1000 + pid,
-        first_name=name or f"P{pid}",
-        last_name=None,
-        username=None,
-        language=None,
-        telegram_language="ru",
-        timezone=tz,
-        quiet_hours=QuietHours.parse(quiet) if quiet else None,
-        active=active,
-        team_id=team,
-        joined_at=NOW,
-        roles=frozenset(roles or (Role.REP,)),
-    )
+from domain.errors import InvalidInput
+from domain.people.model import Role
+from tests.support.builders.people import NOW
+from tests.support.builders.people import a_person as person
 
 
 def campaign(**changes: object) -> Campaign:
@@ -172,3 +147,54 @@ def test_figures_per_team_and_for_one_team() -> None:
 @pytest.mark.parametrize("status", list(Status))
 def test_only_cancelled_campaigns_are_frozen(status: Status) -> None:
     assert campaign(status=status).editable == (status is not Status.CANCELLED)
+
+
+# --- scheduling rules and the wizard's steps ------------------------------------------------
+
+
+def test_days_before_launch_are_offered_while_still_ahead_in_the_given_zone() -> None:
+    launch = campaign(launch_date=date(2026, 12, 1))
+    evening = datetime(2026, 11, 24, 15, 0, tzinfo=UTC)  # already the 25th in Vladivostok
+    assert launch.days_before_options(evening, "Europe/Moscow") == (7, 3, 1)
+    assert launch.days_before_options(evening, "Asia/Vladivostok") == (3, 1)
+    assert campaign(launch_date=None).days_before_options(NOW, "Europe/Moscow") == ()
+
+
+def test_n_days_before_launch_means_ten_oclock_local_that_day() -> None:
+    assert campaign().days_before(3) == Schedule(
+        ScheduleMode.LOCAL, day=date(2026, 12, 7), local_time=time(10, 0)
+    )
+    with pytest.raises(InvalidInput):
+        campaign().days_before(2)
+    with pytest.raises(InvalidInput, match="error-campaign-incomplete"):
+        campaign(launch_date=None).days_before(3)
+
+
+def test_an_announcement_may_not_go_out_after_launch_as_the_marketer_sees_the_day() -> None:
+    # 22:00 UTC on launch day (the 10th) is still the 10th in London, the 11th in Moscow.
+    on_the_eve = Schedule(ScheduleMode.AT, at=datetime(2026, 12, 10, 22, 0, tzinfo=UTC))
+    campaign().check_goes_out_before_launch(on_the_eve, "Europe/London")
+    with pytest.raises(InvalidInput, match="error-after-launch"):
+        campaign().check_goes_out_before_launch(on_the_eve, "Europe/Moscow")
+    late = Schedule(ScheduleMode.LOCAL, day=date(2026, 12, 11), local_time=time(9, 0))
+    with pytest.raises(InvalidInput, match="error-after-launch"):
+        campaign().check_goes_out_before_launch(late, "Europe/Moscow")
+    campaign().check_goes_out_before_launch(Schedule(ScheduleMode.NOW), "Europe/Moscow")
+
+
+def test_the_wizard_walks_every_step_once_and_resumes_at_the_first_gap() -> None:
+    state: Drafting | None = Drafting(1, Step.NAME, wizard=True)
+    walked = []
+    while state is not None:
+        walked.append((state.step, state.position))
+        state = state.next()
+    assert walked == [(step, n) for n, step in enumerate(WIZARD, 1)]
+    assert Drafting(1, Step.GOAL).next() is None  # one field from the card
+    assert resume_at(campaign(product="", audience=Audience())).step is Step.PRODUCT
+    assert resume_at(campaign()) == Drafting(1, Step.MATERIALS, wizard=True)
+
+
+def test_acknowledged_share_is_of_those_it_was_delivered_to() -> None:
+    rows = [(person(1), "sent", True), (person(2), "sent", False), (person(3), "failed", False)]
+    assert figures(rows).total.acknowledged_percent == 50
+    assert figures([]).total.acknowledged_percent == 0

@@ -1,0 +1,76 @@
+"""After the announcement: a numbered update, or the cancellation, to everyone who got it,
+and every original announcement edited to show the campaign's current state."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import datetime
+
+from domain import flows
+from domain.campaigns import access, records
+from domain.campaigns.flows import WritingNote
+from domain.campaigns.kinds import CANCEL, REFRESH, UPDATE
+from domain.campaigns.model import NOTE_MAX, Campaign, Note, NoteKind, Status, clean_text
+from domain.campaigns.queries import CampaignCard, card_of
+from domain.campaigns.scheduling import withdraw_pending
+from domain.errors import InvalidInput
+from domain.flows import FlowState
+from domain.people.model import Person
+from domain.ports import Outgoing, UnitOfWork
+
+
+@dataclass(frozen=True, slots=True)
+class NotePrompt:
+    """Waiting for the note of an update or the cancellation of ``campaign``."""
+
+    campaign: Campaign
+    state: WritingNote
+    previous: FlowState | None
+
+
+@dataclass(frozen=True, slots=True)
+class NoteSent:
+    """The note is going out to ``count`` people; the card to show after it."""
+
+    note: Note
+    count: int
+    card: CampaignCard
+
+
+async def ask_note(
+    uow: UnitOfWork, *, actor: Person, campaign_id: int, purpose: NoteKind, now: datetime
+) -> NotePrompt:
+    """The prompt for an update or the cancellation: only once it has been announced."""
+    campaign = await access.managed(uow, actor=actor, campaign_id=campaign_id)
+    if campaign.status is not Status.ANNOUNCED:
+        raise InvalidInput("error-not-sent-yet")
+    state = WritingNote(campaign.id, purpose)
+    return NotePrompt(campaign, state, await flows.begin(uow.flows, actor.id, state, now=now))
+
+
+async def send_note(
+    uow: UnitOfWork, *, actor: Person, state: WritingNote, text: str, now: datetime
+) -> NoteSent:
+    """The note typed: numbered, sent to everyone the announcement reached, and their
+    announcements refreshed. A cancellation also withdraws what has not gone out yet."""
+    campaign = await access.editable(uow, actor=actor, campaign_id=state.campaign_id)
+    body = clean_text(text, limit=NOTE_MAX)
+    if campaign.status is Status.DRAFT:
+        raise InvalidInput("error-not-sent-yet")
+    cancel = state.purpose is NoteKind.CANCELLATION
+    note = Note(campaign.revision + 1, state.purpose, body)
+    await uow.campaigns.add_note(campaign.id, note, by=actor.id, at=now)
+    if cancel:
+        await withdraw_pending(uow, campaign.id)
+        changed = campaign.with_(revision=note.number, status=Status.CANCELLED, cancelled_at=now)
+    else:
+        changed = campaign.with_(revision=note.number)
+    saved = await records.save(uow, actor, changed, "cancel" if cancel else "update", now)
+    people = await uow.people.many(await access.received_by(uow, campaign.id))
+    items = [Outgoing(p.id, p.telegram_id, now) for p in people]
+    await uow.outbox.enqueue(
+        CANCEL if cancel else UPDATE, campaign.id, f"update:{note.number}", items
+    )
+    await uow.outbox.enqueue(REFRESH, campaign.id, f"refresh:{note.number}", items)
+    await uow.flows.delete(actor.id)
+    return NoteSent(note, len(items), await card_of(uow, actor, saved))

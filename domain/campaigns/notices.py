@@ -1,0 +1,170 @@
+"""What the outbox sends about campaigns: for each kind, whether and what goes out.
+
+The broadcast engine asks at the moment a row is due; each composer makes every decision
+(status, acknowledged or not, role, what changed) and returns a typed value, or None when
+there is nothing to send any more. ``handlers/campaigns/notices.py`` renders the values in
+the recipient's language.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import datetime
+
+from domain.campaigns.kinds import ANNOUNCE, ANNOUNCE_BATCH, REPORT
+from domain.campaigns.model import Campaign, Note, Status, TeamFigures
+from domain.campaigns.queries import Announcement, announcement_for
+from domain.campaigns.reports import delivery_figures
+from domain.people.model import Person, Role
+from domain.ports import DueDelivery, Outgoing, UnitOfWork
+
+
+@dataclass(frozen=True, slots=True)
+class Refresh:
+    """The original announcement (message ``message_id``), edited to the current state."""
+
+    announcement: Announcement
+    message_id: int
+
+    @property
+    def recipient(self) -> Person:
+        return self.announcement.recipient
+
+
+@dataclass(frozen=True, slots=True)
+class Reminder:
+    recipient: Person
+    campaign: Campaign
+
+
+@dataclass(frozen=True, slots=True)
+class Escalation:
+    """To a team lead: the people of their team still waiting, after the last reminder."""
+
+    recipient: Person
+    campaign: Campaign
+    waiting: tuple[Person, ...]
+
+
+@dataclass(frozen=True, slots=True)
+class ChangeNotice:
+    """An update, or the cancellation, to someone who got the announcement."""
+
+    recipient: Person
+    campaign: Campaign
+    note: Note
+
+
+@dataclass(frozen=True, slots=True)
+class DeliveryReport:
+    """To the campaign's creator, once the announcement has reached everyone it could."""
+
+    recipient: Person
+    campaign: Campaign
+    total: TeamFigures
+
+
+async def _loaded(uow: UnitOfWork, due: DueDelivery) -> tuple[Campaign, Person] | None:
+    """The row's campaign and its (active) recipient, or None."""
+    campaign = await uow.campaigns.get(due.ref_id)
+    person = await uow.people.get(due.person_id)
+    if campaign is None or person is None or not person.active:
+        return None
+    return campaign, person
+
+
+async def announcement(uow: UnitOfWork, due: DueDelivery, now: datetime) -> Announcement | None:
+    """The announcement, while the campaign is scheduled or announced. The first scheduled
+    one to go out marks the campaign announced."""
+    loaded = await _loaded(uow, due)
+    if loaded is None:
+        return None
+    campaign, person = loaded
+    if campaign.status not in (Status.SCHEDULED, Status.ANNOUNCED):
+        return None
+    if campaign.status is Status.SCHEDULED:
+        campaign = campaign.with_(status=Status.ANNOUNCED, announced_at=now)
+        await uow.campaigns.save(campaign, now=now)
+    return await announcement_for(uow, campaign, person, now)
+
+
+async def reminder(uow: UnitOfWork, due: DueDelivery, now: datetime) -> Reminder | None:
+    """Only while the campaign is announced, and only to someone who has not acknowledged."""
+    loaded = await _loaded(uow, due)
+    if loaded is None:
+        return None
+    campaign, person = loaded
+    if campaign.status is not Status.ANNOUNCED:
+        return None
+    if await uow.campaigns.acknowledged_at(campaign.id, person.id) is not None:
+        return None
+    return Reminder(person, campaign)
+
+
+async def escalation(uow: UnitOfWork, due: DueDelivery, now: datetime) -> Escalation | None:
+    """To a team lead, while the campaign is announced and someone in their team it reached
+    still has not acknowledged it."""
+    loaded = await _loaded(uow, due)
+    if loaded is None:
+        return None
+    campaign, lead = loaded
+    if campaign.status is not Status.ANNOUNCED or lead.team_id is None:
+        return None
+    if Role.TEAM_LEAD not in lead.roles:
+        return None
+    team = await delivery_figures(uow, campaign.id, only_team=lead.team_id)
+    waiting = team.total.not_acknowledged
+    return Escalation(lead, campaign, waiting) if waiting else None
+
+
+async def change(uow: UnitOfWork, due: DueDelivery, now: datetime) -> ChangeNotice | None:
+    """Update (or cancellation) number N, from the row's batch ``update:N``."""
+    loaded = await _loaded(uow, due)
+    if loaded is None:
+        return None
+    campaign, person = loaded
+    _, _, number = due.batch.partition(":")
+    note = await uow.campaigns.note(campaign.id, int(number)) if number.isdigit() else None
+    return ChangeNotice(person, campaign, note) if note is not None else None
+
+
+async def refresh(uow: UnitOfWork, due: DueDelivery, now: datetime) -> Refresh | None:
+    """The person's original announcement, edited to show the current state (if it was
+    sent: the edit needs its message)."""
+    campaign = await uow.campaigns.get(due.ref_id)
+    person = await uow.people.get(due.person_id)
+    if campaign is None or person is None:
+        return None
+    message_id = await uow.outbox.message_id(ANNOUNCE, campaign.id, ANNOUNCE_BATCH, person.id)
+    if message_id is None:
+        return None
+    return Refresh(await announcement_for(uow, campaign, person, now), message_id)
+
+
+async def delivery_report(
+    uow: UnitOfWork, due: DueDelivery, now: datetime
+) -> DeliveryReport | None:
+    """Who got it and who could not be reached, for the campaign's creator."""
+    loaded = await _loaded(uow, due)
+    if loaded is None:
+        return None
+    campaign, creator = loaded
+    result = await delivery_figures(uow, campaign.id)
+    return DeliveryReport(creator, campaign, result.total)
+
+
+async def queue_delivery_report(
+    uow: UnitOfWork, kind: str, ref_id: int, batch: str, now: datetime
+) -> bool:
+    """An announcement has reached everyone it could: its creator gets the delivery report.
+    Enqueued idempotently, once per batch."""
+    if kind != ANNOUNCE:
+        return False
+    campaign = await uow.campaigns.get(ref_id)
+    creator = await uow.people.get(campaign.created_by) if campaign else None
+    if creator is None or not creator.active:
+        return False
+    await uow.outbox.enqueue(
+        REPORT, ref_id, batch, [Outgoing(creator.id, creator.telegram_id, now)]
+    )
+    return True

@@ -1,0 +1,96 @@
+"""What the outbox's campaign messages say: each renders the value its domain composer
+(``domain/campaigns/notices.py``) decided to send, in the recipient's language."""
+
+from __future__ import annotations
+
+from datetime import datetime
+
+from domain.campaigns.model import NoteKind
+from domain.campaigns.notices import (
+    ChangeNotice,
+    DeliveryReport,
+    Escalation,
+    Refresh,
+    Reminder,
+)
+from domain.campaigns.queries import Announcement
+from domain.people.model import Person
+from handlers.campaigns.views import AREA, announcement_screen
+from handlers.kit.callbacks import button
+from handlers.kit.feature import OutgoingMessage
+from handlers.kit.i18n import Translator
+from handlers.kit.screens import Screen
+
+MAX_NAMES = 50
+
+
+def _names(people: tuple[Person, ...]) -> str:
+    return ", ".join(p.full_name for p in people[:MAX_NAMES])
+
+
+def render_announcement(value: Announcement, t: Translator, now: datetime) -> OutgoingMessage:
+    screen = announcement_screen(t, value)
+    return OutgoingMessage(
+        text=screen.text,
+        reply_markup=screen.markup,
+        protect_content=value.campaign.protect_content,
+    )
+
+
+def render_refresh(value: Refresh, t: Translator, now: datetime) -> OutgoingMessage:
+    screen = announcement_screen(t, value.announcement, single=True)
+    return OutgoingMessage(
+        text=screen.text, reply_markup=screen.markup, edit_message_id=value.message_id
+    )
+
+
+def render_reminder(value: Reminder, t: Translator, now: datetime) -> OutgoingMessage:
+    campaign = value.campaign
+    launch = t.day(campaign.launch_date) if campaign.launch_date else "—"
+    keyboard = [
+        [button(t.label("campaign-ack-button"), AREA, "ack", campaign.id)],
+        [button(t.label("open-announcement-button"), AREA, "show", campaign.id)],
+    ]
+    return OutgoingMessage(
+        text=t("reminder-text", name=campaign.name, launch=launch),
+        reply_markup=Screen("", keyboard).markup,
+    )
+
+
+def render_escalation(value: Escalation, t: Translator, now: datetime) -> OutgoingMessage:
+    campaign = value.campaign
+    text = t(
+        "escalation-text",
+        name=campaign.name,
+        count=len(value.waiting),
+        names=_names(value.waiting),
+    )
+    keyboard = [[button(t.label("figures-button"), AREA, "fig", campaign.id)]]
+    return OutgoingMessage(text=text, reply_markup=Screen("", keyboard).markup)
+
+
+def render_change(value: ChangeNotice, t: Translator, now: datetime) -> OutgoingMessage:
+    campaign, note = value.campaign, value.note
+    if note.kind is NoteKind.CANCELLATION:
+        return OutgoingMessage(text=t("cancellation-text", name=campaign.name, note=note.text))
+    keyboard = [[button(t.label("open-announcement-button"), AREA, "show", campaign.id)]]
+    return OutgoingMessage(
+        text=t("update-text", name=campaign.name, note=note.text),
+        reply_markup=Screen("", keyboard).markup,
+        protect_content=campaign.protect_content,
+    )
+
+
+def render_delivery_report(value: DeliveryReport, t: Translator, now: datetime) -> OutgoingMessage:
+    total = value.total
+    text = t(
+        "report-text",
+        name=value.campaign.name,
+        delivered=total.delivered,
+        recipients=total.recipients,
+        unreachable=total.unreachable,
+    )
+    if total.unreachable_people:
+        text += "\n" + t("report-unreachable", names=_names(total.unreachable_people))
+    keyboard = [[button(t.label("figures-button"), AREA, "fig", value.campaign.id)]]
+    return OutgoingMessage(text=text, reply_markup=Screen("", keyboard).markup)
