@@ -21,10 +21,10 @@ from dataclasses import dataclass, field
 from datetime import date
 from pathlib import Path
 
+from broadcast import BroadcastEngine
 from domain import announcing
 from domain.campaigns import Schedule, ScheduleMode
 from domain.people import NewPerson, Role
-from schedules.broadcasts import BroadcastEngine
 from storage.people import SqlPeopleRepo
 from storage.uow import unit_of_work
 from tests.support.clock import FakeClock

@@ -11,12 +11,12 @@ from telegram.request import HTTPXRequest
 from bot.config import Settings
 from bot.i18n import Catalog
 from bot.updates import PerChatUpdateProcessor
+from broadcast import BroadcastEngine, PacedRateLimiter
 from domain.clock import Clock, SystemClock
 from handlers import register_all
 from handlers.context import Services, TandemContext
 from handlers.menu import set_default_menus
 from handlers.textsplit import split_html
-from schedules.broadcasts import BroadcastEngine, PacedRateLimiter
 from schedules.sweeps import register_jobs
 from storage.db import Database
 from storage.migrate import migrate

@@ -12,6 +12,7 @@ from telegram import InputMediaDocument, InputMediaPhoto, Message, Update
 from telegram.error import BadRequest
 
 from bot.i18n import Translator
+from broadcast import Delivery, OutgoingMessage
 from domain import announcing
 from domain.campaigns import Campaign, Status
 from domain.people import Person, Role
@@ -26,7 +27,6 @@ from handlers.campaign_views import (
 from handlers.context import Services, TandemContext
 from handlers.screens import Screen
 from handlers.textsplit import split_html
-from schedules.broadcasts import Delivery, OutgoingMessage
 from storage.uow import SqlUnitOfWork, unit_of_work
 
 log = logging.getLogger(__name__)

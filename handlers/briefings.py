@@ -9,6 +9,7 @@ from zoneinfo import ZoneInfo
 from telegram import InlineKeyboardButton, Update
 
 from bot.i18n import Markup, Translator, escape
+from broadcast import Delivery, OutgoingMessage
 from domain import briefing_cases
 from domain.briefings import Answer, AnswerKind, Briefing, BriefingStatus, parse_options
 from domain.dates import parse_local_datetime
@@ -28,7 +29,6 @@ from handlers.exports import Format, send_table
 from handlers.routing import current_flow, end_flow, start_flow
 from handlers.screens import Screen, reply, send_new, show
 from handlers.textsplit import split_html
-from schedules.broadcasts import Delivery, OutgoingMessage
 from storage.flows import Flow
 from storage.uow import unit_of_work
 

@@ -12,10 +12,10 @@ from telegram.ext import Application, CallbackContext, ExtBot
 
 from bot.config import Settings
 from bot.i18n import Catalog, Translator
+from broadcast import BroadcastEngine
 from domain.clock import Clock
 from domain.errors import Forbidden
 from domain.people import Language, Person, resolve_language
-from schedules.broadcasts import BroadcastEngine
 from schedules.sweeps import Sweeps
 from storage.db import Database
 from storage.uow import SqlUnitOfWork, unit_of_work

@@ -9,6 +9,7 @@ from collections.abc import Sequence
 from telegram import InlineKeyboardButton, InputMediaPhoto, Message, Update
 
 from bot.i18n import Markup, Translator, escape
+from broadcast import Delivery, OutgoingMessage
 from domain import feedback_cases
 from domain.campaigns import Campaign, Status
 from domain.errors import InvalidInput
@@ -34,7 +35,6 @@ from handlers.exports import Format, send_table
 from handlers.routing import current_flow, end_flow, start_flow
 from handlers.screens import Screen, close, reply, send_new, show
 from handlers.textsplit import split_html
-from schedules.broadcasts import Delivery, OutgoingMessage
 from storage.flows import Flow
 from storage.uow import unit_of_work
 

@@ -15,6 +15,7 @@ from datetime import datetime
 from telegram import InlineKeyboardButton, Update
 
 from bot.i18n import Markup, Translator, escape
+from broadcast import Delivery, OutgoingMessage
 from domain import questions
 from domain.campaigns import Campaign
 from domain.errors import DomainError, InvalidInput
@@ -26,7 +27,6 @@ from handlers.campaign_views import AREA as CAMPAIGN_AREA
 from handlers.context import Services, TandemContext
 from handlers.routing import end_flow, start_flow
 from handlers.screens import Screen, plain_text, reply, send_new, show
-from schedules.broadcasts import Delivery, OutgoingMessage
 from storage.flows import Flow
 from storage.uow import SqlUnitOfWork, unit_of_work
 

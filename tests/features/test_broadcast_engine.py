@@ -13,8 +13,8 @@ from typing import Any
 import pytest
 from telegram import Bot, InlineKeyboardButton, InlineKeyboardMarkup
 
+from broadcast import BroadcastEngine, Delivery, OutgoingMessage, Pacer
 from domain.people import NewPerson
-from schedules.broadcasts import BroadcastEngine, Delivery, OutgoingMessage, Pacer
 from storage.db import Database
 from storage.deliveries import Recipient, SqlDeliveryRepo, Status
 from storage.migrate import migrate
