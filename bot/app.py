@@ -11,7 +11,7 @@ from telegram.request import HTTPXRequest
 from bot.config import Settings
 from bot.i18n import Catalog
 from bot.updates import PerChatUpdateProcessor
-from broadcast import BroadcastEngine, PacedRateLimiter
+from broadcast import BroadcastEngine, PaceClock, PacedRateLimiter, RealPaceClock
 from domain.clock import Clock, SystemClock
 from handlers import register_all
 from handlers.context import Services, TandemContext
@@ -29,9 +29,11 @@ def build_application(
     *,
     clock: Clock | None = None,
     catalog: Catalog | None = None,
+    pace_clock: PaceClock | None = None,
 ) -> TandemApp:
-    """Build the bot exactly as production runs it; tests pass a fake clock and a fake
-    Bot API server URL through ``settings``."""
+    """Build the bot exactly as production runs it. Tests pass a fake ``clock``, a virtual
+    ``pace_clock`` (the time broadcasts and replies are paced on; real time by default) and,
+    through ``settings``, the fake Bot API server's URL."""
     db = Database(settings.database_path)
     clock = clock or SystemClock()
     # Broadcasts go through their own Bot, without PTB's rate limiter: the engine paces them
@@ -48,7 +50,12 @@ def build_application(
         clock=clock,
         catalog=catalog or Catalog(),
         broadcasts=BroadcastEngine(
-            db, broadcast_bot, clock, rate_per_sec=settings.broadcast_rate, split=split_html
+            db,
+            broadcast_bot,
+            clock,
+            rate_per_sec=settings.broadcast_rate,
+            split=split_html,
+            pace_clock=pace_clock or RealPaceClock(),
         ),
     )
     app: TandemApp = (

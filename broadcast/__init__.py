@@ -14,7 +14,7 @@ from broadcast.engine import (
     OutgoingMessage,
     Renderer,
 )
-from broadcast.pacing import PacedRateLimiter, Pacer
+from broadcast.pacing import PaceClock, PacedRateLimiter, Pacer, RealPaceClock
 
 __all__ = [
     "BatchDone",
@@ -22,7 +22,9 @@ __all__ = [
     "BroadcastStats",
     "Delivery",
     "OutgoingMessage",
+    "PaceClock",
     "PacedRateLimiter",
     "Pacer",
+    "RealPaceClock",
     "Renderer",
 ]

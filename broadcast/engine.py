@@ -17,21 +17,25 @@ only queue:
   retried, so its recipient may get the message twice.
 - Due-ness follows the injected ``Clock`` (tests move a fake one and call ``wake()``); a row
   that came due while the bot was down is sent at the next start.
-- Pacing runs on real monotonic time, in a ``Pacer`` (``broadcast/pacing.py``): evenly
-  spaced send slots at ``rate_per_sec`` (a little under Telegram's ~30/s; no bursts, so no
-  one-second window ever holds more than the limit), at most one message per
-  ``per_chat_interval`` to a private chat and 20 a minute to a group. Broadcasts go through
-  the engine's own ``telegram.Bot``, not PTB's ``AIORateLimiter``. The interactive bot keeps
-  an ``AIORateLimiter`` as its safety net (``PacedRateLimiter``), which also takes each
-  reply's slot from the same ``Pacer`` ahead of any waiting broadcast send: replies stay
-  prompt during a broadcast and the two together stay under the limit.
+- Pacing runs in a ``Pacer`` (``broadcast/pacing.py``): evenly spaced send slots at
+  ``rate_per_sec`` (a little under Telegram's ~30/s; no bursts, so no one-second window ever
+  holds more than the limit), at most one message per ``per_chat_interval`` to a private
+  chat and 20 a minute to a group. Pacing keeps time on the injected ``PaceClock``: real
+  monotonic time by default; tests inject a virtual one so that they do not sleep through
+  Telegram's limits. Waiting for new work (until ``wake()``, a finishing send or the next
+  row the business clock makes due) is always real waiting. Broadcasts go through the
+  engine's own ``telegram.Bot``, not PTB's ``AIORateLimiter``. The interactive bot keeps an
+  ``AIORateLimiter`` as its safety net (``PacedRateLimiter``), which also takes each reply's
+  slot from the same ``Pacer`` ahead of any waiting broadcast send: replies stay prompt
+  during a broadcast and the two together stay under the limit.
 - A 429 pauses all broadcast sending for ``retry_after`` and the row is tried again (no
   attempt used). A 403, "chat not found" and the like mark the recipient ``unreachable``;
-  other 400s mark the row ``failed`` with Telegram's reason; 5xx and network errors are retried
-  with exponential backoff and jitter (and briefly slow the whole engine down) until
-  ``max_attempts`` tries have failed. Retries wait in real time and keep the row claimed, so
-  a stopped business clock cannot strand them. A renderer that raises fails its row and
-  nothing else. The rules live in ``broadcast/policy.py``.
+  other 400s mark the row ``failed`` with Telegram's reason; 5xx and network errors are
+  retried with exponential backoff and jitter (and briefly slow the whole engine down) until
+  ``max_attempts`` tries have failed. Retries wait on the pace clock, not the business
+  clock, and keep the row claimed, so a stopped business clock cannot strand them. A
+  renderer that raises fails its row and nothing else. The rules live in
+  ``broadcast/policy.py``.
 - When a batch (kind, ref id, batch) the engine worked on has nothing pending or in flight
   left, the ``on_batch_done`` callbacks run once (e.g. to report unreachable people to the
   marketer). If the process dies in the moment between a batch's last outcome and its
@@ -48,7 +52,6 @@ import contextlib
 import logging
 import math
 import random
-import time
 import warnings
 from collections import Counter
 from collections.abc import Awaitable, Callable
@@ -67,7 +70,7 @@ from telegram.error import (
 )
 from telegram.warnings import PTBDeprecationWarning
 
-from broadcast.pacing import Pacer
+from broadcast.pacing import PaceClock, Pacer, wait_event
 from broadcast.policy import (
     GROUP_CHAT_INTERVAL,
     PRIVATE_CHAT_INTERVAL,
@@ -131,14 +134,15 @@ class BroadcastStats:
 @dataclass(slots=True)
 class _Job:
     delivery: Delivery
-    not_before: float = 0.0  # monotonic: held back after a transient failure
+    not_before: float = 0.0  # pace clock: held back after a transient failure
     attempts: int = field(default=0)
 
 
 class BroadcastEngine:
     """Sends the outbox. ``register`` a renderer per kind and ``on_batch_done`` callbacks,
     ``start()``, ``wake()`` after enqueueing or moving the clock, ``stop()`` at shutdown;
-    ``wait_idle()`` for tests and benchmarks; ``stats`` counts what happened."""
+    ``wait_idle()`` for tests and benchmarks; ``stats`` counts what happened. ``clock`` decides
+    when rows are due; ``pace_clock`` (real time by default) is the time pacing runs on."""
 
     def __init__(
         self,
@@ -156,6 +160,7 @@ class BroadcastEngine:
         claim_size: int | None = None,
         max_sleep: float = MAX_SLEEP,
         split: Callable[[str], list[str]] = lambda text: [text],
+        pace_clock: PaceClock | None = None,
     ) -> None:
         if concurrency < 1:
             raise ValueError("concurrency must be at least 1")
@@ -163,8 +168,12 @@ class BroadcastEngine:
         self._bot = bot
         self._clock = clock
         self.pacer = Pacer(
-            rate_per_sec, private_interval=per_chat_interval, group_interval=group_interval
+            rate_per_sec,
+            private_interval=per_chat_interval,
+            group_interval=group_interval,
+            clock=pace_clock,
         )
+        self._pace = self.pacer.clock  # pacing time; ``clock`` is the business clock
         self._concurrency = concurrency
         self._max_attempts = max_attempts
         self._retry_base = retry_base
@@ -307,17 +316,19 @@ class BroadcastEngine:
                 log.exception("Could not claim due deliveries; trying again shortly")
                 await self._nap(1.0)
                 continue
-            now = time.monotonic()
+            now = self._pace.monotonic()
             if len(self._tasks) < self._concurrency:
                 job = self._pick(now)
                 if job is not None:
                     self._dispatch(job)
                     continue
-            timeout = await self._idle_timeout(now, exhausted)
+            seconds, paced = await self._idle_timeout(now, exhausted)
             self._changed.set()
-            try:
-                await asyncio.wait_for(self._wakeup.wait(), timeout)
-            except TimeoutError:
+            if paced:
+                woken = await self._pace.wait(self._wakeup, seconds)
+            else:
+                woken = await wait_event(self._wakeup, seconds)
+            if not woken:
                 exhausted = False
 
     async def _claim(self, wanted: int) -> int:
@@ -345,10 +356,12 @@ class BroadcastEngine:
             return self._queue.pop(index)
         return None
 
-    async def _idle_timeout(self, now: float, exhausted: bool) -> float:
-        """How long to sleep when nothing can be dispatched right now."""
+    async def _idle_timeout(self, now: float, exhausted: bool) -> tuple[float, bool]:
+        """How long to sleep when nothing can be dispatched right now, and whether that is
+        pacing time (a queued row waits for its chat or its retry) or real time (waiting
+        for new work: a finishing task, ``wake()``, or the business clock's next due row)."""
         if len(self._tasks) >= self._concurrency:
-            return self._max_sleep  # a finishing task wakes us
+            return self._max_sleep, False  # a finishing task wakes us
         if self._queue:
             moments = [
                 max(job.not_before, self.pacer.chat_free_at(job.delivery.chat_id))
@@ -356,21 +369,21 @@ class BroadcastEngine:
                 if job.delivery.chat_id not in self._chat_busy
             ]
             if not moments:
-                return self._max_sleep  # every queued chat is busy; its task wakes us
-            return min(self._max_sleep, max(0.001, min(moments) - now))
+                return self._max_sleep, False  # every queued chat is busy; its task wakes us
+            return min(self._max_sleep, max(0.001, min(moments) - now)), True
         if not exhausted:
-            return 0.001
+            return 0.001, False
         try:
             async with self._db.transaction() as conn:
                 due = await SqlDeliveryRepo(conn).next_due_at(kinds=tuple(self._renderers))
         except Exception:
             log.exception("Could not read the next due delivery")
-            return 1.0
+            return 1.0, False
         if due is None:
-            return self._max_sleep
+            return self._max_sleep, False
         seconds = (due - self._clock.now()).total_seconds()
         # Past due but not claimed: enqueued without wake(); claim it on the next round.
-        return min(self._max_sleep, max(0.01, seconds))
+        return min(self._max_sleep, max(0.01, seconds)), False
 
     def _dispatch(self, job: _Job) -> None:
         self._chat_busy.add(job.delivery.chat_id)
@@ -447,13 +460,14 @@ class BroadcastEngine:
 
     async def _send(self, chat_id: int, message: OutgoingMessage) -> int | None:
         if message.edit_message_id is not None:
-            await self._bot.edit_message_text(
-                message.text,
-                chat_id=chat_id,
-                message_id=message.edit_message_id,
-                parse_mode=ParseMode.HTML,
-                reply_markup=message.reply_markup,
-            )
+            with self._pace.in_flight():
+                await self._bot.edit_message_text(
+                    message.text,
+                    chat_id=chat_id,
+                    message_id=message.edit_message_id,
+                    parse_mode=ParseMode.HTML,
+                    reply_markup=message.reply_markup,
+                )
             return message.edit_message_id
         parts = self._split(message.text)
         sent_id: int | None = None
@@ -462,18 +476,20 @@ class BroadcastEngine:
             if index:
                 # A later part goes out even while stopping: a half-sent message is worse.
                 await self.pacer.turn()
-            sent = await self._bot.send_message(
-                chat_id,
-                part,
-                parse_mode=ParseMode.HTML,
-                reply_markup=message.reply_markup if last else None,
-                protect_content=message.protect_content,
-                reply_parameters=(
-                    ReplyParameters(message.reply_to_message_id, allow_sending_without_reply=True)
-                    if message.reply_to_message_id is not None and index == 0
-                    else None
-                ),
-            )
+            reply_to = message.reply_to_message_id if index == 0 else None
+            with self._pace.in_flight():
+                sent = await self._bot.send_message(
+                    chat_id,
+                    part,
+                    parse_mode=ParseMode.HTML,
+                    reply_markup=message.reply_markup if last else None,
+                    protect_content=message.protect_content,
+                    reply_parameters=(
+                        ReplyParameters(reply_to, allow_sending_without_reply=True)
+                        if reply_to is not None
+                        else None
+                    ),
+                )
             sent_id = sent.message_id
         return sent_id
 
@@ -495,7 +511,7 @@ class BroadcastEngine:
             return
         self.stats.retried += 1
         self._network_errors += 1
-        now = time.monotonic()
+        now = self._pace.monotonic()
         job.not_before = now + backoff(
             job.attempts, base=self._retry_base, cap=self._retry_cap, jitter=random.random()
         )

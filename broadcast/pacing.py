@@ -4,6 +4,11 @@ A ``Pacer`` hands out evenly spaced send slots (a ``TokenBucket`` from ``broadca
 and remembers when each chat may get its next message. The broadcast engine takes a slot for
 every message it sends; ``PacedRateLimiter`` makes the interactive bot take one too, ahead of
 any waiting broadcast send, so that together they stay under Telegram's limits.
+
+Pacing keeps its own time, a ``PaceClock``: real monotonic time (``RealPaceClock``) unless
+one is injected. Tests inject a virtual one, so that waiting out Telegram's limits (a second
+between two messages to one chat, a 429's pause, a retry's backoff) takes no real time. The
+business ``Clock`` that makes deliveries due is a different clock.
 """
 
 from __future__ import annotations
@@ -13,16 +18,68 @@ import contextlib
 import logging
 import time
 from collections.abc import Callable, Coroutine
-from typing import Any
+from contextlib import AbstractContextManager
+from typing import Any, Protocol
 
 from telegram.error import BadRequest, Forbidden, NetworkError, RetryAfter, TimedOut
 from telegram.ext import AIORateLimiter
 
 from broadcast.policy import GROUP_CHAT_INTERVAL, PRIVATE_CHAT_INTERVAL, TokenBucket, chat_interval
 
-__all__ = ["PacedRateLimiter", "Pacer"]
+__all__ = ["PaceClock", "PacedRateLimiter", "Pacer", "RealPaceClock", "wait_event"]
 
 log = logging.getLogger(__name__)
+
+
+class PaceClock(Protocol):
+    """The time pacing runs on: send slots, per-chat spacing, 429 pauses, retry backoff.
+
+    Only pacing: waiting for new work (until woken, or until the business clock makes the
+    next row due) is real waiting whatever the pace clock is.
+    """
+
+    def monotonic(self) -> float:
+        """Seconds from an arbitrary origin; never goes back."""
+        ...
+
+    async def sleep(self, seconds: float) -> None:
+        """Let ``seconds`` of pacing time pass."""
+        ...
+
+    async def wait(self, event: asyncio.Event, seconds: float) -> bool:
+        """Wait until ``event`` is set, for at most ``seconds`` of pacing time; True if set."""
+        ...
+
+    def in_flight(self) -> AbstractContextManager[object]:
+        """Held around a request that took a send slot, while it is on its way to Telegram.
+
+        Real time goes on regardless; a virtual clock stands still meanwhile, so that the
+        message reaches (a fake) Telegram at the very moment of its slot."""
+        ...
+
+
+class RealPaceClock:
+    """Pacing on real time: ``time.monotonic`` and ``asyncio.sleep``."""
+
+    def monotonic(self) -> float:
+        return time.monotonic()
+
+    async def sleep(self, seconds: float) -> None:
+        await asyncio.sleep(max(0.0, seconds))
+
+    async def wait(self, event: asyncio.Event, seconds: float) -> bool:
+        return await wait_event(event, seconds)
+
+    def in_flight(self) -> AbstractContextManager[object]:
+        return contextlib.nullcontext()
+
+
+async def wait_event(event: asyncio.Event, seconds: float) -> bool:
+    """Wait in real time until ``event`` is set, for at most ``seconds``; True if it is set."""
+    if not event.is_set() and seconds > 0:
+        with contextlib.suppress(TimeoutError):
+            await asyncio.wait_for(event.wait(), seconds)
+    return event.is_set()
 
 
 class Pacer:
@@ -40,7 +97,9 @@ class Pacer:
         *,
         private_interval: float = PRIVATE_CHAT_INTERVAL,
         group_interval: float = GROUP_CHAT_INTERVAL,
+        clock: PaceClock | None = None,
     ) -> None:
+        self.clock: PaceClock = clock or RealPaceClock()
         self.bucket = TokenBucket(rate_per_sec)
         self._private_interval = private_interval
         self._group_interval = group_interval
@@ -66,7 +125,7 @@ class Pacer:
         while True:
             if stop is not None and stop.is_set():
                 return False
-            now = time.monotonic()
+            now = self.clock.monotonic()
             # Replies do not wait out a broadcast's 429 pause: it may have been about one
             # recipient's chat, and AIORateLimiter waits out any 429 a reply gets itself.
             wait = self.bucket.wait_time(now, honour_pause=not priority)
@@ -76,21 +135,20 @@ class Pacer:
                 self.bucket.consume(now)
                 return True
             if stop is None:
-                await asyncio.sleep(wait)
+                await self.clock.sleep(wait)
             else:
-                with contextlib.suppress(TimeoutError):
-                    await asyncio.wait_for(stop.wait(), wait)
+                await self.clock.wait(stop, wait)
 
     def pause(self, seconds: float) -> None:
-        self.bucket.pause_until(time.monotonic() + seconds)
+        self.bucket.pause_until(self.clock.monotonic() + seconds)
 
     def chat_free_at(self, chat_id: int) -> float:
-        """The monotonic moment from which ``chat_id`` may get its next message."""
+        """The moment (by ``clock``) from which ``chat_id`` may get its next message."""
         return self._chat_free_at.get(chat_id, 0.0)
 
     def note_chat(self, chat_id: int) -> None:
         """A message to ``chat_id`` is going out now."""
-        now = time.monotonic()
+        now = self.clock.monotonic()
         interval = chat_interval(
             chat_id, private=self._private_interval, group=self._group_interval
         )
@@ -119,9 +177,10 @@ class PacedRateLimiter(AIORateLimiter):
     broadcasts' per-chat spacing.
 
     Beyond waiting out 429s (AIORateLimiter's ``max_retries``), a reply that fails with a 5xx
-    or a connection error is tried again a few times with a short backoff, so a hiccup at
-    Telegram does not lose it. A timed-out request is not: Telegram may have delivered it,
-    and the same reply twice is worse than the apology the error handler sends instead."""
+    or a connection error is tried again a few times with a short backoff on the pace clock,
+    so a hiccup at Telegram does not lose it. A timed-out request is not: Telegram may have
+    delivered it, and the same reply twice is worse than the apology the error handler sends
+    instead."""
 
     def __init__(
         self, pacer: Pacer, *, network_retries: int = 2, backoff: float = 0.5, **kwargs: Any
@@ -141,6 +200,8 @@ class PacedRateLimiter(AIORateLimiter):
         rate_limit_args: int | None,
     ) -> bool | dict[str, Any] | list[dict[str, Any]]:
         sends = _sends_in(endpoint, data)
+        if sends:
+            callback = self._in_flight(callback)
         attempt = 0
         while True:
             for _ in range(sends):
@@ -162,4 +223,19 @@ class PacedRateLimiter(AIORateLimiter):
                     raise
                 attempt += 1
                 log.warning("%s failed (%s); retry %d", endpoint, error, attempt)
-                await asyncio.sleep(self._backoff * 2 ** (attempt - 1))
+                await self._pacer.clock.sleep(self._backoff * 2 ** (attempt - 1))
+
+    def _in_flight(
+        self,
+        callback: Callable[..., Coroutine[Any, Any, bool | dict[str, Any] | list[dict[str, Any]]]],
+    ) -> Callable[..., Coroutine[Any, Any, bool | dict[str, Any] | list[dict[str, Any]]]]:
+        """The request itself (each try of it), held as in flight on the pace clock."""
+        clock = self._pacer.clock
+
+        async def request(
+            *args: Any, **kwargs: Any
+        ) -> bool | dict[str, Any] | list[dict[str, Any]]:
+            with clock.in_flight():
+                return await callback(*args, **kwargs)
+
+        return request
