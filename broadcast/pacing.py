@@ -174,17 +174,20 @@ class PacedRateLimiter(AIORateLimiter):
     """PTB's AIORateLimiter for the interactive bot, drawing on the broadcasts' ``Pacer``:
     every message a handler sends takes a slot (ahead of broadcasts), so replies stay prompt
     and the two together stay under the global limit, and the chat it goes to counts for the
-    broadcasts' per-chat spacing.
+    broadcasts' per-chat spacing. The ``Pacer`` is the bot's one budget of messages per
+    second, kept on its pace clock: AIORateLimiter's own overall budget (a second one, in real
+    time, for any request to a chat) is off unless ``overall_max_rate`` is passed.
 
-    Beyond waiting out 429s (AIORateLimiter's ``max_retries``), a reply that fails with a 5xx
-    or a connection error is tried again a few times with a short backoff on the pace clock,
-    so a hiccup at Telegram does not lose it. A timed-out request is not: Telegram may have
-    delivered it, and the same reply twice is worse than the apology the error handler sends
-    instead."""
+    Beyond waiting out 429s (AIORateLimiter's ``max_retries``; its per-group limit stays), a
+    reply that fails with a 5xx or a connection error is tried again a few times with a short
+    backoff on the pace clock, so a hiccup at Telegram does not lose it. A timed-out request
+    is not: Telegram may have delivered it, and the same reply twice is worse than the apology
+    the error handler sends instead."""
 
     def __init__(
         self, pacer: Pacer, *, network_retries: int = 2, backoff: float = 0.5, **kwargs: Any
     ) -> None:
+        kwargs.setdefault("overall_max_rate", 0)
         super().__init__(**kwargs)
         self._pacer = pacer
         self._network_retries = network_retries

@@ -7,8 +7,9 @@ import itertools
 import time
 
 import pytest
+from telegram.error import NetworkError
 
-from broadcast import Pacer, RealPaceClock
+from broadcast import PacedRateLimiter, Pacer, RealPaceClock
 from broadcast.pacing import _sends_in
 from tests.support.pace_clock import VirtualPaceClock
 
@@ -99,3 +100,43 @@ async def test_stopping_ends_the_wait_for_a_slot() -> None:
     await asyncio.sleep(0.01)
     stop.set()
     assert await asyncio.wait_for(waiting, 1.0) is False
+
+
+async def test_replies_are_budgeted_by_the_pacer_alone() -> None:
+    """Only the Pacer paces the interactive bot: no second, real-time budget holds it up."""
+    clock = VirtualPaceClock()
+    limiter = PacedRateLimiter(Pacer(29.0, clock=clock))
+    seen: list[float] = []
+
+    async def request(*_: object) -> bool:
+        seen.append(clock.monotonic())
+        return True
+
+    started = time.monotonic()
+    for n in range(60):
+        await limiter.process_request(request, (), {}, "sendMessage", {"chat_id": n}, None)
+        await limiter.process_request(request, (), {}, "editMessageText", {"chat_id": n}, None)
+    assert time.monotonic() - started < 1.0  # PTB's own 30/s budget would take two seconds
+    sends = seen[::2]
+    assert sends[-1] - sends[0] >= 59 / 29 - 0.01  # two seconds of pacing, on the pace clock
+
+
+async def test_a_reply_is_in_flight_on_the_pace_clock_and_retried_after_a_paced_backoff() -> None:
+    clock = VirtualPaceClock()
+    limiter = PacedRateLimiter(Pacer(29.0, clock=clock), network_retries=2, backoff=5.0)
+    tries: list[float] = []
+
+    async def flaky(*_: object) -> bool:
+        at = clock.monotonic()
+        await asyncio.sleep(0.01)  # on the wire: real time passes, pacing time does not
+        assert clock.monotonic() == at
+        tries.append(at)
+        if len(tries) == 1:
+            raise NetworkError("Bad Gateway")
+        return True
+
+    started = time.monotonic()
+    assert await limiter.process_request(flaky, (), {}, "sendMessage", {"chat_id": 7}, None)
+    assert time.monotonic() - started < 1.0
+    assert len(tries) == 2
+    assert tries[1] - tries[0] >= 5.0
