@@ -21,11 +21,11 @@ from dataclasses import dataclass, field
 from datetime import date
 from pathlib import Path
 
+from broadcast import BroadcastEngine
 from domain.campaigns import audience, drafting, scheduling
 from domain.campaigns.flows import Step
 from domain.campaigns.model import Schedule, ScheduleMode
 from domain.people.model import NewPerson, Role
-from schedules.broadcasts import BroadcastEngine
 from storage.people import SqlPeopleRepo
 from tests.support.clock import FakeClock
 from tests.support.fake_telegram import SEND_METHODS, FakeTelegram

@@ -20,6 +20,14 @@ from telegram.request import HTTPXRequest
 
 from bot.config import Settings
 from bot.updates import PerChatUpdateProcessor
+from broadcast import (
+    BroadcastEngine,
+    OutgoingMessage,
+    PaceClock,
+    PacedRateLimiter,
+    RealPaceClock,
+    Renderer,
+)
 from domain.clock import Clock, SystemClock
 from domain.flows import FlowState, UntypedFlow
 from domain.ports import BatchHook, DueDelivery, UnitOfWork
@@ -31,7 +39,6 @@ from handlers.kit.menu import in_menu_order, set_default_menus
 from handlers.kit.routing import left_behind_notices
 from handlers.kit.text import split_html
 from schedules import register_jobs
-from schedules.broadcasts import BroadcastEngine, OutgoingMessage, PacedRateLimiter, Renderer
 from schedules.sweeps import Sweeper
 from storage.db import Database
 from storage.flows import FlowCodec
@@ -78,9 +85,11 @@ def build_application(
     clock: Clock | None = None,
     catalog: Catalog | None = None,
     features: Sequence[Feature] = FEATURES,
+    pace_clock: PaceClock | None = None,
 ) -> TandemApp:
-    """Build the bot exactly as production runs it; tests pass a fake clock and a fake
-    Bot API server URL through ``settings``."""
+    """Build the bot exactly as production runs it. Tests pass a fake ``clock``, a virtual
+    ``pace_clock`` (the time broadcasts and replies are paced on; real time by default) and,
+    through ``settings``, the fake Bot API server's URL."""
     db = Database(settings.database_path)
     clock = clock or SystemClock()
     codec = flow_codec(features)
@@ -97,7 +106,12 @@ def build_application(
         request=HTTPXRequest(connection_pool_size=16, read_timeout=10.0, pool_timeout=5.0),
     )
     engine = BroadcastEngine(
-        db, broadcast_bot, clock, rate_per_sec=settings.broadcast_rate, split=split_html
+        db,
+        broadcast_bot,
+        clock,
+        rate_per_sec=settings.broadcast_rate,
+        split=split_html,
+        pace_clock=pace_clock or RealPaceClock(),
     )
     routes = [route for feature in features for route in feature.commands]
     services = Services(

@@ -15,6 +15,7 @@ from typing import Any, Generic, Protocol, TypeVar
 
 from telegram import Update
 
+from broadcast import OutgoingMessage, Renderer
 from domain.flows import FlowState, UntypedFlow
 from domain.people.model import Person
 from domain.ports import BatchHook, DueDelivery, Sweep, UnitOfWork
@@ -22,7 +23,6 @@ from handlers.kit.callbacks import Area, Callback
 from handlers.kit.context import Services, TandemContext
 from handlers.kit.i18n import Translator
 from handlers.kit.menu import Command
-from schedules.broadcasts import OutgoingMessage, Renderer
 
 __all__ = [
     "ButtonCallback",

@@ -1,5 +1,8 @@
 """The broadcast engine against the fake Bot API over real HTTP: everyone gets exactly one
-message, whatever Telegram answers, across stops and restarts, at Telegram's pace."""
+message, whatever Telegram answers, across stops and restarts, at Telegram's pace.
+
+The engine paces on the virtual clock the fake reads (``pace_clock``), except where a test
+says otherwise: the limits are checked on real time as well."""
 
 from __future__ import annotations
 
@@ -13,8 +16,8 @@ from typing import Any
 import pytest
 from telegram import Bot, InlineKeyboardButton, InlineKeyboardMarkup
 
+from broadcast import BroadcastEngine, Delivery, OutgoingMessage, PaceClock, Pacer, RealPaceClock
 from domain.people.model import NewPerson
-from schedules.broadcasts import BroadcastEngine, Delivery, OutgoingMessage, Pacer
 from storage.db import Database
 from storage.deliveries import Recipient, SqlDeliveryRepo, Status
 from storage.migrate import migrate
@@ -22,6 +25,7 @@ from storage.people import SqlPeopleRepo
 from tests.support.clock import FakeClock
 from tests.support.fake_telegram import FakeTelegram, FakeUser
 from tests.support.harness import TOKEN
+from tests.support.pace_clock import VirtualPaceClock
 
 KIND = "test.announce"
 FIRST_USER = 5001
@@ -51,11 +55,14 @@ async def bot(fake: FakeTelegram) -> AsyncIterator[Bot]:
 class Broadcasts:
     """People in the database and in the fake, engines on one database, and what they sent."""
 
-    def __init__(self, fake: FakeTelegram, db: Database, bot: Bot, clock: FakeClock) -> None:
+    def __init__(
+        self, fake: FakeTelegram, db: Database, bot: Bot, clock: FakeClock, pace_clock: PaceClock
+    ) -> None:
         self.fake = fake
         self.db = db
         self.bot = bot
         self.clock = clock
+        self.pace_clock = pace_clock  # the one ``fake`` reads
         self.engines: list[BroadcastEngine] = []
         self.people: dict[int, FakeUser] = {}  # person id -> their Telegram user
         self.done: list[tuple[str, int, str]] = []
@@ -104,6 +111,7 @@ class Broadcasts:
         **options: Any,
     ) -> BroadcastEngine:
         options.setdefault("retry_base", 0.05)
+        options.setdefault("pace_clock", self.pace_clock)
         engine = BroadcastEngine(self.db, self.bot, self.clock, **options)
         engine.register(KIND, renderer or hello)
 
@@ -139,9 +147,9 @@ async def hello(delivery: Delivery) -> OutgoingMessage:
 
 @pytest.fixture
 async def world(
-    fake: FakeTelegram, db: Database, bot: Bot, clock: FakeClock
+    fake: FakeTelegram, db: Database, bot: Bot, clock: FakeClock, pace_clock: PaceClock
 ) -> AsyncIterator[Broadcasts]:
-    broadcasts = Broadcasts(fake, db, bot, clock)
+    broadcasts = Broadcasts(fake, db, bot, clock, pace_clock)
     yield broadcasts
     for engine in broadcasts.engines:
         await engine.stop()
@@ -344,10 +352,18 @@ async def test_an_edit_changes_the_earlier_message(world: Broadcasts) -> None:
         assert (row.status, row.message_id) == (Status.SENT, original.message_id)
 
 
-async def test_sends_keep_to_the_global_and_per_chat_limits(db: Database, clock: FakeClock) -> None:
-    async with FakeTelegram(TOKEN, global_rate_per_sec=10, per_chat_rate_per_sec=1) as fake:
+@pytest.mark.parametrize("timeline", ["real", "virtual"])
+async def test_sends_keep_to_the_global_and_per_chat_limits(
+    db: Database, clock: FakeClock, timeline: str
+) -> None:
+    # Real time proves the pacing keeps real limits; the virtual timeline, that the fake
+    # checks them there as strictly.
+    pace_clock: PaceClock = RealPaceClock() if timeline == "real" else VirtualPaceClock()
+    async with FakeTelegram(
+        TOKEN, global_rate_per_sec=10, per_chat_rate_per_sec=1, monotonic=pace_clock.monotonic
+    ) as fake:
         bot = await open_bot(fake)
-        world = Broadcasts(fake, db, bot, clock)
+        world = Broadcasts(fake, db, bot, clock, pace_clock)
         try:
             people = await world.add_people(12)
             await world.enqueue(people)
@@ -368,7 +384,7 @@ async def test_sends_keep_to_the_global_and_per_chat_limits(db: Database, clock:
 
 
 async def test_a_waiting_reply_goes_before_queued_broadcast_sends() -> None:
-    pacer = Pacer(20.0)  # a slot every 50 ms
+    pacer = Pacer(20.0)  # a slot every 50 ms, in real time
     order: list[str] = []
 
     async def broadcast(n: int) -> None:

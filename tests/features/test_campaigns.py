@@ -7,6 +7,8 @@ from __future__ import annotations
 import asyncio
 from datetime import UTC, datetime, timedelta
 
+import pytest
+
 from tests.support.clock import FakeClock
 from tests.support.harness import Player, Tandem, deliver
 from tests.support.org import Org, build_org, draft_campaign
@@ -276,6 +278,7 @@ async def test_long_and_html_like_text_renders_literally(tandem: Tandem) -> None
     assert rep.last_answer["text"] == "Спасибо! Отмечено как прочитанное."
 
 
+@pytest.mark.real_pace  # stopped between two deliveries, paced in real time
 async def test_the_bot_stopped_mid_broadcast_sends_each_rep_one_announcement(
     tandem: Tandem,
 ) -> None:

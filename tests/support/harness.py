@@ -2,8 +2,10 @@
 
 ``Tandem`` starts the bot exactly as production builds it (``bot.app.build_application``),
 with settings that point it at the fake server, and stops and restarts it on the same
-database. ``Player`` wraps a fake Telegram user: every action waits until the bot has
-finished processing that update (no sleeps), then the test reads what the person sees.
+database and pace clock (give it the virtual one the fake server reads, and the bot's
+pacing waits take no real time). ``Player`` wraps a fake Telegram user: every action waits
+until the bot has finished processing that update (no sleeps), then the test reads what the
+person sees.
 """
 
 from __future__ import annotations
@@ -15,6 +17,7 @@ from typing import Any
 from bot.app import Runtime, TandemApp, build_application, runtime_of
 from bot.config import Settings
 from bot.updates import PerChatUpdateProcessor
+from broadcast import PaceClock
 from tests.support.clock import FakeClock
 from tests.support.fake_telegram import FakeMessage, FakeTelegram, FakeUser
 
@@ -84,10 +87,19 @@ class Player:
 
 
 class Tandem:
-    def __init__(self, fake: FakeTelegram, database: Path, clock: FakeClock, **settings: Any):
+    def __init__(
+        self,
+        fake: FakeTelegram,
+        database: Path,
+        clock: FakeClock,
+        *,
+        pace_clock: PaceClock | None = None,
+        **settings: Any,
+    ) -> None:
         self.fake = fake
         self.database = database
         self.clock = clock
+        self.pace_clock = pace_clock  # None: real time, as in production
         self.settings_overrides = settings
         self.app: TandemApp | None = None
 
@@ -105,7 +117,7 @@ class Tandem:
 
     async def start(self) -> None:
         assert self.app is None, "already running"
-        app = build_application(self.settings, clock=self.clock)
+        app = build_application(self.settings, clock=self.clock, pace_clock=self.pace_clock)
         await app.initialize()
         if app.post_init is not None:
             await app.post_init(app)

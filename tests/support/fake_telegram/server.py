@@ -154,6 +154,10 @@ class FakeTelegram:
 
     Point PTB at it with ``base_url=f"{fake.base_url}/bot"`` and
     ``base_file_url=f"{fake.base_url}/file/bot"``.
+
+    Rate limits (``global_rate_per_sec``, ``per_chat_rate_per_sec``) and the ``at`` of every
+    recorded request follow ``monotonic``: real time by default; a test that paces the bot on
+    a virtual clock passes that clock's ``monotonic``, so both sides share one timeline.
     """
 
     def __init__(
@@ -165,6 +169,7 @@ class FakeTelegram:
         bot_first_name: str = "Tandem",
         global_rate_per_sec: float = 30,
         per_chat_rate_per_sec: float | None = None,
+        monotonic: Callable[[], float] = time.monotonic,
     ) -> None:
         self.token = token
         self.bot_id = bot_id
@@ -172,6 +177,7 @@ class FakeTelegram:
         self.bot_first_name = bot_first_name
         self.global_rate_per_sec = global_rate_per_sec
         self.per_chat_rate_per_sec = per_chat_rate_per_sec
+        self.monotonic = monotonic
         self.requests: list[RequestRecord] = []
         self.users: dict[int, FakeUser] = {}
         self.menu_buttons: dict[int | None, dict[str, Any]] = {}
@@ -451,7 +457,7 @@ class FakeTelegram:
                 status=status,
                 description=description,
                 injected=injected,
-                at=time.monotonic(),
+                at=self.monotonic(),
                 result=result,
             )
         )
@@ -568,7 +574,7 @@ class FakeTelegram:
         return found
 
     def _check_rate(self, chat_id: int, count: int = 1) -> None:
-        now = time.monotonic()
+        now = self.monotonic()
         while self._send_times and self._send_times[0][0] <= now - 1.0:
             self._send_times.popleft()
         limits: list[tuple[float, list[float]]] = [
@@ -590,7 +596,7 @@ class FakeTelegram:
             raise ApiError(429, f"Too Many Requests: retry after {retry}", {"retry_after": retry})
 
     def _note_sent(self, chat_id: int, count: int = 1) -> None:
-        now = time.monotonic()
+        now = self.monotonic()
         for _ in range(count):
             self._send_times.append((now, chat_id))
 

@@ -17,21 +17,25 @@ only queue:
   retried, so its recipient may get the message twice.
 - Due-ness follows the injected ``Clock`` (tests move a fake one and call ``wake()``); a row
   that came due while the bot was down is sent at the next start.
-- Pacing runs on real monotonic time, in a ``Pacer``: evenly spaced send slots at
+- Pacing runs in a ``Pacer`` (``broadcast/pacing.py``): evenly spaced send slots at
   ``rate_per_sec`` (a little under Telegram's ~30/s; no bursts, so no one-second window ever
-  holds more than the limit), at most one message per ``per_chat_interval`` to a private chat
-  and 20 a minute to a group. Broadcasts go through the engine's own ``telegram.Bot``, not
-  PTB's ``AIORateLimiter``. The interactive bot keeps an ``AIORateLimiter`` as its safety net
-  (``PacedRateLimiter``), which also takes each reply's slot from the same ``Pacer`` ahead of
-  any waiting broadcast send: replies stay prompt during a broadcast and the two together
-  stay under the limit.
+  holds more than the limit), at most one message per ``per_chat_interval`` to a private
+  chat and 20 a minute to a group. Pacing keeps time on the injected ``PaceClock``: real
+  monotonic time by default; tests inject a virtual one so that they do not sleep through
+  Telegram's limits. Waiting for new work (until ``wake()``, a finishing send or the next
+  row the business clock makes due) is always real waiting. Broadcasts go through the
+  engine's own ``telegram.Bot``, not PTB's ``AIORateLimiter``. The interactive bot keeps an
+  ``AIORateLimiter`` as its safety net (``PacedRateLimiter``), which also takes each reply's
+  slot from the same ``Pacer`` ahead of any waiting broadcast send: replies stay prompt
+  during a broadcast and the two together stay under the limit.
 - A 429 pauses all broadcast sending for ``retry_after`` and the row is tried again (no
   attempt used). A 403, "chat not found" and the like mark the recipient ``unreachable``;
-  other 400s mark the row ``failed`` with Telegram's reason; 5xx and network errors are retried
-  with exponential backoff and jitter (and briefly slow the whole engine down) until
-  ``max_attempts`` tries have failed. Retries wait in real time and keep the row claimed, so
-  a stopped business clock cannot strand them. A renderer that raises fails its row and
-  nothing else. The rules live in ``domain/delivery.py``.
+  other 400s mark the row ``failed`` with Telegram's reason; 5xx and network errors are
+  retried with exponential backoff and jitter (and briefly slow the whole engine down) until
+  ``max_attempts`` tries have failed. Retries wait on the pace clock, not the business
+  clock, and keep the row claimed, so a stopped business clock cannot strand them. A
+  renderer that raises fails its row and nothing else. The rules live in
+  ``broadcast/policy.py``.
 - When a batch (kind, ref id, batch) the engine worked on has nothing pending or in flight
   left, the ``on_batch_done`` callbacks run once (e.g. to report unreachable people to the
   marketer). If the process dies in the moment between a batch's last outcome and its
@@ -48,13 +52,11 @@ import contextlib
 import logging
 import math
 import random
-import time
 import warnings
 from collections import Counter
-from collections.abc import Awaitable, Callable, Coroutine
+from collections.abc import Awaitable, Callable
 from dataclasses import dataclass, field
 from datetime import timedelta
-from typing import Any
 
 from telegram import Bot, InlineKeyboardMarkup, ReplyParameters
 from telegram.constants import ParseMode
@@ -65,23 +67,20 @@ from telegram.error import (
     NetworkError,
     RetryAfter,
     TelegramError,
-    TimedOut,
 )
-from telegram.ext import AIORateLimiter
 from telegram.warnings import PTBDeprecationWarning
 
-from domain.clock import Clock
-from domain.delivery import (
+from broadcast.pacing import PaceClock, Pacer, wait_event
+from broadcast.policy import (
     GROUP_CHAT_INTERVAL,
     PRIVATE_CHAT_INTERVAL,
     Failure,
     Outcome,
-    TokenBucket,
     backoff,
-    chat_interval,
     classify,
     gives_up,
 )
+from domain.clock import Clock
 from storage.db import Database
 from storage.deliveries import Delivery, SqlDeliveryRepo
 
@@ -91,9 +90,8 @@ __all__ = [
     "BroadcastStats",
     "Delivery",
     "OutgoingMessage",
-    "PacedRateLimiter",
-    "Pacer",
     "Renderer",
+    "retry_after_seconds",
 ]
 
 log = logging.getLogger(__name__)
@@ -136,154 +134,15 @@ class BroadcastStats:
 @dataclass(slots=True)
 class _Job:
     delivery: Delivery
-    not_before: float = 0.0  # monotonic: held back after a transient failure
+    not_before: float = 0.0  # pace clock: held back after a transient failure
     attempts: int = field(default=0)
-
-
-class Pacer:
-    """The bot's one budget of sends per second, with per-chat spacing.
-
-    Broadcasts and interactive replies (through ``PacedRateLimiter``) both draw on it, so
-    together they stay under Telegram's global limit, and a waiting reply takes the next slot
-    before any broadcast does. A 429 on a broadcast send pauses broadcasts; replies go on
-    (AIORateLimiter waits out any 429 a reply gets itself).
-    """
-
-    def __init__(
-        self,
-        rate_per_sec: float,
-        *,
-        private_interval: float = PRIVATE_CHAT_INTERVAL,
-        group_interval: float = GROUP_CHAT_INTERVAL,
-    ) -> None:
-        self.bucket = TokenBucket(rate_per_sec)
-        self._private_interval = private_interval
-        self._group_interval = group_interval
-        self._chat_free_at: dict[int, float] = {}
-        self._priority_waiting = 0
-        self._queue = asyncio.Lock()  # FIFO: broadcast sends take slots in the order they ask
-
-    async def turn(self, *, priority: bool = False, stop: asyncio.Event | None = None) -> bool:
-        """Wait for the next send slot and take it; False if ``stop`` was set first.
-
-        Broadcast sends queue up first come, first served (only the head of the queue watches
-        the clock); a priority send skips the queue and the head lets it go first."""
-        if priority:
-            self._priority_waiting += 1
-            try:
-                return await self._wait_for_slot(priority=True, stop=stop)
-            finally:
-                self._priority_waiting -= 1
-        async with self._queue:
-            return await self._wait_for_slot(priority=False, stop=stop)
-
-    async def _wait_for_slot(self, *, priority: bool, stop: asyncio.Event | None) -> bool:
-        while True:
-            if stop is not None and stop.is_set():
-                return False
-            now = time.monotonic()
-            # Replies do not wait out a broadcast's 429 pause: it may have been about one
-            # recipient's chat, and AIORateLimiter waits out any 429 a reply gets itself.
-            wait = self.bucket.wait_time(now, honour_pause=not priority)
-            if not priority and self._priority_waiting:
-                wait += self.bucket.interval / 2  # a reply is waiting: it goes first
-            if wait <= 0:
-                self.bucket.consume(now)
-                return True
-            if stop is None:
-                await asyncio.sleep(wait)
-            else:
-                with contextlib.suppress(TimeoutError):
-                    await asyncio.wait_for(stop.wait(), wait)
-
-    def pause(self, seconds: float) -> None:
-        self.bucket.pause_until(time.monotonic() + seconds)
-
-    def chat_free_at(self, chat_id: int) -> float:
-        """The monotonic moment from which ``chat_id`` may get its next message."""
-        return self._chat_free_at.get(chat_id, 0.0)
-
-    def note_chat(self, chat_id: int) -> None:
-        """A message to ``chat_id`` is going out now."""
-        now = time.monotonic()
-        interval = chat_interval(
-            chat_id, private=self._private_interval, group=self._group_interval
-        )
-        self._chat_free_at[chat_id] = max(self.chat_free_at(chat_id), now + interval)
-        if len(self._chat_free_at) > 10_000:
-            self._chat_free_at = {c: t for c, t in self._chat_free_at.items() if t > now}
-
-
-def _sends_in(endpoint: str, data: dict[str, Any]) -> int:
-    """How many messages a Bot API call sends (what Telegram's limits count)."""
-    if endpoint == "sendMediaGroup":
-        media = data.get("media")
-        return len(media) if isinstance(media, list) else 1
-    if endpoint in ("copyMessages", "forwardMessages"):
-        ids = data.get("message_ids")
-        return len(ids) if isinstance(ids, list) else 1
-    if endpoint in ("copyMessage", "forwardMessage"):
-        return 1
-    return 1 if endpoint.startswith("send") and endpoint != "sendChatAction" else 0
-
-
-class PacedRateLimiter(AIORateLimiter):
-    """PTB's AIORateLimiter for the interactive bot, drawing on the broadcasts' ``Pacer``:
-    every message a handler sends takes a slot (ahead of broadcasts), so replies stay prompt
-    and the two together stay under the global limit, and the chat it goes to counts for the
-    broadcasts' per-chat spacing.
-
-    Beyond waiting out 429s (AIORateLimiter's ``max_retries``), a reply that fails with a 5xx
-    or a connection error is tried again a few times with a short backoff, so a hiccup at
-    Telegram does not lose it. A timed-out request is not: Telegram may have delivered it,
-    and the same reply twice is worse than the apology the error handler sends instead."""
-
-    def __init__(
-        self, pacer: Pacer, *, network_retries: int = 2, backoff: float = 0.5, **kwargs: Any
-    ) -> None:
-        super().__init__(**kwargs)
-        self._pacer = pacer
-        self._network_retries = network_retries
-        self._backoff = backoff
-
-    async def process_request(
-        self,
-        callback: Callable[..., Coroutine[Any, Any, bool | dict[str, Any] | list[dict[str, Any]]]],
-        args: Any,
-        kwargs: dict[str, Any],
-        endpoint: str,
-        data: dict[str, Any],
-        rate_limit_args: int | None,
-    ) -> bool | dict[str, Any] | list[dict[str, Any]]:
-        sends = _sends_in(endpoint, data)
-        attempt = 0
-        while True:
-            for _ in range(sends):
-                await self._pacer.turn(priority=True)
-            chat_id = data.get("chat_id")
-            if sends and isinstance(chat_id, int):
-                self._pacer.note_chat(chat_id)
-            # A 429 here is left to AIORateLimiter and does not pause broadcasts: on a reply
-            # it is most likely the person's own chat flooding; if the bot as a whole were
-            # over the limit, the broadcast's next send would get its own 429 and pause.
-            try:
-                return await super().process_request(
-                    callback, args, kwargs, endpoint, data, rate_limit_args
-                )
-            except (BadRequest, Forbidden, TimedOut, RetryAfter):
-                raise
-            except NetworkError as error:
-                if attempt >= self._network_retries:
-                    raise
-                attempt += 1
-                log.warning("%s failed (%s); retry %d", endpoint, error, attempt)
-                await asyncio.sleep(self._backoff * 2 ** (attempt - 1))
 
 
 class BroadcastEngine:
     """Sends the outbox. ``register`` a renderer per kind and ``on_batch_done`` callbacks,
     ``start()``, ``wake()`` after enqueueing or moving the clock, ``stop()`` at shutdown;
-    ``wait_idle()`` for tests and benchmarks; ``stats`` counts what happened."""
+    ``wait_idle()`` for tests and benchmarks; ``stats`` counts what happened. ``clock`` decides
+    when rows are due; ``pace_clock`` (real time by default) is the time pacing runs on."""
 
     def __init__(
         self,
@@ -301,6 +160,7 @@ class BroadcastEngine:
         claim_size: int | None = None,
         max_sleep: float = MAX_SLEEP,
         split: Callable[[str], list[str]] = lambda text: [text],
+        pace_clock: PaceClock | None = None,
     ) -> None:
         if concurrency < 1:
             raise ValueError("concurrency must be at least 1")
@@ -308,8 +168,12 @@ class BroadcastEngine:
         self._bot = bot
         self._clock = clock
         self.pacer = Pacer(
-            rate_per_sec, private_interval=per_chat_interval, group_interval=group_interval
+            rate_per_sec,
+            private_interval=per_chat_interval,
+            group_interval=group_interval,
+            clock=pace_clock,
         )
+        self._pace = self.pacer.clock  # pacing time; ``clock`` is the business clock
         self._concurrency = concurrency
         self._max_attempts = max_attempts
         self._retry_base = retry_base
@@ -452,17 +316,19 @@ class BroadcastEngine:
                 log.exception("Could not claim due deliveries; trying again shortly")
                 await self._nap(1.0)
                 continue
-            now = time.monotonic()
+            now = self._pace.monotonic()
             if len(self._tasks) < self._concurrency:
                 job = self._pick(now)
                 if job is not None:
                     self._dispatch(job)
                     continue
-            timeout = await self._idle_timeout(now, exhausted)
+            seconds, paced = await self._idle_timeout(now, exhausted)
             self._changed.set()
-            try:
-                await asyncio.wait_for(self._wakeup.wait(), timeout)
-            except TimeoutError:
+            if paced:
+                woken = await self._pace.wait(self._wakeup, seconds)
+            else:
+                woken = await wait_event(self._wakeup, seconds)
+            if not woken:
                 exhausted = False
 
     async def _claim(self, wanted: int) -> int:
@@ -490,10 +356,12 @@ class BroadcastEngine:
             return self._queue.pop(index)
         return None
 
-    async def _idle_timeout(self, now: float, exhausted: bool) -> float:
-        """How long to sleep when nothing can be dispatched right now."""
+    async def _idle_timeout(self, now: float, exhausted: bool) -> tuple[float, bool]:
+        """How long to sleep when nothing can be dispatched right now, and whether that is
+        pacing time (a queued row waits for its chat or its retry) or real time (waiting
+        for new work: a finishing task, ``wake()``, or the business clock's next due row)."""
         if len(self._tasks) >= self._concurrency:
-            return self._max_sleep  # a finishing task wakes us
+            return self._max_sleep, False  # a finishing task wakes us
         if self._queue:
             moments = [
                 max(job.not_before, self.pacer.chat_free_at(job.delivery.chat_id))
@@ -501,21 +369,21 @@ class BroadcastEngine:
                 if job.delivery.chat_id not in self._chat_busy
             ]
             if not moments:
-                return self._max_sleep  # every queued chat is busy; its task wakes us
-            return min(self._max_sleep, max(0.001, min(moments) - now))
+                return self._max_sleep, False  # every queued chat is busy; its task wakes us
+            return min(self._max_sleep, max(0.001, min(moments) - now)), True
         if not exhausted:
-            return 0.001
+            return 0.001, False
         try:
             async with self._db.transaction() as conn:
                 due = await SqlDeliveryRepo(conn).next_due_at(kinds=tuple(self._renderers))
         except Exception:
             log.exception("Could not read the next due delivery")
-            return 1.0
+            return 1.0, False
         if due is None:
-            return self._max_sleep
+            return self._max_sleep, False
         seconds = (due - self._clock.now()).total_seconds()
         # Past due but not claimed: enqueued without wake(); claim it on the next round.
-        return min(self._max_sleep, max(0.01, seconds))
+        return min(self._max_sleep, max(0.01, seconds)), False
 
     def _dispatch(self, job: _Job) -> None:
         self._chat_busy.add(job.delivery.chat_id)
@@ -592,13 +460,14 @@ class BroadcastEngine:
 
     async def _send(self, chat_id: int, message: OutgoingMessage) -> int | None:
         if message.edit_message_id is not None:
-            await self._bot.edit_message_text(
-                message.text,
-                chat_id=chat_id,
-                message_id=message.edit_message_id,
-                parse_mode=ParseMode.HTML,
-                reply_markup=message.reply_markup,
-            )
+            with self._pace.in_flight():
+                await self._bot.edit_message_text(
+                    message.text,
+                    chat_id=chat_id,
+                    message_id=message.edit_message_id,
+                    parse_mode=ParseMode.HTML,
+                    reply_markup=message.reply_markup,
+                )
             return message.edit_message_id
         parts = self._split(message.text)
         sent_id: int | None = None
@@ -607,18 +476,20 @@ class BroadcastEngine:
             if index:
                 # A later part goes out even while stopping: a half-sent message is worse.
                 await self.pacer.turn()
-            sent = await self._bot.send_message(
-                chat_id,
-                part,
-                parse_mode=ParseMode.HTML,
-                reply_markup=message.reply_markup if last else None,
-                protect_content=message.protect_content,
-                reply_parameters=(
-                    ReplyParameters(message.reply_to_message_id, allow_sending_without_reply=True)
-                    if message.reply_to_message_id is not None and index == 0
-                    else None
-                ),
-            )
+            reply_to = message.reply_to_message_id if index == 0 else None
+            with self._pace.in_flight():
+                sent = await self._bot.send_message(
+                    chat_id,
+                    part,
+                    parse_mode=ParseMode.HTML,
+                    reply_markup=message.reply_markup if last else None,
+                    protect_content=message.protect_content,
+                    reply_parameters=(
+                        ReplyParameters(reply_to, allow_sending_without_reply=True)
+                        if reply_to is not None
+                        else None
+                    ),
+                )
             sent_id = sent.message_id
         return sent_id
 
@@ -640,7 +511,7 @@ class BroadcastEngine:
             return
         self.stats.retried += 1
         self._network_errors += 1
-        now = time.monotonic()
+        now = self._pace.monotonic()
         job.not_before = now + backoff(
             job.attempts, base=self._retry_base, cap=self._retry_cap, jitter=random.random()
         )

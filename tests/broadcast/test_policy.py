@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from domain.delivery import (
+from broadcast.policy import (
     Failure,
     Outcome,
     TokenBucket,

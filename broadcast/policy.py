@@ -1,6 +1,6 @@
 """Broadcast delivery policy: what a failed send means, when to try again, how fast to go.
 
-Plain arithmetic and rules, no I/O: the broadcast engine (``schedules/broadcasts.py``) maps
+Plain arithmetic and rules, no I/O: the broadcast engine (``broadcast/engine.py``) maps
 Telegram's exceptions to a ``Failure`` and passes times in, so every rule here is testable
 without a server, a clock or sleeping.
 
