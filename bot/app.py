@@ -29,7 +29,6 @@ from broadcast import (
     Renderer,
 )
 from domain.clock import Clock, SystemClock
-from domain.flows import FlowState, UntypedFlow
 from domain.ports import BatchHook, DueDelivery, UnitOfWork
 from handlers import briefings, campaigns, feedback, people, questions, register_all
 from handlers.kit.context import Config, Services, TandemContext
@@ -73,10 +72,7 @@ def load_catalog() -> Catalog:
 
 
 def flow_codec(features: Sequence[Feature]) -> FlowCodec:
-    states: list[type[FlowState]] = [
-        route.state for f in features for route in f.flows if route.state is not UntypedFlow
-    ]
-    return FlowCodec(states)
+    return FlowCodec(route.state for feature in features for route in feature.flows)
 
 
 def build_application(
@@ -162,9 +158,6 @@ def _wire_outbox(engine: BroadcastEngine, services: Services, features: Sequence
     for feature in features:
         for notice in feature.notices:
             engine.register(notice.kind, _renderer(notice, services))
-        if feature.renderers is not None:
-            for kind, renderer in feature.renderers(services).items():
-                engine.register(kind, renderer)
     hooks = [hook for feature in features for hook in feature.batch_hooks]
     if hooks:
         engine.on_batch_done(_batch_done(hooks, services))

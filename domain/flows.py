@@ -10,9 +10,9 @@ walks away, continues where they were.
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from datetime import datetime
-from typing import Any, ClassVar, Protocol, TypeVar
+from typing import ClassVar, Protocol, TypeVar
 
 
 class FlowState(Protocol):
@@ -27,17 +27,6 @@ S = TypeVar("S", bound=FlowState)
 def as_state(state: FlowState | None, cls: type[S]) -> S | None:
     """``state`` if it is a ``cls``, else None (the person is in another flow, or none)."""
     return state if isinstance(state, cls) else None
-
-
-@dataclass(slots=True)
-class UntypedFlow:
-    """A flow kept as a name, a step and a dict: the shape every feature used before flows
-    were typed. Being replaced feature by feature; nothing new uses it."""
-
-    kind: ClassVar[str] = "untyped"
-    name: str
-    step: str
-    data: dict[str, Any] = field(default_factory=dict)
 
 
 class FlowRepo(Protocol):
@@ -64,3 +53,12 @@ async def begin(
 async def current(flows: FlowRepo, person_id: int, cls: type[S]) -> S | None:
     """The person's open flow if it is a ``cls``."""
     return as_state(await flows.get(person_id), cls)
+
+
+@dataclass(frozen=True, slots=True)
+class LostFlow:
+    """A stored flow this version of the bot cannot continue (a state from an older release,
+    or one whose fields changed): the person is told the step was lost, rather than stuck."""
+
+    kind: ClassVar[str] = "lost"
+    stored_kind: str

@@ -15,12 +15,12 @@ from typing import Any, Generic, Protocol, TypeVar
 
 from telegram import Update
 
-from broadcast import OutgoingMessage, Renderer
-from domain.flows import FlowState, UntypedFlow
+from broadcast import OutgoingMessage
+from domain.flows import FlowState
 from domain.people.model import Person
 from domain.ports import BatchHook, DueDelivery, Sweep, UnitOfWork
 from handlers.kit.callbacks import Area, Callback
-from handlers.kit.context import Services, TandemContext
+from handlers.kit.context import TandemContext
 from handlers.kit.i18n import Translator
 from handlers.kit.menu import Command
 
@@ -63,16 +63,10 @@ class FlowRoute(Generic[S]):
     text: TextCallback[S] | None = None
     media: MediaCallback[S] | None = None
     left_behind: str | None = None
-    # Only for the transitional UntypedFlow: the flow's name.
-    name: str | None = None
 
     @property
     def key(self) -> str:
-        """The name the route answers to: the state's kind, or an untyped flow's name."""
-        if self.state is UntypedFlow:
-            if self.name is None:
-                raise ValueError("an untyped flow route needs its name")
-            return self.name
+        """The name the route answers to: the state's kind."""
         return self.state.kind
 
 
@@ -105,6 +99,3 @@ class Feature:
     notices: Sequence[Notice[Any]] = ()
     batch_hooks: Sequence[BatchHook] = ()
     sweeps: Sequence[Sweep] = ()
-    # Transitional: outbox kinds still rendered by closures over the services, until the
-    # feature's notices are composed by its domain.
-    renderers: Callable[[Services], Mapping[str, Renderer]] | None = None

@@ -19,7 +19,7 @@ from telegram.ext import CallbackQueryHandler
 
 from domain import flows
 from domain.errors import DomainError
-from domain.flows import FlowState, UntypedFlow
+from domain.flows import FlowState
 from handlers.kit import callbacks
 from handlers.kit.callbacks import CallbackDataError
 from handlers.kit.context import TandemContext
@@ -79,8 +79,8 @@ def buttons(area: str, verbs: Mapping[str, ButtonCallback]) -> CallbackQueryHand
 
 
 def flow_name(state: FlowState) -> str:
-    """The name a state is routed by: its kind (an untyped flow: its own name)."""
-    return state.name if isinstance(state, UntypedFlow) else state.kind
+    """The name a state is stored and routed by."""
+    return state.kind
 
 
 def left_behind_notices(routes: Sequence[FlowRoute[Any]]) -> dict[str, str]:
@@ -123,10 +123,13 @@ class FlowRouter:
             await reply(update, context.t("text-without-flow"))
             return
         route = self.route(state)
-        if route is None or route.text is None:
+        if route is None:
             # A flow saved by an older version of the bot that this one cannot continue.
             await end_flow(context)
             await reply(update, context.t("flow-lost"))
+            return
+        if route.text is None:
+            await reply(update, context.t("use-buttons"))
             return
         try:
             await route.text(update, context, state, (message.text or "").strip())
@@ -174,24 +177,3 @@ async def current_flow(context: TandemContext) -> FlowState | None:
 async def end_flow(context: TandemContext) -> bool:
     async with context.uow() as uow:
         return await uow.flows.delete(context.actor.id)
-
-
-# --- untyped flows, while features move to typed states ------------------------------------------
-
-
-async def start_untyped(
-    context: TandemContext, name: str, step: str, data: dict[str, Any] | None = None
-) -> UntypedFlow:
-    state = UntypedFlow(name, step, dict(data or {}))
-    await start_flow(context, state)
-    return state
-
-
-async def current_untyped(context: TandemContext, name: str) -> UntypedFlow | None:
-    state = await current_flow(context)
-    return state if isinstance(state, UntypedFlow) and state.name == name else None
-
-
-async def save_untyped(context: TandemContext, state: UntypedFlow) -> None:
-    async with context.uow() as uow:
-        await uow.flows.save(context.actor.id, state, now=context.now)

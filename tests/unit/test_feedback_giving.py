@@ -12,8 +12,8 @@ from domain.feedback import giving
 from domain.feedback.flows import AddingExtras, Reacting, TypingDays
 from domain.feedback.giving import Rated
 from domain.feedback.model import FeedbackSettings, KeyReaction, MediaKind, Reaction
-from domain.flows import UntypedFlow
 from domain.people.model import Person
+from domain.questions.flows import AskingQuestion
 from tests.support.builders.feedback import an_announced_campaign, announced_to, feedback_uow
 from tests.support.builders.people import NOW, a_lead, a_rep
 from tests.support.fakes import FakeUnitOfWork
@@ -85,14 +85,14 @@ async def test_a_cancelled_campaign_says_so_and_one_not_announced_refuses() -> N
 
 async def test_a_star_saves_the_rating_and_opens_the_step_for_a_comment() -> None:
     uow, rep = await given()
-    uow.flows.states[rep.id] = UntypedFlow("question", "ask", {})
+    uow.flows.states[rep.id] = AskingQuestion(campaign_id=5)
     result = await rated(uow, rep, 4, day=3)
     item = result.feedback
     assert (item.rating, item.source, item.team_id, item.anonymous) == (4, "day:3", 7, False)
     assert result.prompt.day == 3 and not result.prompt.anonymous
     assert result.flow == AddingExtras(item.id, 1)
     assert uow.flows.states[rep.id] == result.flow
-    assert result.left == UntypedFlow("question", "ask", {})
+    assert result.left == AskingQuestion(campaign_id=5)
     assert uow.audit.actions() == ["feedback.give"]
 
 
