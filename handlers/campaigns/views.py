@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Sequence
-from datetime import datetime
+from datetime import datetime, timedelta
 
 from telegram import InlineKeyboardButton
 
@@ -45,8 +45,7 @@ def launch_line(t: Translator, announcement: Announcement) -> str:
     elif days <= 1:
         when = t.label("launch-today" if days == 0 else "launch-tomorrow")
     else:
-        # Kept as a Fluent plural: Babel would say "in 3 weeks" for 20 days.
-        when = t.label("launch-in-days", days=days)
+        when = t.relative(timedelta(days=days), "day")
     return t("campaign-launch", date=t.day(campaign.launch_date), when=when)
 
 

@@ -10,13 +10,14 @@ from __future__ import annotations
 
 import html
 import logging
+import math
 from collections.abc import Iterable
 from dataclasses import dataclass
 from datetime import date as Date
 from datetime import datetime as DateTime
 from datetime import timedelta
 from pathlib import Path
-from typing import Any
+from typing import Any, Literal
 
 from babel.dates import format_date, format_datetime, format_timedelta
 from fluent.runtime import FluentBundle, FluentResource
@@ -25,6 +26,7 @@ from domain.people.model import Language
 from domain.timezones import to_local
 
 log = logging.getLogger(__name__)
+TimeUnit = Literal["minute", "hour", "day"]
 
 
 class Markup(str):
@@ -108,8 +110,16 @@ class Translator:
         """A calendar date: ``15 Dec 2026`` / ``15 дек. 2026 г.``."""
         return str(format_date(value, "d MMM y", locale=self.language.value))
 
-    def relative(self, delta: timedelta) -> str:
-        """``in 3 days`` / ``через 3 дня``, ``2 hours ago`` / ``2 часа назад`` (Babel, CLDR)."""
+    def relative(self, delta: timedelta, unit: TimeUnit) -> str:
+        """``in 20 days`` / ``через 20 дней``, ``2 hours ago`` / ``2 часа назад``: CLDR's
+        relative-time patterns and plurals (Babel), counted in ``unit`` (Babel would round 20
+        days up to "3 weeks"; a launch date reads better in days)."""
         return str(
-            format_timedelta(delta, add_direction=True, threshold=1.0, locale=self.language.value)
+            format_timedelta(
+                delta,
+                granularity=unit,
+                threshold=math.inf,  # never a larger unit than asked for
+                add_direction=True,
+                locale=self.language.value,
+            )
         )

@@ -7,7 +7,7 @@ of a campaign, and the short confirmations after each step.
 from __future__ import annotations
 
 from collections.abc import Sequence
-from datetime import datetime
+from datetime import datetime, timedelta
 from typing import Any
 
 from telegram import InlineKeyboardButton
@@ -25,7 +25,7 @@ from domain.questions.answering import (
 from domain.questions.asking import CampaignQuestions
 from domain.questions.model import Question, QuestionKind, QuestionStatus, age
 from handlers.kit.callbacks import Area, button
-from handlers.kit.i18n import Markup, Translator, escape
+from handlers.kit.i18n import Markup, TimeUnit, Translator, escape
 from handlers.kit.labels import team_label
 from handlers.kit.paging import Page, nav_rows
 from handlers.kit.screens import Screen, plain_text
@@ -73,7 +73,17 @@ def question_label(t: Translator, question: Question) -> str:
 
 def age_text(t: Translator, since: datetime, now: datetime) -> str:
     unit, count = age(since, now)
-    return t.label(f"question-age-{unit}", count=count)
+    if count == 0:
+        return t.label("question-age-now")
+    return t.relative(-count * AGE_UNITS[unit], AGE_UNIT_NAMES[unit])
+
+
+AGE_UNITS = {
+    "minutes": timedelta(minutes=1),
+    "hours": timedelta(hours=1),
+    "days": timedelta(days=1),
+}
+AGE_UNIT_NAMES: dict[str, TimeUnit] = {"minutes": "minute", "hours": "hour", "days": "day"}
 
 
 def campaign_name(campaign: Campaign | None) -> str:

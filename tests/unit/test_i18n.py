@@ -126,3 +126,24 @@ def test_no_message_is_empty_or_broken_html(catalog: Catalog) -> None:
             )
             plain, _ = parse_html(text)
             assert plain.strip(), key
+
+
+@pytest.mark.parametrize(
+    ("language", "days", "text"),
+    [
+        ("ru", 1, "через 1 день"),
+        ("ru", 3, "через 3 дня"),
+        ("ru", 20, "через 20 дней"),
+        ("ru", 21, "через 21 день"),
+        ("en", 1, "in 1 day"),
+        ("en", 20, "in 20 days"),
+    ],
+)
+def test_relative_times_are_babels_in_the_unit_asked_for(
+    catalog: Catalog, language: str, days: int, text: str
+) -> None:
+    from datetime import timedelta
+
+    t = catalog.translator(Language(language))
+    assert t.relative(timedelta(days=days), "day") == text
+    assert t.relative(-timedelta(hours=days), "hour").endswith(("назад", "ago"))

@@ -164,10 +164,6 @@ campaign-product = Product: { $product }
 campaign-launch = Launch: <b>{ $date }</b> ({ $when })
 launch-today = today
 launch-tomorrow = tomorrow
-launch-in-days = { $days ->
-        [one] in { $days } day
-       *[other] in { $days } days
-    }
 launch-past = launched
 campaign-launch-unset = Launch date to be announced
 campaign-messages-title = <b>Key messages</b>

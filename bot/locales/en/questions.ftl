@@ -13,19 +13,7 @@ question-no-duplicates = This campaign has no answered questions yet. Answer thi
 
 question-photo = 📷 Photo
 question-voice = 🎤 Voice message
-question-age-minutes = { $count ->
-        [0] just now
-        [one] { $count } minute ago
-       *[other] { $count } minutes ago
-    }
-question-age-hours = { $count ->
-        [one] { $count } hour ago
-       *[other] { $count } hours ago
-    }
-question-age-days = { $count ->
-        [one] { $count } day ago
-       *[other] { $count } days ago
-    }
+question-age-now = just now
 question-page-back = ◀️ Back
 question-page-next = Next ▶️
 question-photo-button = 📷 Photo #{ $number }

@@ -161,11 +161,6 @@ campaign-product = Продукт: { $product }
 campaign-launch = Запуск: <b>{ $date }</b> ({ $when })
 launch-today = сегодня
 launch-tomorrow = завтра
-launch-in-days = { $days ->
-        [one] через { $days } день
-        [few] через { $days } дня
-       *[many] через { $days } дней
-    }
 launch-past = уже запущена
 campaign-launch-unset = Дата запуска будет объявлена
 campaign-messages-title = <b>Ключевые сообщения</b>

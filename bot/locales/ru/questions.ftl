@@ -13,25 +13,7 @@ question-no-duplicates = В этой кампании ещё нет отвече
 
 question-photo = 📷 Фото
 question-voice = 🎤 Голосовое сообщение
-question-age-minutes = { $count ->
-        [0] только что
-        [one] { $count } минуту назад
-        [few] { $count } минуты назад
-        [many] { $count } минут назад
-       *[other] { $count } минуты назад
-    }
-question-age-hours = { $count ->
-        [one] { $count } час назад
-        [few] { $count } часа назад
-        [many] { $count } часов назад
-       *[other] { $count } часа назад
-    }
-question-age-days = { $count ->
-        [one] { $count } день назад
-        [few] { $count } дня назад
-        [many] { $count } дней назад
-       *[other] { $count } дня назад
-    }
+question-age-now = только что
 question-page-back = ◀️ Назад
 question-page-next = Дальше ▶️
 question-photo-button = 📷 Фото #{ $number }
