@@ -206,22 +206,6 @@ class SqlDeliveryRepo:
             row = await cur.fetchone()
         return int(row[0]) if row else 0
 
-    async def retry_later(self, delivery_id: int, at: datetime, reason: str) -> None:
-        """Back to 'pending', not before ``at``, with one more failed attempt counted."""
-        await self._conn.execute(
-            "UPDATE deliveries SET status = 'pending', next_attempt_at = ?, error = ?,"
-            " attempts = attempts + 1 WHERE id = ?",
-            (to_db(at), reason, delivery_id),
-        )
-
-    async def cancel_pending(self, kind: str, ref_id: int, batch: str | None = None) -> int:
-        """Pending rows become 'skipped' (a cancelled schedule); the record stays."""
-        where, args = _batch_filter(kind, ref_id, batch)
-        cur = await self._conn.execute(
-            f"UPDATE deliveries SET status = 'skipped' WHERE {where} AND status = 'pending'", args
-        )
-        return cur.rowcount
-
     async def withdraw(self, kind: str, ref_id: int, batch: str | None = None) -> int:
         """Delete pending rows (rescheduling: the same recipients may be enqueued again)."""
         where, args = _batch_filter(kind, ref_id, batch)

@@ -215,3 +215,9 @@ async def greet(
         person, greeting = actor, Greeting.ALREADY if token else Greeting.BACK
     team = await uow.teams.get(person.team_id) if person.team_id is not None else None
     return Welcome(person, team, greeting)
+
+
+async def known(uow: UnitOfWork, *, telegram_id: int) -> Person | None:
+    """The person behind a Telegram account, registered or not (for replies in their own
+    language outside any use case, such as an apology after an error)."""
+    return await uow.people.by_telegram_id(telegram_id)

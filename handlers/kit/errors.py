@@ -7,6 +7,7 @@ import logging
 from telegram import Update
 from telegram.error import Forbidden, NetworkError, TimedOut
 
+from domain.people import joining
 from handlers.kit.context import TandemContext
 
 log = logging.getLogger(__name__)
@@ -31,7 +32,7 @@ async def on_error(update: object, context: TandemContext) -> None:
     person = None
     try:
         async with context.uow() as uow:
-            person = await uow.people.by_telegram_id(user.id)
+            person = await joining.known(uow, telegram_id=user.id)
     except Exception:  # the database itself may be what failed
         log.exception("Could not load the person to apologise in their language")
     text = services.translator_for(person, user.language_code).label("error-apology")

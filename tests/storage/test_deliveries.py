@@ -104,17 +104,13 @@ async def test_outcomes_are_recorded(db: Database) -> None:
     assert rows[4].error is None
 
 
-async def test_retrying_counts_attempts_and_waits(db: Database) -> None:
+async def test_retrying_counts_attempts_while_the_row_stays_claimed(db: Database) -> None:
     await add_people(db, 2)
     async with db.transaction() as conn:
         repo = SqlDeliveryRepo(conn)
         await repo.enqueue(KIND, 1, "announce", [to(1), to(2)])
-        one, two = await repo.claim_due(T0, limit=10)
-        await repo.retry_later(one.id, T0 + timedelta(seconds=30), "NetworkError: Bad Gateway")
-        assert await repo.claim_due(T0 + timedelta(seconds=29), limit=10) == []
-        [again] = await repo.claim_due(T0 + timedelta(seconds=30), limit=10)
-        assert (again.id, again.attempts, again.error) == (one.id, 1, "NetworkError: Bad Gateway")
-        # The engine may instead keep a row claimed and only count the attempt.
+        _, two = await repo.claim_due(T0, limit=10)
+        # The engine keeps a row it retries claimed and only counts the attempt.
         assert await repo.note_attempt(two.id, "TimedOut: Timed out") == 1
         assert await repo.note_attempt(two.id, "TimedOut: Timed out") == 2
         await repo.mark_failed(two.id, "TimedOut: Timed out", T0, count_attempt=False)
@@ -154,12 +150,13 @@ async def test_a_batch_is_finished_when_nothing_is_pending_or_in_flight(db: Data
         assert not await repo.batch_finished(KIND, 1, "announce")
         await repo.mark_sent(first.id, 10, T0)
         assert not await repo.batch_finished(KIND, 1, "announce")  # the second is not due yet
-        assert await repo.cancel_pending(KIND, 1, "announce") == 1
+        [second] = await repo.claim_due(T0 + timedelta(days=1), limit=10)
+        await repo.mark_skipped(second.id, T0 + timedelta(days=1))
         assert await repo.batch_finished(KIND, 1, "announce")
         assert await repo.counts(KIND, 1) == {"sent": 1, "skipped": 1}
 
 
-async def test_cancelling_and_withdrawing_leave_what_was_sent(db: Database) -> None:
+async def test_withdrawing_leaves_what_was_sent_or_is_in_flight(db: Database) -> None:
     await add_people(db, 3)
     async with db.transaction() as conn:
         repo = SqlDeliveryRepo(conn)
@@ -168,13 +165,13 @@ async def test_cancelling_and_withdrawing_leave_what_was_sent(db: Database) -> N
         await repo.enqueue(KIND, 2, "announce", [to(1)])
         [sent, _, _] = await repo.claim_due(T0, limit=3)
         await repo.mark_sent(sent.id, 1, T0)
-        # Cancelling keeps the rows as 'skipped', for the record ...
-        assert await repo.cancel_pending(KIND, 1, "reminder:1") == 2
-        # ... withdrawing deletes the pending ones, so the schedule can be made again.
-        assert await repo.withdraw(KIND, 1) == 0  # claimed rows are left to the engine
+        # Withdrawing deletes the pending ones, so the schedule can be made again; claimed
+        # rows are left to the engine.
+        assert await repo.withdraw(KIND, 1, "reminder:1") == 2
+        assert await repo.withdraw(KIND, 1) == 0
         assert await repo.release_in_flight() == 2
         assert await repo.withdraw(KIND, 1, "announce") == 2
-        assert await repo.counts(KIND, 1) == {"sent": 1, "skipped": 2}
+        assert await repo.counts(KIND, 1) == {"sent": 1}
         assert await repo.enqueue(KIND, 1, "announce", [to(1), to(2), to(3)]) == 2
         assert await repo.counts(KIND, 2) == {"pending": 1}
 
