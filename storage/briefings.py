@@ -8,7 +8,7 @@ from datetime import datetime
 
 import aiosqlite
 
-from domain.briefings.model import Answer, AnswerKind, Briefing, BriefingStatus, Question
+from domain.briefings.model import Answer, AnswerKind, Briefing, BriefingQuestion, BriefingStatus
 from domain.campaigns.model import Audience
 from storage.db import from_db, from_db_opt, to_db
 
@@ -17,14 +17,16 @@ class SqlBriefingRepo:
     def __init__(self, conn: aiosqlite.Connection) -> None:
         self._conn = conn
 
-    async def _questions(self, briefing_id: int) -> tuple[Question, ...]:
+    async def _questions(self, briefing_id: int) -> tuple[BriefingQuestion, ...]:
         async with self._conn.execute(
             "SELECT * FROM briefing_questions WHERE briefing_id = ? ORDER BY position",
             (briefing_id,),
         ) as cur:
             rows = await cur.fetchall()
         return tuple(
-            Question(row["id"], row["position"], row["text"], tuple(json.loads(row["options"])))
+            BriefingQuestion(
+                row["id"], row["position"], row["text"], tuple(json.loads(row["options"]))
+            )
             for row in rows
         )
 

@@ -21,7 +21,7 @@ from storage.db import from_db, from_db_opt, to_db
 Recipient = Outgoing
 
 
-class Status(StrEnum):
+class DeliveryStatus(StrEnum):
     PENDING = "pending"
     SENDING = "sending"
     SENT = "sent"
@@ -30,7 +30,9 @@ class Status(StrEnum):
     SKIPPED = "skipped"
 
 
-FINAL = frozenset({Status.SENT, Status.UNREACHABLE, Status.FAILED, Status.SKIPPED})
+FINAL = frozenset(
+    {DeliveryStatus.SENT, DeliveryStatus.UNREACHABLE, DeliveryStatus.FAILED, DeliveryStatus.SKIPPED}
+)
 
 
 @dataclass(frozen=True, slots=True)
@@ -42,7 +44,7 @@ class Delivery:
     person_id: int
     chat_id: int
     due_at: datetime
-    status: Status
+    status: DeliveryStatus
     attempts: int
     next_attempt_at: datetime
     message_id: int | None
@@ -64,7 +66,7 @@ def _delivery(row: aiosqlite.Row) -> Delivery:
         person_id=row["person_id"],
         chat_id=row["chat_id"],
         due_at=from_db(row["due_at"]),
-        status=Status(row["status"]),
+        status=DeliveryStatus(row["status"]),
         attempts=row["attempts"],
         next_attempt_at=from_db(row["next_attempt_at"]),
         message_id=row["message_id"],
@@ -139,7 +141,7 @@ class SqlDeliveryRepo:
             f"UPDATE deliveries SET status = 'sending' WHERE id IN ({_placeholders(len(ids))})",
             ids,
         )
-        return [replace(row, status=Status.SENDING) for row in rows]
+        return [replace(row, status=DeliveryStatus.SENDING) for row in rows]
 
     async def release_in_flight(self) -> int:
         """Start-up: every 'sending' row goes back to 'pending'. Those are the only rows whose
@@ -170,13 +172,13 @@ class SqlDeliveryRepo:
         )
 
     async def mark_unreachable(self, delivery_id: int, reason: str, at: datetime) -> None:
-        await self._finish(delivery_id, Status.UNREACHABLE, reason, at, attempt=True)
+        await self._finish(delivery_id, DeliveryStatus.UNREACHABLE, reason, at, attempt=True)
 
     async def mark_failed(
         self, delivery_id: int, reason: str, at: datetime, *, count_attempt: bool = True
     ) -> None:
         """Failed for good. ``count_attempt=False`` when ``note_attempt`` already counted it."""
-        await self._finish(delivery_id, Status.FAILED, reason, at, attempt=count_attempt)
+        await self._finish(delivery_id, DeliveryStatus.FAILED, reason, at, attempt=count_attempt)
 
     async def mark_skipped(self, delivery_id: int, at: datetime | None = None) -> None:
         await self._conn.execute(
@@ -185,7 +187,7 @@ class SqlDeliveryRepo:
         )
 
     async def _finish(
-        self, delivery_id: int, status: Status, reason: str, at: datetime, *, attempt: bool
+        self, delivery_id: int, status: DeliveryStatus, reason: str, at: datetime, *, attempt: bool
     ) -> None:
         await self._conn.execute(
             "UPDATE deliveries SET status = ?, error = ?, finished_at = ?,"

@@ -14,7 +14,7 @@ from datetime import datetime
 from domain import flows
 from domain.briefings import access
 from domain.briefings.flows import Answering, AnswerMode
-from domain.briefings.model import Answer, AnswerKind, Briefing, Question, Reply
+from domain.briefings.model import Answer, AnswerKind, Briefing, BriefingQuestion, Reply
 from domain.errors import NotFound
 from domain.flows import FlowState
 from domain.people.model import Person
@@ -27,7 +27,7 @@ class Asking:
     for the new one (``replaced`` is the flow it took over from)."""
 
     briefing: Briefing
-    question: Question
+    question: BriefingQuestion
     current: Answer | None
     state: Answering
     replaced: FlowState | None

@@ -24,8 +24,8 @@ from domain.briefings.model import (
     MAX_QUESTIONS,
     QUICK_DEADLINE_DAYS,
     Briefing,
+    BriefingQuestion,
     BriefingStatus,
-    Question,
     clean_question,
     parse_options,
     quick_deadline,
@@ -86,7 +86,7 @@ class QuestionPrompt:
 class OptionsPrompt:
     state: WritingOptions
     replaced: FlowState | None
-    question: Question
+    question: BriefingQuestion
 
 
 @dataclass(frozen=True, slots=True)
@@ -159,7 +159,7 @@ async def add_question(uow: UnitOfWork, *, actor: Person, briefing_id: int, text
     return await _draft(uow, briefing.id, campaign)
 
 
-def _question(briefing: Briefing, question_id: int) -> Question:
+def _question(briefing: Briefing, question_id: int) -> BriefingQuestion:
     question = briefing.question(question_id)
     if question is None:
         raise NotFound()

@@ -49,7 +49,7 @@ MEDIA_KINDS = (AnswerKind.PHOTO, AnswerKind.VOICE, AnswerKind.DOCUMENT)
 
 
 @dataclass(frozen=True, slots=True)
-class Question:
+class BriefingQuestion:
     id: int
     position: int
     text: str
@@ -69,7 +69,7 @@ class Briefing:
     deadline: datetime | None
     status: BriefingStatus
     sent_at: datetime | None = None
-    questions: tuple[Question, ...] = field(default_factory=tuple)
+    questions: tuple[BriefingQuestion, ...] = field(default_factory=tuple)
     # None: the campaign's audience (the default); else its own selection.
     audience: Audience | None = None
 
@@ -99,27 +99,27 @@ class Briefing:
         """Whom it goes to: its own audience if the marketer chose one, else the campaign's."""
         return self.audience if self.audience is not None else campaign.audience
 
-    def question(self, question_id: int) -> Question | None:
+    def question(self, question_id: int) -> BriefingQuestion | None:
         return next((q for q in self.questions if q.id == question_id), None)
 
-    def question_at(self, index: int) -> Question:
+    def question_at(self, index: int) -> BriefingQuestion:
         """The question at ``index`` (from 0), the nearest one for an index out of range."""
         if not self.questions:
             raise InvalidInput("error-briefing-no-questions")
         return self.questions[min(max(index, 0), len(self.questions) - 1)]
 
-    def question_after(self, question_id: int) -> Question | None:
+    def question_after(self, question_id: int) -> BriefingQuestion | None:
         """The next question in order, None after the last one."""
         ids = [q.id for q in self.questions]
         index = ids.index(question_id) + 1 if question_id in ids else len(ids)
         return self.questions[index] if index < len(ids) else None
 
-    def unanswered(self, answers: Iterable[Answer]) -> tuple[Question, ...]:
+    def unanswered(self, answers: Iterable[Answer]) -> tuple[BriefingQuestion, ...]:
         """The questions without an answer among ``answers`` (one person's)."""
         done = {a.question_id for a in answers}
         return tuple(q for q in self.questions if q.id not in done)
 
-    def first_to_answer(self, answers: Iterable[Answer]) -> Question:
+    def first_to_answer(self, answers: Iterable[Answer]) -> BriefingQuestion:
         """Where "answer all" starts: the first open question, else (all answered) the first."""
         if not self.questions:
             raise InvalidInput("error-briefing-no-questions")
@@ -161,7 +161,7 @@ class Reply:
     file_id: str | None = None
     file_name: str | None = None
 
-    def checked_for(self, question: Question) -> Reply:
+    def checked_for(self, question: BriefingQuestion) -> Reply:
         """The reply as it is kept, or InvalidInput if it does not answer ``question``."""
         if self.kind is AnswerKind.CHOICE:
             if self.text not in question.options:
@@ -266,7 +266,7 @@ class TeamProgress:
 
 
 @dataclass(frozen=True, slots=True)
-class Progress:
+class BriefingProgress:
     recipients: int
     answered: int
     partly: int
@@ -279,7 +279,9 @@ class Progress:
         return round(100 * self.answered / self.recipients) if self.recipients else 0
 
 
-def progress(briefing: Briefing, people: Sequence[Person], answers: Sequence[Answer]) -> Progress:
+def progress(
+    briefing: Briefing, people: Sequence[Person], answers: Sequence[Answer]
+) -> BriefingProgress:
     """Who has answered everything, who some, who nothing — per team too."""
     questions = {q.id for q in briefing.questions}
     by_person: dict[int, set[int]] = {}
@@ -297,7 +299,7 @@ def progress(briefing: Briefing, people: Sequence[Person], answers: Sequence[Ans
     for person in people:
         teams.setdefault(person.team_id, []).append(state(person))
     states = [state(p) for p in people]
-    return Progress(
+    return BriefingProgress(
         recipients=len(people),
         answered=states.count("all"),
         partly=states.count("some"),

@@ -26,7 +26,7 @@ class Request:
 
 
 @dataclass(frozen=True, slots=True)
-class Reminder:
+class BriefingReminder:
     """A reminder to someone who has ``left`` questions still open."""
 
     recipient: Person
@@ -54,7 +54,7 @@ async def request(uow: UnitOfWork, due: DueDelivery, now: datetime) -> Request |
     return Request(*found) if found is not None else None
 
 
-async def reminder(uow: UnitOfWork, due: DueDelivery, now: datetime) -> Reminder | None:
+async def reminder(uow: UnitOfWork, due: DueDelivery, now: datetime) -> BriefingReminder | None:
     """Only to someone who has not answered every question, before the deadline."""
     found = await _open(uow, due, now)
     if found is None:
@@ -62,4 +62,4 @@ async def reminder(uow: UnitOfWork, due: DueDelivery, now: datetime) -> Reminder
     person, briefing, campaign = found
     mine = await uow.briefings.answers(briefing.id, person_id=person.id)
     left = len(briefing.unanswered(mine))
-    return Reminder(person, briefing, campaign, left) if left else None
+    return BriefingReminder(person, briefing, campaign, left) if left else None

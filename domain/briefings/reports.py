@@ -13,8 +13,8 @@ from domain.briefings.model import (
     Answer,
     AnswerKind,
     Briefing,
-    Progress,
-    Question,
+    BriefingProgress,
+    BriefingQuestion,
     progress,
 )
 from domain.campaigns.model import Campaign
@@ -32,7 +32,7 @@ class Report:
 
     briefing: Briefing
     campaign: Campaign
-    progress: Progress
+    progress: BriefingProgress
     teams: Mapping[int, Team]
 
 
@@ -40,7 +40,7 @@ class Report:
 class GivenAnswer:
     """One person's answer to one question, with who they are and their team."""
 
-    question: Question
+    question: BriefingQuestion
     answer: Answer
     person: Person | None
     team: Team | None
@@ -52,7 +52,7 @@ class AnswersPage:
 
     briefing: Briefing
     index: int
-    question: Question
+    question: BriefingQuestion
     answers: tuple[GivenAnswer, ...]
     # For answer buttons: how many chose each option, in the options' order.
     tallies: tuple[tuple[str, int], ...]

@@ -36,7 +36,7 @@ MATERIAL_KINDS = ("document", "photo")
 
 
 @dataclass(frozen=True, slots=True)
-class Prompt:
+class DraftPrompt:
     """A step to ask for; the audience step comes with its picker."""
 
     state: Drafting
@@ -47,7 +47,7 @@ class Prompt:
 class Asked:
     """The marketer is now on ``prompt``'s step; ``previous`` is the flow it replaced."""
 
-    prompt: Prompt
+    prompt: DraftPrompt
     previous: FlowState | None
 
 
@@ -63,7 +63,7 @@ async def _ask(uow: UnitOfWork, actor: Person, state: Drafting, now: datetime) -
     if state.step is Step.AUDIENCE:
         campaign = await access.load(uow, state.campaign_id)
         audience = await audience_choice(uow, campaign, position=state.position)
-    return Asked(Prompt(state, audience), previous)
+    return Asked(DraftPrompt(state, audience), previous)
 
 
 async def advance(

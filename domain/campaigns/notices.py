@@ -32,7 +32,7 @@ class Refresh:
 
 
 @dataclass(frozen=True, slots=True)
-class Reminder:
+class CampaignReminder:
     recipient: Person
     campaign: Campaign
 
@@ -88,7 +88,7 @@ async def announcement(uow: UnitOfWork, due: DueDelivery, now: datetime) -> Anno
     return await announcement_for(uow, campaign, person, now)
 
 
-async def reminder(uow: UnitOfWork, due: DueDelivery, now: datetime) -> Reminder | None:
+async def reminder(uow: UnitOfWork, due: DueDelivery, now: datetime) -> CampaignReminder | None:
     """Only while the campaign is announced, and only to someone who has not acknowledged."""
     loaded = await _loaded(uow, due)
     if loaded is None:
@@ -98,7 +98,7 @@ async def reminder(uow: UnitOfWork, due: DueDelivery, now: datetime) -> Reminder
         return None
     if await uow.campaigns.acknowledged_at(campaign.id, person.id) is not None:
         return None
-    return Reminder(person, campaign)
+    return CampaignReminder(person, campaign)
 
 
 async def escalation(uow: UnitOfWork, due: DueDelivery, now: datetime) -> Escalation | None:

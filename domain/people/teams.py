@@ -37,7 +37,7 @@ class TeamStep(StrEnum):
 
 
 @dataclass(frozen=True, slots=True)
-class TeamProgress:
+class TeamFormStep:
     step: TeamStep
     name: str  # the team's name, for the next question or the confirmation
     card: TeamCard | None = None  # CREATED and UPDATED: the team as it is now
@@ -169,7 +169,7 @@ async def _team_step(uow: UnitOfWork, actor: Person) -> NewTeam | TeamEdit:
 
 async def answer_team_step(
     uow: UnitOfWork, *, actor: Person, text: str, now: datetime
-) -> TeamProgress:
+) -> TeamFormStep:
     """The value typed for the open new-team or edit-team step. Bad input raises and keeps
     the step, so the person can send it again."""
     if not text:
@@ -179,7 +179,7 @@ async def answer_team_step(
 
 async def pick_team_zone(
     uow: UnitOfWork, *, actor: Person, timezone: str, now: datetime
-) -> TeamProgress:
+) -> TeamFormStep:
     """A zone button under "the team's time zone?"; only while a step waits for a zone."""
     state = await _team_step(uow, actor)
     if state.waiting_for is not TeamField.TIMEZONE:
@@ -189,7 +189,7 @@ async def pick_team_zone(
 
 async def _advance(
     uow: UnitOfWork, actor: Person, state: NewTeam | TeamEdit, value: str, now: datetime
-) -> TeamProgress:
+) -> TeamFormStep:
     if isinstance(state, TeamEdit):
         team = await update_team(
             uow,
@@ -201,17 +201,17 @@ async def _advance(
             timezone=value if state.field is TeamField.TIMEZONE else None,
         )
         await uow.flows.delete(actor.id)
-        return TeamProgress(TeamStep.UPDATED, team.name, await _card(uow, team))
+        return TeamFormStep(TeamStep.UPDATED, team.name, await _card(uow, team))
     if state.name is None:
         name = _team_name(value)
         await _ensure_unique_name(uow, name, except_id=None)
         await uow.flows.save(actor.id, state.named(name), now=now)
-        return TeamProgress(TeamStep.ASK_REGION, name)
+        return TeamFormStep(TeamStep.ASK_REGION, name)
     if state.region is None:
         await uow.flows.save(actor.id, state.in_region(_region(value)), now=now)
-        return TeamProgress(TeamStep.ASK_TIMEZONE, state.name)
+        return TeamFormStep(TeamStep.ASK_TIMEZONE, state.name)
     team = await create_team(
         uow, actor=actor, name=state.name, region=state.region, timezone=value, now=now
     )
     await uow.flows.delete(actor.id)
-    return TeamProgress(TeamStep.CREATED, team.name, await _card(uow, team))
+    return TeamFormStep(TeamStep.CREATED, team.name, await _card(uow, team))

@@ -12,7 +12,7 @@ from domain.briefings.answering import Asking, Recorded
 from domain.briefings.drafting import DeadlinePrompt, Draft, Listing, OptionsPrompt, QuestionPrompt
 from domain.briefings.flows import AnswerMode
 from domain.briefings.model import Answer, AnswerKind, Briefing
-from domain.briefings.notices import Reminder, Request
+from domain.briefings.notices import BriefingReminder, Request
 from domain.briefings.reports import AnswersPage, GivenAnswer, Report
 from handlers.kit.audience import audience_keyboard, audience_text
 from handlers.kit.callbacks import Area, button
@@ -311,7 +311,7 @@ def request_screen(t: Translator, request: Request, *, preview: bool = False) ->
     return Screen("\n".join(lines), keyboard)
 
 
-def reminder_screen(t: Translator, reminder: Reminder) -> Screen:
+def reminder_screen(t: Translator, reminder: BriefingReminder) -> Screen:
     briefing = reminder.briefing
     text = t(
         "briefing-reminder",

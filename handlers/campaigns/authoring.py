@@ -8,7 +8,7 @@ from typing import Any
 from telegram import InlineKeyboardButton, Update
 
 from domain.campaigns import audience, drafting, queries, receiving
-from domain.campaigns.drafting import Asked, KeyMessageAdded, Prompt
+from domain.campaigns.drafting import Asked, DraftPrompt, KeyMessageAdded
 from domain.campaigns.flows import TEXT_FIELDS, Drafting, Step
 from domain.campaigns.queries import CampaignCard
 from handlers.campaigns.recipient import send_announcement
@@ -29,7 +29,7 @@ from handlers.kit.screens import Screen, reply, send_new, show
 # --- rendering -------------------------------------------------------------------------------
 
 
-def prompt_screen(t: Translator, prompt: Prompt) -> Screen:
+def prompt_screen(t: Translator, prompt: DraftPrompt) -> Screen:
     state = prompt.state
     if prompt.audience is not None:
         return audience_screen(t, prompt.audience)

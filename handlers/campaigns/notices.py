@@ -7,11 +7,11 @@ from datetime import datetime
 
 from domain.campaigns.model import NoteKind
 from domain.campaigns.notices import (
+    CampaignReminder,
     ChangeNotice,
     DeliveryReport,
     Escalation,
     Refresh,
-    Reminder,
 )
 from domain.campaigns.queries import Announcement
 from domain.people.model import Person
@@ -44,7 +44,7 @@ def render_refresh(value: Refresh, t: Translator, now: datetime) -> OutgoingMess
     )
 
 
-def render_reminder(value: Reminder, t: Translator, now: datetime) -> OutgoingMessage:
+def render_reminder(value: CampaignReminder, t: Translator, now: datetime) -> OutgoingMessage:
     campaign = value.campaign
     launch = t.day(campaign.launch_date) if campaign.launch_date else "—"
     keyboard = [

@@ -8,7 +8,7 @@ from telegram import Update
 
 from domain.people import teams
 from domain.people.flows import NewTeam, TeamEdit, TeamField
-from domain.people.teams import TeamCard, TeamProgress, TeamStep
+from domain.people.teams import TeamCard, TeamFormStep, TeamStep
 from domain.timezones import COMMON_ZONES
 from handlers.kit.callbacks import Area, Callback, CallbackDataError, button
 from handlers.kit.context import TandemContext
@@ -104,7 +104,7 @@ async def edit_team(update: Update, context: TandemContext, cb: Callback) -> Non
         await reply(update, t(f"team-ask-{field.value}", name=started.team.name))
 
 
-async def _render(update: Update, context: TandemContext, progress: TeamProgress) -> None:
+async def _render(update: Update, context: TandemContext, progress: TeamFormStep) -> None:
     t = context.t
     if progress.step is TeamStep.ASK_REGION:
         await reply(update, t("team-ask-region", name=progress.name))

@@ -19,7 +19,7 @@ from telegram import Bot, InlineKeyboardButton, InlineKeyboardMarkup
 from broadcast import BroadcastEngine, Delivery, OutgoingMessage, PaceClock, Pacer, RealPaceClock
 from domain.people.model import NewPerson
 from storage.db import Database
-from storage.deliveries import Recipient, SqlDeliveryRepo, Status
+from storage.deliveries import DeliveryStatus, Recipient, SqlDeliveryRepo
 from storage.migrate import migrate
 from storage.people import SqlPeopleRepo
 from tests.support.clock import FakeClock
@@ -173,7 +173,7 @@ async def test_every_recipient_gets_exactly_one_message(world: Broadcasts) -> No
     assert first.text == f"Hello {people[0]} (announce)"
     assert first.protect_content and first.labels() == ["Got it"]
     rows = await world.rows()
-    assert {row.status for row in rows.values()} == {Status.SENT}
+    assert {row.status for row in rows.values()} == {DeliveryStatus.SENT}
     assert rows[people[0]].message_id == first.message_id
     assert engine.stats.sent == 12
     assert world.done == [(KIND, 1, "announce")]
@@ -189,7 +189,7 @@ async def test_a_blocked_person_is_unreachable_and_the_batch_is_reported_once(
     engine = world.engine()
     await run(engine)
     rows = await world.rows()
-    assert rows[people[2]].status is Status.UNREACHABLE
+    assert rows[people[2]].status is DeliveryStatus.UNREACHABLE
     assert rows[people[2]].error == "Forbidden: bot was blocked by the user"
     assert [len(world.received(p)) for p in people] == [1, 1, 0, 1, 1]
     assert engine.stats.unreachable == 1
@@ -231,11 +231,11 @@ async def test_a_rejected_message_fails_with_its_reason_and_is_not_retried(
     engine = world.engine(max_attempts=3)
     await run(engine)
     rows = await world.rows()
-    assert rows[people[1]].status is Status.FAILED
+    assert rows[people[1]].status is DeliveryStatus.FAILED
     assert rows[people[1]].error == "Can't parse entities"  # as PTB words Telegram's reason
     assert world.send_calls(refused) == 1
     # A chat that keeps failing is given up after max_attempts.
-    assert (rows[people[3]].status, rows[people[3]].attempts) == (Status.FAILED, 3)
+    assert (rows[people[3]].status, rows[people[3]].attempts) == (DeliveryStatus.FAILED, 3)
     assert rows[people[3]].error == "NetworkError: Internal Server Error"
     assert world.send_calls(down) == 3
     assert [len(world.received(p)) for p in people] == [1, 0, 1, 0]
@@ -306,7 +306,11 @@ async def test_nothing_to_say_any_more_is_skipped(world: Broadcasts) -> None:
     engine = world.engine(only_odd)
     await run(engine)
     statuses = {p: row.status for p, row in (await world.rows()).items()}
-    assert [statuses[p] for p in people] == [Status.SENT, Status.SKIPPED, Status.SENT]
+    assert [statuses[p] for p in people] == [
+        DeliveryStatus.SENT,
+        DeliveryStatus.SKIPPED,
+        DeliveryStatus.SENT,
+    ]
     assert world.counts() == [1, 0, 1]
     assert engine.stats.skipped == 1
     assert world.done == [(KIND, 1, "announce")]
@@ -323,7 +327,7 @@ async def test_a_renderer_that_fails_fails_only_its_own_row(world: Broadcasts) -
     await world.enqueue(people)
     await run(world.engine(fragile))
     rows = await world.rows()
-    assert rows[people[1]].status is Status.FAILED
+    assert rows[people[1]].status is DeliveryStatus.FAILED
     assert "template is broken" in (rows[people[1]].error or "")
     assert world.counts() == [1, 0, 1]
 
@@ -346,10 +350,10 @@ async def test_an_edit_changes_the_earlier_message(world: Broadcasts) -> None:
     assert world.counts() == [1]
     assert original.text == "Hello again" and original.edit_count == 1
     rows = await world.rows()
-    assert rows[person].status is Status.SENT
+    assert rows[person].status is DeliveryStatus.SENT
     for batch in ("refresh:1", "refresh:2"):
         [row] = (await world.rows(batch)).values()
-        assert (row.status, row.message_id) == (Status.SENT, original.message_id)
+        assert (row.status, row.message_id) == (DeliveryStatus.SENT, original.message_id)
 
 
 @pytest.mark.parametrize("timeline", ["real", "virtual"])

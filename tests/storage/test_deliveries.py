@@ -5,7 +5,7 @@ from __future__ import annotations
 from datetime import UTC, datetime, timedelta
 
 from storage.db import Database
-from storage.deliveries import Recipient, SqlDeliveryRepo, Status
+from storage.deliveries import DeliveryStatus, Recipient, SqlDeliveryRepo
 
 T0 = datetime(2026, 11, 24, 9, 0, tzinfo=UTC)
 KIND = "campaign.announce"
@@ -42,7 +42,12 @@ async def test_enqueueing_twice_adds_each_recipient_once(db: Database) -> None:
         row = await repo.get(KIND, 7, "announce", 2)
     assert row is not None
     assert (row.chat_id, row.due_at, row.next_attempt_at) == (5002, T0, T0)
-    assert (row.status, row.attempts, row.message_id, row.error) == (Status.PENDING, 0, None, None)
+    assert (row.status, row.attempts, row.message_id, row.error) == (
+        DeliveryStatus.PENDING,
+        0,
+        None,
+        None,
+    )
 
 
 async def test_claiming_takes_due_rows_oldest_first_and_only_once(db: Database) -> None:
@@ -54,7 +59,7 @@ async def test_claiming_takes_due_rows_oldest_first_and_only_once(db: Database) 
         await repo.enqueue(KIND, 1, "early", [to(4, T0 - timedelta(minutes=1)), to(5)])
         claimed = await repo.claim_due(T0 + timedelta(minutes=10), limit=10)
         assert [d.person_id for d in claimed] == [4, 2, 5, 1]
-        assert all(d.status is Status.SENDING for d in claimed)
+        assert all(d.status is DeliveryStatus.SENDING for d in claimed)
         assert await repo.claim_due(T0 + timedelta(minutes=10), limit=10) == []
         assert await repo.counts(KIND, 1) == {"sending": 4, "pending": 1}
         assert await repo.next_due_at() == T0 + timedelta(hours=1)
@@ -116,7 +121,7 @@ async def test_retrying_counts_attempts_while_the_row_stays_claimed(db: Database
         await repo.mark_failed(two.id, "TimedOut: Timed out", T0, count_attempt=False)
         failed = await repo.by_id(two.id)
     assert failed is not None
-    assert (failed.status, failed.attempts) == (Status.FAILED, 2)
+    assert (failed.status, failed.attempts) == (DeliveryStatus.FAILED, 2)
 
 
 async def test_rows_in_flight_at_a_crash_go_back_to_pending(db: Database) -> None:

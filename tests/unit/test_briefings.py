@@ -7,8 +7,8 @@ from domain.briefings.model import (
     Answer,
     AnswerKind,
     Briefing,
+    BriefingQuestion,
     BriefingStatus,
-    Question,
     Reply,
     parse_options,
     progress,
@@ -36,7 +36,7 @@ def briefing(deadline: datetime | None = NOW + timedelta(days=3)) -> Briefing:
         deadline=deadline,
         status=BriefingStatus.SENT,
         sent_at=NOW,
-        questions=(Question(10, 1, "Q1"), Question(11, 2, "Q2", ("Yes", "No"))),
+        questions=(BriefingQuestion(10, 1, "Q1"), BriefingQuestion(11, 2, "Q2", ("Yes", "No"))),
     )
 
 
@@ -183,7 +183,7 @@ def test_the_request_waits_for_the_end_of_quiet_hours() -> None:
 
 
 def test_a_button_question_takes_only_one_of_its_options() -> None:
-    buttons = Question(11, 2, "Q2", ("Yes", "No"))
+    buttons = BriefingQuestion(11, 2, "Q2", ("Yes", "No"))
     assert Reply(AnswerKind.CHOICE, "No").checked_for(buttons) == Reply(AnswerKind.CHOICE, "No")
     with pytest.raises(InvalidInput):
         Reply(AnswerKind.CHOICE, "Maybe").checked_for(buttons)
@@ -193,7 +193,7 @@ def test_a_button_question_takes_only_one_of_its_options() -> None:
 
 
 def test_a_free_question_takes_text_or_a_file_with_an_optional_caption() -> None:
-    free = Question(10, 1, "Q1")
+    free = BriefingQuestion(10, 1, "Q1")
     assert Reply(AnswerKind.TEXT, "  dose  ").checked_for(free).text == "dose"
     photo = Reply(AnswerKind.PHOTO, " shelf ", "AgAD").checked_for(free)
     assert (photo.text, photo.file_id) == ("shelf", "AgAD")

@@ -4,16 +4,18 @@ from __future__ import annotations
 
 from datetime import datetime, timedelta
 
-from domain.briefings.model import Answer, AnswerKind, Briefing, BriefingStatus, Question
+from domain.briefings.model import Answer, AnswerKind, Briefing, BriefingQuestion, BriefingStatus
 from domain.campaigns.model import Audience, Campaign, Status
 from tests.support.builders.people import NOW
 
 ALL_REPS = Audience(all_reps=True)
 
 
-def a_question(qid: int, position: int | None = None, *options: str, text: str = "") -> Question:
+def a_question(
+    qid: int, position: int | None = None, *options: str, text: str = ""
+) -> BriefingQuestion:
     position = position if position is not None else qid
-    return Question(qid, position, text or f"Question {position}?", tuple(options))
+    return BriefingQuestion(qid, position, text or f"Question {position}?", tuple(options))
 
 
 def a_briefing(
@@ -23,7 +25,7 @@ def a_briefing(
     by: int = 1,
     status: BriefingStatus = BriefingStatus.DRAFT,
     deadline: datetime | None = NOW + timedelta(days=3),
-    questions: tuple[Question, ...] = (),
+    questions: tuple[BriefingQuestion, ...] = (),
     audience: Audience | None = None,
 ) -> Briefing:
     """A briefing; a sent one was sent at NOW."""

@@ -7,7 +7,7 @@ from collections.abc import Sequence
 from dataclasses import replace
 from datetime import datetime
 
-from domain.briefings.model import Answer, Briefing, BriefingStatus, Question
+from domain.briefings.model import Answer, Briefing, BriefingQuestion, BriefingStatus
 from domain.campaigns.model import Campaign
 from domain.people.model import Person, Team
 from tests.support.fakes import FakePeopleRepo, FakeTeamRepo, FakeUnitOfWork
@@ -21,7 +21,9 @@ class FakeBriefingRepo:
 
     def __init__(self) -> None:
         self.rows: dict[int, Briefing] = {}  # questions are kept in ``questions``
-        self.questions: dict[int, tuple[int, Question]] = {}  # id -> (briefing id, question)
+        self.questions: dict[
+            int, tuple[int, BriefingQuestion]
+        ] = {}  # id -> (briefing id, question)
         self.answers_given: dict[tuple[int, int], Answer] = {}  # (question, person) -> answer
         self._ids = 0
         self._question_ids = 0
@@ -35,7 +37,7 @@ class FakeBriefingRepo:
             self._ids = max(self._ids, briefing.id)
             self._question_ids = max([self._question_ids, *(q.id for q in briefing.questions)])
 
-    def _of(self, briefing_id: int) -> list[Question]:
+    def _of(self, briefing_id: int) -> list[BriefingQuestion]:
         found = [q for bid, q in self.questions.values() if bid == briefing_id]
         return sorted(found, key=lambda q: q.position)
 
@@ -82,7 +84,7 @@ class FakeBriefingRepo:
         position = max((q.position for q in self._of(briefing_id)), default=0) + 1
         self.questions[self._question_ids] = (
             briefing_id,
-            Question(self._question_ids, position, text, options),
+            BriefingQuestion(self._question_ids, position, text, options),
         )
 
     async def set_options(self, question_id: int, options: tuple[str, ...]) -> None:
