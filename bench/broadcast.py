@@ -18,57 +18,16 @@ import statistics
 import tempfile
 import time
 from dataclasses import dataclass, field
-from datetime import date
 from pathlib import Path
 
 from broadcast import BroadcastEngine
-from domain.campaigns import audience, drafting, scheduling
-from domain.campaigns.flows import Step
-from domain.campaigns.model import Schedule, ScheduleMode
-from domain.people.model import NewPerson, Role
-from storage.people import SqlPeopleRepo
 from tests.support.clock import FakeClock
 from tests.support.fake_telegram import SEND_METHODS, FakeTelegram
 from tests.support.harness import TOKEN, Player, Tandem
+from tests.support.seed import add_reps, announce_campaign
 
 CAP = 30.0
-FIRST_REP = 10_000_000
 ASKERS = (1000, 1001, 1002)
-
-KEY_MESSAGES = (
-    "Принимать ежедневно в течение всего сезона простуд.",
-    "Клинически подтверждённый состав, без сахара и красителей.",
-    "Для взрослых и детей старше 12 лет; одна капсула в день.",
-)
-
-
-async def announce_campaign(tandem: Tandem) -> int:
-    """Draft a realistic campaign as the first asker (an admin) and send it now, through the
-    same use cases the marketer's buttons call; returns the number of recipients."""
-    now = tandem.clock.now()
-    async with tandem.services.services.uow() as uow:
-        actor = await uow.people.by_telegram_id(ASKERS[0])
-        assert actor is not None
-        asked = await drafting.start(uow, actor=actor, now=now)
-        cid = asked.prompt.state.campaign_id
-        for step, text in (
-            (Step.NAME, "Зимний иммунитет"),
-            (Step.PRODUCT, "Иммуно-Плюс, 30 капсул"),
-            (Step.GOAL, "+15% продаж в аптечных сетях за сезон."),
-        ):
-            await drafting.set_field(
-                uow, actor=actor, campaign_id=cid, step=step, text=text, now=now
-            )
-        for message in KEY_MESSAGES:
-            await drafting.add_key_message(uow, actor=actor, campaign_id=cid, text=message, now=now)
-        await drafting.set_launch_date(
-            uow, actor=actor, campaign_id=cid, launch=date(2026, 12, 15), now=now
-        )
-        await audience.toggle_audience(uow, actor=actor, campaign_id=cid, all_reps=True, now=now)
-        result = await scheduling.schedule(
-            uow, actor=actor, campaign_id=cid, when=Schedule(ScheduleMode.NOW), now=now
-        )
-    return result.recipients
 
 
 @dataclass
@@ -101,32 +60,6 @@ async def ask_for_help(askers: list[Player], every: float, stop: asyncio.Event) 
         next_at += every
         await asyncio.sleep(max(0.0, next_at - loop.time()))
     return times
-
-
-async def add_reps(tandem: Tandem, count: int) -> list[int]:
-    now = tandem.clock.now()
-    recipients = []
-    async with tandem.services.db.transaction() as conn:
-        repo = SqlPeopleRepo(conn)
-        for n in range(count):
-            telegram_id = FIRST_REP + n
-            await repo.add(
-                NewPerson(
-                    telegram_id=telegram_id,
-                    first_name=f"Rep {n}",
-                    last_name=None,
-                    username=None,
-                    telegram_language="ru",
-                    timezone="Europe/Moscow",
-                    team_id=None,
-                    roles=frozenset({Role.REP}),
-                ),
-                joined_at=now,
-            )
-            user = tandem.fake.user(telegram_id, f"Rep {n}", language_code="ru")
-            user.started = True  # they joined through an invite long ago
-            recipients.append(telegram_id)
-    return recipients
 
 
 def busiest_second(moments: list[float]) -> int:
@@ -171,7 +104,7 @@ async def bench(reps: int, every: float, rate: float | None) -> None:
             stop = asyncio.Event()
             helper = asyncio.create_task(ask_for_help(askers, every, stop))
             await asyncio.sleep(1.0)  # a few replies before the broadcast starts
-            reached = await announce_campaign(tandem)
+            reached = await announce_campaign(tandem, ASKERS[0])
             assert reached == reps, (reached, reps)
             started = time.monotonic()  # the announcement's rows are in the outbox
             engine.wake()

@@ -9,16 +9,17 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 from dataclasses import dataclass
-from datetime import datetime
+from datetime import UTC, datetime
 from pathlib import Path
 from typing import Any
 
-from telegram import Bot
+from telegram import Bot, Update
 from telegram.constants import ParseMode
-from telegram.ext import Application, ApplicationBuilder, ContextTypes, Defaults
+from telegram.ext import Application, ApplicationBuilder, ContextTypes, Defaults, TypeHandler
 from telegram.request import HTTPXRequest
 
 from bot.config import Settings
+from bot.inbox import InboxBot, Replays, replay_guard, replay_unfinished
 from bot.updates import PerChatUpdateProcessor
 from broadcast import (
     BroadcastEngine,
@@ -41,6 +42,7 @@ from schedules import register_jobs
 from schedules.sweeps import Sweeper
 from storage.db import Database
 from storage.flows import FlowCodec
+from storage.inbox import Inbox
 from storage.migrate import migrate
 from storage.uow import SqlUnitOfWork
 
@@ -65,6 +67,7 @@ class Runtime:
     broadcasts: BroadcastEngine
     sweeps: Sweeper
     services: Services
+    inbox: Inbox
 
 
 def load_catalog() -> Catalog:
@@ -130,24 +133,38 @@ def build_application(
         after=engine.wake,
     )
     _wire_outbox(engine, services, features)
-    app: TandemApp = (
-        ApplicationBuilder()
-        .token(settings.bot_token.get_secret_value())
-        .base_url(settings.api_url)
-        .base_file_url(settings.file_url)
-        .defaults(Defaults(parse_mode=ParseMode.HTML))
-        .context_types(ContextTypes(context=TandemContext))
-        .concurrent_updates(PerChatUpdateProcessor())
+    inbox = Inbox(db)
+    bot = InboxBot(
+        settings.bot_token.get_secret_value(),
+        base_url=settings.api_url,
+        base_file_url=settings.file_url,
+        request=HTTPXRequest(connection_pool_size=256),
+        get_updates_request=HTTPXRequest(connection_pool_size=1),
+        defaults=Defaults(parse_mode=ParseMode.HTML),
         # Interactive replies take their turn in the broadcasts' pace (ahead of broadcasts), so
         # the two together stay under Telegram's limit; AIORateLimiter underneath remains the
         # safety net that waits out a 429 and retries. Broadcasts do not go through it.
-        .rate_limiter(PacedRateLimiter(engine.pacer, max_retries=3))
+        rate_limiter=PacedRateLimiter(engine.pacer, max_retries=3),
+        inbox=inbox,
+    )
+
+    async def done(update_id: int) -> None:
+        await inbox.done(update_id, at=datetime.now(UTC))
+
+    app: TandemApp = (
+        ApplicationBuilder()
+        .bot(bot)
+        .context_types(ContextTypes(context=TandemContext))
+        .concurrent_updates(PerChatUpdateProcessor(on_done=done))
         .post_init(_start)
         .post_shutdown(_stop)
         .build()
     )
     app.bot_data["services"] = services
-    app.bot_data["runtime"] = Runtime(db, engine, sweeper, services)
+    app.bot_data["runtime"] = Runtime(db, engine, sweeper, services, inbox)
+    app.bot_data["replays"] = Replays()
+    # Group -2, before even the gatekeeper: an update a crash left applied is not run again.
+    app.add_handler(TypeHandler(Update, replay_guard), group=-2)
     register_all(app, features)
     register_jobs(app, sweeper)
     return app
@@ -200,6 +217,7 @@ async def _start(app: TandemApp) -> None:
     runtime = runtime_of(app)
     await runtime.db.connect()
     await migrate(runtime.db)
+    await replay_unfinished(app, runtime.inbox)
     await set_default_menus(
         app.bot, runtime.services.catalog, runtime.services.config.default_language
     )

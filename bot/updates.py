@@ -3,11 +3,13 @@
 from __future__ import annotations
 
 import asyncio
-from collections.abc import Awaitable
+from collections.abc import Awaitable, Callable
 from typing import Any
 
 from telegram import Update
 from telegram.ext import BaseUpdateProcessor
+
+from storage import inbox
 
 
 class PerChatUpdateProcessor(BaseUpdateProcessor):
@@ -17,12 +19,21 @@ class PerChatUpdateProcessor(BaseUpdateProcessor):
     hold up a rep), while two quick taps by one person are handled in the order sent, so a
     flow never sees its steps out of order.
 
-    ``wait_processed`` lets a caller await the end of a given update: tests use it to know
-    when the bot has finished with what a user sent, without sleeping.
+    Each update is handled as the inbox's current one (``storage.inbox.handling``), so the
+    change it makes is marked applied in the same transaction, and ``on_done`` records its end.
+
+    ``expect`` lets a caller await the end of a given update: tests use it to know when the
+    bot has finished with what a user sent, without sleeping.
     """
 
-    def __init__(self, max_concurrent_updates: int = 64) -> None:
+    def __init__(
+        self,
+        max_concurrent_updates: int = 64,
+        *,
+        on_done: Callable[[int], Awaitable[None]] | None = None,
+    ) -> None:
         super().__init__(max_concurrent_updates)
+        self._on_done = on_done
         # chat id -> (lock, number of updates holding or waiting for it)
         self._locks: dict[int, tuple[asyncio.Lock, int]] = {}
         self._waiters: dict[int, list[asyncio.Future[None]]] = {}
@@ -40,9 +51,16 @@ class PerChatUpdateProcessor(BaseUpdateProcessor):
         key = self._key(update)
         lock, users = self._locks.get(key, (asyncio.Lock(), 0))
         self._locks[key] = (lock, users + 1)
+        update_id = update.update_id if isinstance(update, Update) else None
         try:
             async with lock:
-                await coroutine
+                if update_id is None:
+                    await coroutine
+                else:
+                    with inbox.handling(update_id):
+                        await coroutine
+                    if self._on_done is not None:
+                        await self._on_done(update_id)
         finally:
             lock, users = self._locks[key]
             if users == 1:

@@ -3,10 +3,12 @@
 from __future__ import annotations
 
 from contextlib import AbstractAsyncContextManager
+from datetime import UTC, datetime
 from types import TracebackType
 
 import aiosqlite
 
+from storage import inbox
 from storage.briefings import SqlBriefingRepo
 from storage.campaigns import SqlCampaignRepo
 from storage.db import Database
@@ -20,7 +22,9 @@ from storage.questions import SqlQuestionRepo
 
 class SqlUnitOfWork:
     """``async with SqlUnitOfWork(db, codec) as uow:`` opens one transaction; it commits when
-    the block exits cleanly and rolls back when it raises. Repositories never commit."""
+    the block exits cleanly and rolls back when it raises. Repositories never commit. While an
+    update is handled, a transaction that changed anything also marks the update applied in
+    the inbox (see :mod:`storage.inbox`)."""
 
     people: SqlPeopleRepo
     teams: SqlTeamRepo
@@ -32,6 +36,8 @@ class SqlUnitOfWork:
     briefings: SqlBriefingRepo
     feedback: SqlFeedbackRepo
     questions: SqlQuestionRepo
+    _conn: aiosqlite.Connection
+    _changes_before: int
 
     def __init__(self, db: Database, codec: FlowCodec | None = None) -> None:
         self._db = db
@@ -43,6 +49,8 @@ class SqlUnitOfWork:
             raise RuntimeError("a unit of work is entered once")
         self._transaction = self._db.transaction()
         conn = await self._transaction.__aenter__()
+        self._conn = conn
+        self._changes_before = conn.total_changes
         self.people = SqlPeopleRepo(conn)
         self.teams = SqlTeamRepo(conn)
         self.invites = SqlInviteRepo(conn)
@@ -63,6 +71,9 @@ class SqlUnitOfWork:
         tb: TracebackType | None,
     ) -> None:
         assert self._transaction is not None
+        if exc_type is None and self._conn.total_changes != self._changes_before:
+            # The change an update made and the record that it was made commit together.
+            await inbox.mark_applied(self._conn, datetime.now(UTC))
         await self._transaction.__aexit__(exc_type, exc, tb)
 
 

@@ -48,3 +48,4 @@ flow-left-briefing = ⚠️ You left the briefing step unfinished; what you had 
 flow-left-question = ⚠️ Your question was not sent: you started something else. Press “Ask a question” again when you like.
 flow-left-feedback = ⚠️ You left your feedback unfinished; what you had already given is saved.
 refusal-deactivated = Your access to Tandem has been turned off. If you think this is a mistake, please contact your administrator.
+replay-saved = ✅ Your last action was saved: the bot restarted while handling it. Carry on; /help shows what you can do.

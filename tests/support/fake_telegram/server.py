@@ -189,6 +189,7 @@ class FakeTelegram:
         self._injections: list[Injection] = []
         self._updates: list[dict[str, Any]] = []
         self._next_update_id = 1
+        self._sent_updates: dict[int, dict[str, Any]] = {}  # every update ever queued, by id
         self._confirmed = 0  # every update id <= this was acknowledged by an offset
         self._filtered: set[int] = set()  # dropped because of allowed_updates
         self._allowed_updates: frozenset[str] | None = None
@@ -370,10 +371,32 @@ class FakeTelegram:
         """Queue a raw update (without update_id); returns the assigned update_id."""
         update_id = self._next_update_id
         self._next_update_id += 1
-        self._updates.append({"update_id": update_id, **copy.deepcopy(payload)})
+        update = {"update_id": update_id, **copy.deepcopy(payload)}
+        self._updates.append(update)
+        self._sent_updates[update_id] = update
         for poll in self._polls:
             poll.event.set()
         return update_id
+
+    def take_update(self, update_id: int) -> dict[str, Any]:
+        """As if the bot had fetched ``update_id`` and confirmed it, then died before doing
+        anything with it: the update leaves the queue; its JSON is returned."""
+        self._acknowledge(update_id + 1)
+        return copy.deepcopy(self._sent_updates[update_id])
+
+    def lose_confirmations(self, from_update_id: int) -> None:
+        """As if the offsets that confirmed ``from_update_id`` and later never reached
+        Telegram: it sends those updates again."""
+        self._confirmed = min(self._confirmed, from_update_id - 1)
+        queued = {u["update_id"] for u in self._updates}
+        again = [
+            copy.deepcopy(u)
+            for uid, u in sorted(self._sent_updates.items())
+            if uid >= from_update_id and uid not in queued
+        ]
+        self._updates = sorted([*self._updates, *again], key=lambda u: u["update_id"])
+        for poll in self._polls:
+            poll.event.set()
 
     async def wait_fetched(self, update_id: int, timeout: float = 5.0) -> None:  # noqa: ASYNC109
         """Wait until the bot has called getUpdates with an offset > update_id."""

@@ -1,0 +1,107 @@
+"""The durable inbox, on the Telegram side: no update is lost at a crash.
+
+PTB's polling confirms a batch of updates to Telegram (the next ``getUpdates`` offset) while
+the batch is still being handled, so whatever is queued or running when the process dies would
+be gone. :class:`InboxBot` stores every update it fetches (``storage/inbox.py``) before
+returning it, i.e. before the offset that confirms it is ever sent. At start-up,
+:func:`replay_unfinished` queues the updates a crash interrupted, in order, ahead of new ones.
+An interrupted update whose change was already committed (the unit of work marked it applied
+in the same transaction) is not handled again: :func:`replay_guard` tells the person their
+action was saved. An update is done when its handling finished (``bot/updates.py``).
+"""
+
+from __future__ import annotations
+
+import json
+import logging
+from datetime import UTC, datetime, timedelta
+from typing import Any
+
+from telegram import Update
+from telegram.error import BadRequest
+from telegram.ext import Application, ApplicationHandlerStop, ExtBot
+
+from domain.people import joining
+from handlers.kit.context import TandemContext
+from storage.inbox import Inbox
+
+log = logging.getLogger(__name__)
+MAX_ATTEMPTS = 3  # an update that crashed the bot three times is given up
+KEEP_DONE = timedelta(days=7)
+
+
+class InboxBot(ExtBot[None]):
+    """The application's bot: ``get_updates`` stores what it fetched before returning it."""
+
+    def __init__(self, *args: Any, inbox: Inbox, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        self._inbox = inbox
+
+    async def get_updates(self, *args: Any, **kwargs: Any) -> tuple[Update, ...]:
+        updates = await super().get_updates(*args, **kwargs)
+        if not updates:
+            return updates
+        rows = [
+            (
+                update.update_id,
+                update.effective_chat.id if update.effective_chat else None,
+                json.dumps(update.to_dict(), ensure_ascii=False),
+            )
+            for update in updates
+        ]
+        new = await self._inbox.store(rows, at=datetime.now(UTC))
+        # Telegram sends an update again when the offset that confirmed it never arrived: one
+        # already in the inbox is being (or was) handled from there.
+        return tuple(update for update in updates if update.update_id in new)
+
+
+class Replays:
+    """Updates queued again at start-up whose change had already been committed."""
+
+    def __init__(self) -> None:
+        self.applied: set[int] = set()
+
+
+async def replay_unfinished(app: Application[Any, Any, Any, Any, Any, Any], inbox: Inbox) -> None:
+    """Queue the updates a crash interrupted, oldest first, before polling brings new ones."""
+    replays = app.bot_data["replays"]
+    assert isinstance(replays, Replays)
+    stored = await inbox.unfinished(max_attempts=MAX_ATTEMPTS, at=datetime.now(UTC))
+    for row in stored:
+        update = Update.de_json(json.loads(row.payload), app.bot)
+        if row.applied:
+            replays.applied.add(row.update_id)
+        await app.update_queue.put(update)
+    if stored:
+        log.info("Handling %d update(s) a restart interrupted", len(stored))
+    pruned = await inbox.prune(before=datetime.now(UTC) - KEEP_DONE)
+    if pruned:
+        log.info("Forgot %d handled update(s) older than %s", pruned, KEEP_DONE)
+
+
+async def replay_guard(update: object, context: TandemContext) -> None:
+    """Group -2: an update whose change a crash left committed but unanswered is not handled
+    twice; the person is told it was saved, and the update stops here."""
+    if not isinstance(update, Update):
+        return
+    replays = context.application.bot_data["replays"]
+    assert isinstance(replays, Replays)
+    if update.update_id not in replays.applied:
+        return
+    replays.applied.discard(update.update_id)
+    user, chat = update.effective_user, update.effective_chat
+    if user is not None and chat is not None:
+        services = context.services
+        async with services.uow() as uow:
+            person = await joining.known(uow, telegram_id=user.id)
+        t = services.translator_for(person, user.language_code)
+        answered = False
+        if update.callback_query is not None:
+            try:
+                await update.callback_query.answer(t.label("replay-saved"), show_alert=True)
+                answered = True
+            except BadRequest:  # too old to answer: say it in the chat instead
+                pass
+        if not answered:
+            await context.bot.send_message(chat.id, t("replay-saved"))
+    raise ApplicationHandlerStop
