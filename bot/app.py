@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 from dataclasses import dataclass
-from datetime import UTC, datetime
+from datetime import datetime
 from pathlib import Path
 from typing import Any
 
@@ -19,7 +19,7 @@ from telegram.ext import Application, ApplicationBuilder, ContextTypes, Defaults
 from telegram.request import HTTPXRequest
 
 from bot.config import Settings
-from bot.inbox import InboxBot, Replays, replay_guard, replay_unfinished
+from bot.inbox import DoneMarks, InboxBot, Replays, replay_guard, replay_unfinished
 from bot.updates import PerChatUpdateProcessor
 from broadcast import (
     BroadcastEngine,
@@ -37,6 +37,7 @@ from handlers.kit.feature import Feature, Notice
 from handlers.kit.i18n import Catalog
 from handlers.kit.menu import in_menu_order, set_default_menus
 from handlers.kit.routing import left_behind_notices
+from handlers.kit.screens import edits_of
 from handlers.kit.text import split_html
 from schedules import register_jobs
 from schedules.sweeps import Sweeper
@@ -68,6 +69,7 @@ class Runtime:
     sweeps: Sweeper
     services: Services
     inbox: Inbox
+    done: DoneMarks
 
 
 def load_catalog() -> Catalog:
@@ -148,20 +150,19 @@ def build_application(
         inbox=inbox,
     )
 
-    async def done(update_id: int) -> None:
-        await inbox.done(update_id, at=datetime.now(UTC))
-
+    done = DoneMarks(inbox)
     app: TandemApp = (
         ApplicationBuilder()
         .bot(bot)
         .context_types(ContextTypes(context=TandemContext))
-        .concurrent_updates(PerChatUpdateProcessor(on_done=done))
+        .concurrent_updates(PerChatUpdateProcessor(on_done=done.mark))
         .post_init(_start)
+        .post_stop(_flush_edits)
         .post_shutdown(_stop)
         .build()
     )
     app.bot_data["services"] = services
-    app.bot_data["runtime"] = Runtime(db, engine, sweeper, services, inbox)
+    app.bot_data["runtime"] = Runtime(db, engine, sweeper, services, inbox, done)
     app.bot_data["replays"] = Replays()
     # Group -2, before even the gatekeeper: an update a crash left applied is not run again.
     app.add_handler(TypeHandler(Update, replay_guard), group=-2)
@@ -223,6 +224,13 @@ async def _start(app: TandemApp) -> None:
     )
     await runtime.broadcasts.bot.initialize()
     await runtime.broadcasts.start()
+
+
+async def _flush_edits(app: TandemApp) -> None:
+    """Redraw what is still waiting to be redrawn before the bot closes its connections, and
+    record the last handled updates as done."""
+    await edits_of(app.bot).idle()
+    await runtime_of(app).done.close()
 
 
 async def _stop(app: TandemApp) -> None:

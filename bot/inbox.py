@@ -12,6 +12,7 @@ action was saved. An update is done when its handling finished (``bot/updates.py
 
 from __future__ import annotations
 
+import asyncio
 import json
 import logging
 from datetime import UTC, datetime, timedelta
@@ -53,6 +54,41 @@ class InboxBot(ExtBot[None]):
         # Telegram sends an update again when the offset that confirmed it never arrived: one
         # already in the inbox is being (or was) handled from there.
         return tuple(update for update in updates if update.update_id in new)
+
+
+class DoneMarks:
+    """Records handled updates as done, a batch at a time: one write every ``interval``
+    instead of one per update, under a storm of presses. An update handled in the last
+    ``interval`` before a crash is taken up again at the next start, where the inbox knows
+    whether its change was made (see :func:`replay_guard`)."""
+
+    def __init__(self, inbox: Inbox, *, interval: float = 0.05) -> None:
+        self._inbox = inbox
+        self._interval = interval
+        self._pending: list[int] = []
+        self._flusher: asyncio.Task[None] | None = None
+
+    async def mark(self, update_id: int) -> None:
+        self._pending.append(update_id)
+        if self._flusher is None or self._flusher.done():
+            self._flusher = asyncio.create_task(self._flush_soon(), name="inbox-done")
+
+    async def _flush_soon(self) -> None:
+        await asyncio.sleep(self._interval)
+        await self.flush()
+
+    async def flush(self) -> None:
+        """Write what is pending now (also at a clean stop)."""
+        ids, self._pending = self._pending, []
+        try:
+            await self._inbox.done(ids, at=datetime.now(UTC))
+        except Exception:
+            log.exception("Could not record %d handled update(s) as done", len(ids))
+
+    async def close(self) -> None:
+        if self._flusher is not None and not self._flusher.done():
+            self._flusher.cancel()
+        await self.flush()
 
 
 class Replays:

@@ -170,13 +170,22 @@ def _sends_in(endpoint: str, data: dict[str, Any]) -> int:
     return 1 if endpoint.startswith("send") and endpoint != "sendChatAction" else 0
 
 
+# Edits of messages already in a chat: they count against Telegram's limits like a send, but
+# nobody waits for them the way they wait for a reply, so they take their slot behind replies.
+EDITS = frozenset(
+    {"editMessageText", "editMessageReplyMarkup", "editMessageCaption", "editMessageMedia"}
+)
+
+
 class PacedRateLimiter(AIORateLimiter):
     """PTB's AIORateLimiter for the interactive bot, drawing on the broadcasts' ``Pacer``:
     every message a handler sends takes a slot (ahead of broadcasts), so replies stay prompt
     and the two together stay under the global limit, and the chat it goes to counts for the
-    broadcasts' per-chat spacing. The ``Pacer`` is the bot's one budget of messages per
-    second, kept on its pace clock: AIORateLimiter's own overall budget (a second one, in real
-    time, for any request to a chat) is off unless ``overall_max_rate`` is passed.
+    broadcasts' per-chat spacing. An edit takes a slot too, queued with the broadcasts
+    (behind replies); answering a callback query takes none (Telegram does not count it).
+    The ``Pacer`` is the bot's one budget of messages per second, kept on its pace clock:
+    AIORateLimiter's own overall budget (a second one, in real time, for any request to a
+    chat) is off unless ``overall_max_rate`` is passed.
 
     Beyond waiting out 429s (AIORateLimiter's ``max_retries``; its per-group limit stays), a
     reply that fails with a 5xx or a connection error is tried again a few times with a short
@@ -203,12 +212,15 @@ class PacedRateLimiter(AIORateLimiter):
         rate_limit_args: int | None,
     ) -> bool | dict[str, Any] | list[dict[str, Any]]:
         sends = _sends_in(endpoint, data)
-        if sends:
+        edit = endpoint in EDITS
+        if sends or edit:
             callback = self._in_flight(callback)
         attempt = 0
         while True:
             for _ in range(sends):
                 await self._pacer.turn(priority=True)
+            if edit:
+                await self._pacer.turn(priority=False)
             chat_id = data.get("chat_id")
             if sends and isinstance(chat_id, int):
                 self._pacer.note_chat(chat_id)

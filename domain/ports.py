@@ -44,6 +44,10 @@ class Outbox(Protocol):
         """person id -> delivery status for one batch."""
         ...
 
+    async def status(self, kind: str, ref_id: int, batch: str, person_id: int) -> str | None:
+        """One person's delivery status in a batch (None: not in it)."""
+        ...
+
     async def withdraw(self, kind: str, ref_id: int, batch: str | None = None) -> int:
         """Delete what has not been sent yet (rescheduling, cancelling)."""
         ...

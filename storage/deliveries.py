@@ -257,6 +257,15 @@ class SqlDeliveryRepo:
         ) as cur:
             return {row[0]: row[1] for row in await cur.fetchall()}
 
+    async def status(self, kind: str, ref_id: int, batch: str, person_id: int) -> str | None:
+        async with self._conn.execute(
+            "SELECT status FROM deliveries WHERE kind = ? AND ref_id = ? AND batch = ?"
+            " AND person_id = ?",
+            (kind, ref_id, batch, person_id),
+        ) as cur:
+            row = await cur.fetchone()
+        return str(row[0]) if row else None
+
     async def message_id(self, kind: str, ref_id: int, batch: str, person_id: int) -> int | None:
         """The Telegram message id a sent delivery produced."""
         async with self._conn.execute(

@@ -82,11 +82,13 @@ class Inbox:
             )
         return set(ids) - known
 
-    async def done(self, update_id: int, *, at: datetime) -> None:
+    async def done(self, update_ids: Sequence[int], *, at: datetime) -> None:
+        if not update_ids:
+            return
         async with self._db.transaction() as conn:
-            await conn.execute(
+            await conn.executemany(
                 "UPDATE inbox SET done_at = ? WHERE update_id = ? AND done_at IS NULL",
-                (to_db(at), update_id),
+                [(to_db(at), update_id) for update_id in update_ids],
             )
 
     async def unfinished(self, *, max_attempts: int, at: datetime) -> list[Stored]:

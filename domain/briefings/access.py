@@ -37,8 +37,7 @@ async def draft(uow: UnitOfWork, *, actor: Person, briefing_id: int) -> tuple[Br
 
 async def is_recipient(uow: UnitOfWork, person: Person, briefing_id: int) -> bool:
     """The request was delivered to this person (being in the audience is not enough)."""
-    statuses = await uow.outbox.statuses(ASK, briefing_id, ASK_BATCH)
-    return statuses.get(person.id) == "sent"
+    return await uow.outbox.status(ASK, briefing_id, ASK_BATCH, person.id) == "sent"
 
 
 async def as_recipient(uow: UnitOfWork, *, actor: Person, briefing_id: int) -> Briefing:

@@ -39,8 +39,8 @@ async def received_by(uow: UnitOfWork, campaign_id: int) -> list[int]:
 
 
 async def is_recipient(uow: UnitOfWork, person: Person, campaign_id: int) -> bool:
-    statuses = await uow.outbox.statuses(ANNOUNCE, campaign_id, ANNOUNCE_BATCH)
-    return statuses.get(person.id) == "sent"
+    status = await uow.outbox.status(ANNOUNCE, campaign_id, ANNOUNCE_BATCH, person.id)
+    return status == "sent"
 
 
 async def as_recipient(uow: UnitOfWork, *, actor: Person, campaign_id: int) -> Campaign:

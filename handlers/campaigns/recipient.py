@@ -7,7 +7,6 @@ import logging
 
 from telegram import InputMediaDocument, InputMediaPhoto, Message, Update
 from telegram.constants import MediaGroupLimit
-from telegram.error import BadRequest
 
 from domain.campaigns import access, receiving
 from domain.campaigns.model import Campaign
@@ -15,6 +14,7 @@ from domain.campaigns.queries import Announcement
 from handlers.campaigns.views import announcement_screen
 from handlers.kit.callbacks import Callback
 from handlers.kit.context import TandemContext
+from handlers.kit.screens import edit_later
 from handlers.kit.text import split_html
 
 log = logging.getLogger(__name__)
@@ -67,25 +67,27 @@ async def acknowledge(update: Update, context: TandemContext, cb: Callback) -> s
     pressed = query.message if isinstance(query.message, Message) else None
     if result.first and result.message_id is not None:
         screen = announcement_screen(t, result.announcement)
-        try:
+        bot, chat_id, message_id = context.bot, actor.telegram_id, result.message_id
+
+        async def redraw() -> None:
             if len(split_html(screen.text)) == 1:
-                await context.bot.edit_message_text(
-                    screen.text,
-                    chat_id=actor.telegram_id,
-                    message_id=result.message_id,
-                    reply_markup=screen.markup,
+                await bot.edit_message_text(
+                    screen.text, chat_id=chat_id, message_id=message_id, reply_markup=screen.markup
                 )
             else:  # a long announcement keeps its text; only its buttons change
-                await context.bot.edit_message_reply_markup(
-                    chat_id=actor.telegram_id,
-                    message_id=result.message_id,
-                    reply_markup=screen.markup,
+                await bot.edit_message_reply_markup(
+                    chat_id=chat_id, message_id=message_id, reply_markup=screen.markup
                 )
-        except BadRequest as error:  # deleted by the person, or too old to edit
-            log.info("Could not refresh announcement %s: %s", result.message_id, error)
-        if pressed is not None and pressed.message_id != result.message_id:
-            name = result.announcement.campaign.name
-            await pressed.edit_text(t("acknowledged-reminder", name=name))
+
+        edit_later(bot, chat_id, message_id, redraw)
+        if pressed is not None and pressed.message_id != message_id:
+            text = t("acknowledged-reminder", name=result.announcement.campaign.name)
+            reminder = pressed
+
+            async def mark_reminder() -> None:
+                await reminder.edit_text(text)
+
+            edit_later(bot, chat_id, reminder.message_id, mark_reminder)
     return t.label("ack-thanks" if result.first else "ack-again")
 
 

@@ -24,7 +24,7 @@ from handlers.kit import callbacks
 from handlers.kit.callbacks import CallbackDataError
 from handlers.kit.context import TandemContext
 from handlers.kit.feature import ButtonCallback, CommandCallback, FlowRoute
-from handlers.kit.screens import reply
+from handlers.kit.screens import answering_first, later, reply, run_after_answer
 
 log = logging.getLogger(__name__)
 
@@ -57,9 +57,12 @@ def buttons(area: str, verbs: Mapping[str, ButtonCallback]) -> CallbackQueryHand
         try:
             if parsed is None or handler is None:
                 raise CallbackDataError(query.data)
-            toast = await handler(update, context, parsed)
+            # Answer first, then redraw: the spinner stops when the use case is done.
+            with answering_first() as shown:
+                toast = await handler(update, context, parsed)
             answered = True
             await query.answer(toast, show_alert=isinstance(toast, Alert))
+            await run_after_answer(shown)
         except CallbackDataError:
             log.info("Refused unknown callback data %r", query.data)
             answered = True
@@ -157,7 +160,12 @@ async def tell_left_behind(
     matters (campaign drafts and given feedback are saved; a half-typed question is not)."""
     key = left_behind(context.services.flow_notices, previous, new)
     if key is not None:
-        await context.bot.send_message(context.actor.telegram_id, context.t(key))
+        bot, chat_id, text = context.bot, context.actor.telegram_id, context.t(key)
+
+        async def tell() -> None:
+            await bot.send_message(chat_id, text)
+
+        await later(tell)
 
 
 async def start_flow(context: TandemContext, state: FlowState) -> None:

@@ -2,16 +2,33 @@
 
 Every text is HTML: the application's ``Defaults`` set the parse mode, so nothing here or in
 the features passes it by hand.
+
+**Answers before edits.** While a button is handled (``answering_first``), what a handler shows
+waits until the callback query is answered: the spinner on the person's phone stops as soon as
+the use case is done, not when the screen has been redrawn. New messages then go out in order;
+edits of messages already in the chat go to the bot's :class:`EditQueue`, which applies them in
+the background, paced below sends, keeping only the newest content of each message.
 """
 
 from __future__ import annotations
 
+import asyncio
+import contextlib
 import html
+import logging
 import re
-from collections.abc import Sequence
+import weakref
+from collections.abc import Awaitable, Callable, Iterator, Sequence
+from contextvars import ContextVar
 from dataclasses import dataclass, field
 
-from telegram import InlineKeyboardButton, InlineKeyboardMarkup, Message, Update
+from telegram import Bot, InlineKeyboardButton, InlineKeyboardMarkup, Message, Update
+from telegram.error import BadRequest
+
+log = logging.getLogger(__name__)
+Step = Callable[[], Awaitable[object]]
+# The steps waiting for the callback query's answer (None: not handling a button).
+_after_answer: ContextVar[list[Step] | None] = ContextVar("after_answer", default=None)
 
 _TAG = re.compile(r"<[^>]+>")
 
@@ -42,16 +59,122 @@ def _unchanged(message: Message, screen: Screen) -> bool:
     )
 
 
-async def send(message: Message, screen: Screen) -> Message:
-    return await message.reply_text(screen.text, reply_markup=screen.markup, do_quote=False)
+class EditQueue:
+    """Edits of messages already in chats, applied in the background.
+
+    One runner per message applies its newest content: a message edited again while an edit
+    of it waits for its turn is edited once, with the latest text. Each edit takes its send
+    slot below replies (``broadcast.PacedRateLimiter``), so a storm of presses is answered at
+    once and the redrawn screens follow at Telegram's pace.
+    """
+
+    def __init__(self) -> None:
+        self._latest: dict[tuple[int, int], Step] = {}
+        self._runners: set[asyncio.Task[None]] = set()
+
+    def submit(self, chat_id: int, message_id: int, edit: Step) -> None:
+        key = (chat_id, message_id)
+        waiting = key in self._latest
+        self._latest[key] = edit
+        if not waiting:
+            runner = asyncio.create_task(self._run(key), name=f"edit-{chat_id}-{message_id}")
+            self._runners.add(runner)
+            runner.add_done_callback(self._runners.discard)
+
+    async def _run(self, key: tuple[int, int]) -> None:
+        try:
+            while True:
+                edit = self._latest[key]
+                try:
+                    await edit()
+                except BadRequest as error:  # deleted, too old, or already showing this
+                    log.info("Could not edit message %s in chat %s: %s", key[1], key[0], error)
+                except Exception:
+                    log.exception("Editing message %s in chat %s failed", key[1], key[0])
+                if self._latest[key] is edit:
+                    return
+        finally:
+            self._latest.pop(key, None)
+
+    async def idle(self) -> None:
+        """Wait until every submitted edit is applied (tests, and a clean stop)."""
+        while self._runners:
+            await asyncio.gather(*list(self._runners), return_exceptions=True)
+
+
+_queues: weakref.WeakKeyDictionary[Bot, EditQueue] = weakref.WeakKeyDictionary()
+
+
+def edits_of(bot: Bot) -> EditQueue:
+    """The edit queue of ``bot`` (one per bot, made on first use)."""
+    queue = _queues.get(bot)
+    if queue is None:
+        queue = _queues[bot] = EditQueue()
+    return queue
+
+
+@contextlib.contextmanager
+def answering_first() -> Iterator[list[Step]]:
+    """Around a button's handler: what it shows is kept back until the query is answered;
+    the caller runs the returned steps then (:func:`run_after_answer`)."""
+    steps: list[Step] = []
+    token = _after_answer.set(steps)
+    try:
+        yield steps
+    finally:
+        _after_answer.reset(token)
+
+
+async def run_after_answer(steps: Sequence[Step]) -> None:
+    for step in steps:
+        await step()
+
+
+async def later(step: Step) -> None:
+    """Run ``step`` now, or, while a button is handled, once its query has been answered."""
+    waiting = _after_answer.get()
+    if waiting is None:
+        await step()
+    else:
+        waiting.append(step)
+
+
+def edit_later(bot: Bot, chat_id: int, message_id: int, edit: Step) -> None:
+    """Queue an edit of a message already in a chat (see :class:`EditQueue`); while a button
+    is handled, only after its query is answered."""
+    waiting = _after_answer.get()
+
+    def submit() -> None:
+        edits_of(bot).submit(chat_id, message_id, edit)
+
+    if waiting is None:
+        submit()
+    else:
+
+        async def queued() -> None:
+            submit()
+
+        waiting.append(queued)
+
+
+async def send(message: Message, screen: Screen) -> None:
+    async def step() -> None:
+        await message.reply_text(screen.text, reply_markup=screen.markup, do_quote=False)
+
+    await later(step)
 
 
 async def show(update: Update, screen: Screen) -> None:
     """Edit the pressed message in place, or send a new one for commands and text."""
     query = update.callback_query
     if query is not None and isinstance(query.message, Message) and query.message.text:
-        if not _unchanged(query.message, screen):
-            await query.message.edit_text(screen.text, reply_markup=screen.markup)
+        message = query.message
+        if not _unchanged(message, screen):
+
+            async def edit() -> None:
+                await message.edit_text(screen.text, reply_markup=screen.markup)
+
+            edit_later(update.get_bot(), message.chat_id, message.message_id, edit)
         return
     target = update.effective_message
     if target is not None:
@@ -62,7 +185,12 @@ async def send_new(update: Update, screen: Screen) -> None:
     """A new message in the chat the update came from, even for a button press."""
     chat = update.effective_chat
     if chat is not None:
-        await update.get_bot().send_message(chat.id, screen.text, reply_markup=screen.markup)
+        bot, chat_id = update.get_bot(), chat.id
+
+        async def step() -> None:
+            await bot.send_message(chat_id, screen.text, reply_markup=screen.markup)
+
+        await later(step)
 
 
 async def reply(update: Update, text: str) -> None:
@@ -73,4 +201,9 @@ async def close(update: Update) -> None:
     """Remove the keyboard from the pressed message (the screen is finished)."""
     query = update.callback_query
     if query is not None and isinstance(query.message, Message) and query.message.reply_markup:
-        await query.message.edit_reply_markup(reply_markup=None)
+        message = query.message
+
+        async def edit() -> None:
+            await message.edit_reply_markup(reply_markup=None)
+
+        edit_later(update.get_bot(), message.chat_id, message.message_id, edit)

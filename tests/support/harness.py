@@ -18,6 +18,7 @@ from bot.app import Runtime, TandemApp, build_application, runtime_of
 from bot.config import Settings
 from bot.updates import PerChatUpdateProcessor
 from broadcast import PaceClock
+from handlers.kit.screens import edits_of
 from tests.support.clock import FakeClock
 from tests.support.fake_telegram import FakeMessage, FakeTelegram, FakeUser
 
@@ -36,6 +37,7 @@ class Player:
 
     async def _act(self, update_id: int) -> list[FakeMessage]:
         await self.tandem.processed(update_id)
+        await self.tandem.edits_applied()
         return self.user.new_messages()
 
     async def send(self, text: str) -> list[FakeMessage]:
@@ -135,6 +137,8 @@ class Tandem:
             await app.updater.stop()
         if app.running:
             await app.stop()
+        if app.post_stop is not None:
+            await app.post_stop(app)
         await app.shutdown()
         if app.post_shutdown is not None:
             await app.post_shutdown(app)
@@ -155,6 +159,11 @@ class Tandem:
         processor = self.app.update_processor
         assert isinstance(processor, PerChatUpdateProcessor)
         return processor
+
+    async def edits_applied(self) -> None:
+        """Wait for the edits the bot redraws screens with after answering a button."""
+        assert self.app is not None, "the bot is not running"
+        await asyncio.wait_for(edits_of(self.app.bot).idle(), PROCESS_TIMEOUT)
 
     async def processed(self, update_id: int) -> None:
         try:

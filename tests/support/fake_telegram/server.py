@@ -596,14 +596,16 @@ class FakeTelegram:
                 raise ApiError(403, NOT_STARTED)
         return found
 
-    def _check_rate(self, chat_id: int, count: int = 1) -> None:
+    def _check_rate(self, chat_id: int | None, count: int = 1) -> None:
+        """429 when this send would go over the bot's limit, or its chat's (``None``: an edit,
+        which counts for the bot as a whole only)."""
         now = self.monotonic()
         while self._send_times and self._send_times[0][0] <= now - 1.0:
             self._send_times.popleft()
         limits: list[tuple[float, list[float]]] = [
             (self.global_rate_per_sec, [t for t, _ in self._send_times])
         ]
-        if self.per_chat_rate_per_sec is not None:
+        if self.per_chat_rate_per_sec is not None and chat_id is not None:
             limits.append(
                 (self.per_chat_rate_per_sec, [t for t, c in self._send_times if c == chat_id])
             )
@@ -618,7 +620,7 @@ class FakeTelegram:
                 retry = max(1, math.ceil(times[must_expire - 1] + 1.0 - now))
             raise ApiError(429, f"Too Many Requests: retry after {retry}", {"retry_after": retry})
 
-    def _note_sent(self, chat_id: int, count: int = 1) -> None:
+    def _note_sent(self, chat_id: int | None, count: int = 1) -> None:
         now = self.monotonic()
         for _ in range(count):
             self._send_times.append((now, chat_id))
@@ -1341,6 +1343,9 @@ class FakeTelegram:
         compared = ("text", "entities", "caption", "caption_entities", "reply_markup")
         if all(new_raw.get(k) == message.raw.get(k) for k in compared):
             raise bad_request(_NOT_MODIFIED)
+        # Editing floods like sending: edits count toward the bot's overall rate.
+        self._check_rate(None)
+        self._note_sent(None)
         message.history.append(copy.deepcopy(message.raw))
         new_raw["edit_date"] = self._now()
         message.raw = new_raw

@@ -45,6 +45,10 @@ class FakeOutbox:
             if (row.kind, row.ref_id, row.batch) == (kind, ref_id, batch)
         }
 
+    async def status(self, kind: str, ref_id: int, batch: str, person_id: int) -> str | None:
+        row = self.rows.get((kind, ref_id, batch, person_id))
+        return row.status if row is not None else None
+
     async def withdraw(self, kind: str, ref_id: int, batch: str | None = None) -> int:
         doomed = [
             key
