@@ -14,8 +14,10 @@ from storage.deliveries import SqlDeliveryRepo
 from storage.feedback import SqlFeedbackRepo
 from storage.flows import FlowCodec, SqlFlowRepo
 from storage.invites import SqlAuditLog, SqlInviteRepo
+from storage.leads import SqlDisputeRepo, SqlLeadRepo, SqlLeadSourceRepo
 from storage.people import SqlPeopleRepo, SqlTeamRepo
 from storage.questions import SqlQuestionRepo
+from storage.regulation import SqlRegulationRepo
 
 
 class SqlUnitOfWork:
@@ -32,6 +34,10 @@ class SqlUnitOfWork:
     briefings: SqlBriefingRepo
     feedback: SqlFeedbackRepo
     questions: SqlQuestionRepo
+    leads: SqlLeadRepo
+    disputes: SqlDisputeRepo
+    regulation: SqlRegulationRepo
+    lead_sources: SqlLeadSourceRepo
 
     def __init__(self, db: Database, codec: FlowCodec | None = None) -> None:
         self._db = db
@@ -54,6 +60,10 @@ class SqlUnitOfWork:
         self.briefings = SqlBriefingRepo(conn)
         self.feedback = SqlFeedbackRepo(conn)
         self.questions = SqlQuestionRepo(conn)
+        self.leads = SqlLeadRepo(conn)
+        self.disputes = SqlDisputeRepo(conn)
+        self.regulation = SqlRegulationRepo(conn)
+        self.lead_sources = SqlLeadSourceRepo(conn)
         return self
 
     async def __aexit__(

@@ -93,3 +93,10 @@ class TeamEdit:
     @property
     def waiting_for(self) -> TeamField:
         return self.field
+
+
+@dataclass(frozen=True, slots=True)
+class TypingAway:
+    """/away is waiting for dates typed instead of picked (``01.12-05.12``)."""
+
+    kind: ClassVar[str] = "people.away"

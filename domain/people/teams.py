@@ -4,7 +4,7 @@ change its name, region or default time zone."""
 from __future__ import annotations
 
 from collections.abc import Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import datetime
 from enum import StrEnum
 
@@ -133,8 +133,8 @@ async def update_team(
         changes["region"] = _region(region)
     if timezone is not None:
         changes["timezone"] = validate_timezone(timezone)
-    updated = Team(
-        id=team.id,
+    updated = replace(
+        team,
         name=changes.get("name", team.name),
         region=changes.get("region", team.region),
         timezone=changes.get("timezone", team.timezone),
