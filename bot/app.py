@@ -22,14 +22,16 @@ from bot.config import Settings
 from bot.updates import PerChatUpdateProcessor
 from domain.clock import Clock, SystemClock
 from domain.flows import FlowState, UntypedFlow
+from domain.leads import regulating
 from domain.ports import BatchHook, DueDelivery, UnitOfWork
-from handlers import briefings, campaigns, feedback, people, questions, register_all
+from handlers import briefings, campaigns, feedback, leads, people, questions, register_all
 from handlers.kit.context import Config, Services, TandemContext
 from handlers.kit.feature import Feature, Notice
 from handlers.kit.i18n import Catalog
 from handlers.kit.menu import in_menu_order, set_default_menus
 from handlers.kit.routing import left_behind_notices
 from handlers.kit.text import split_html
+from intake.server import IntakeServer
 from schedules import register_jobs
 from schedules.broadcasts import BroadcastEngine, OutgoingMessage, PacedRateLimiter, Renderer
 from schedules.sweeps import Sweeper
@@ -48,6 +50,7 @@ FEATURES: tuple[Feature, ...] = (
     briefings.FEATURE,
     questions.FEATURE,
     feedback.FEATURE,
+    leads.FEATURE,
 )
 
 
@@ -59,6 +62,8 @@ class Runtime:
     broadcasts: BroadcastEngine
     sweeps: Sweeper
     services: Services
+    # The HTTP lead intake endpoint, when LEADS_API_PORT is set.
+    intake: IntakeServer | None = None
 
 
 def load_catalog() -> Catalog:
@@ -137,7 +142,12 @@ def build_application(
         .build()
     )
     app.bot_data["services"] = services
-    app.bot_data["runtime"] = Runtime(db, engine, sweeper, services)
+    intake = None
+    if settings.leads_api_port is not None:
+        intake = IntakeServer(
+            uow, clock, engine.wake, host=settings.leads_api_host, port=settings.leads_api_port
+        )
+    app.bot_data["runtime"] = Runtime(db, engine, sweeper, services, intake)
     register_all(app, features)
     register_jobs(app, sweeper)
     return app
@@ -193,15 +203,25 @@ async def _start(app: TandemApp) -> None:
     runtime = runtime_of(app)
     await runtime.db.connect()
     await migrate(runtime.db)
+    services = runtime.services
+    async with services.uow() as uow:
+        # A new company starts with the default qualification regulation, in its language.
+        await regulating.seed(
+            uow, language=services.config.default_language, now=services.clock.now()
+        )
     await set_default_menus(
         app.bot, runtime.services.catalog, runtime.services.config.default_language
     )
     await runtime.broadcasts.bot.initialize()
     await runtime.broadcasts.start()
+    if runtime.intake is not None:
+        await runtime.intake.start()
 
 
 async def _stop(app: TandemApp) -> None:
     runtime = runtime_of(app)
+    if runtime.intake is not None:
+        await runtime.intake.stop()
     await runtime.broadcasts.stop()  # before the database closes: it records what it sent
     await runtime.broadcasts.bot.shutdown()
     await runtime.db.close()

@@ -137,9 +137,15 @@ def _kind(lead: Lead) -> EventKind:
     return EventKind.ASSIGNED if lead.status is LeadStatus.UNASSIGNED else EventKind.REASSIGNED
 
 
+@dataclass(frozen=True, slots=True)
+class Assigned:
+    lead: Lead
+    rep: Person
+
+
 async def assign_to(
     uow: UnitOfWork, *, actor: Person, lead_id: int, rep_id: int, now: datetime
-) -> Lead:
+) -> Assigned:
     """To a chosen rep (a team lead: one of their team)."""
     lead = await access.assignable(uow, actor, lead_id)
     rep = await _rep(uow, rep_id)
@@ -147,12 +153,12 @@ async def assign_to(
         raise Forbidden()
     updated = await give(uow, lead, rep, actor_id=actor.id, now=now, kind=_kind(lead))
     await uow.flows.delete(actor.id)
-    return updated
+    return Assigned(updated, rep)
 
 
 async def assign_in_turn(
     uow: UnitOfWork, *, actor: Person, lead_id: int, scope: Scope, now: datetime
-) -> Lead:
+) -> Assigned:
     """Round-robin within a team or a region; InvalidInput when nobody there can take it."""
     lead = await access.assignable(uow, actor, lead_id)
     scope = _scope_for(actor, scope, await uow.teams.all())
@@ -162,7 +168,8 @@ async def assign_in_turn(
     if updated is None:
         raise InvalidInput("error-lead-nobody")
     await uow.flows.delete(actor.id)
-    return updated
+    rep = await _rep(uow, updated.assignee_id or 0)
+    return Assigned(updated, rep)
 
 
 @dataclass(frozen=True, slots=True)
@@ -197,6 +204,17 @@ async def assign_import(
         if await rotate(uow, lead, scope, actor_id=actor.id, now=now) is not None:
             assigned += 1
     return Spread(assigned, len(leads) - assigned)
+
+
+async def teams_for(uow: UnitOfWork, *, actor: Person) -> Sequence[Team]:
+    """The teams a person may round-robin a lead in."""
+    teams = list(await uow.teams.all())
+    if can(actor, Action.MANAGE_LEADS):
+        return teams
+    own = leads_team(actor)
+    if own is None:
+        raise Forbidden()
+    return [t for t in teams if t.id == own]
 
 
 @dataclass(frozen=True, slots=True)

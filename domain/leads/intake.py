@@ -7,6 +7,7 @@ of the last 30 days. Duplicates are kept and marked, never silently dropped.
 
 from __future__ import annotations
 
+import asyncio
 import hashlib
 import secrets
 from collections.abc import Mapping, Sequence
@@ -235,12 +236,6 @@ async def start_import(uow: UnitOfWork, *, actor: Person, now: datetime) -> Flow
     return await flows.begin(uow.flows, actor.id, AwaitingImport(), now=now)
 
 
-async def may_import(uow: UnitOfWork, *, actor: Person) -> str:
-    """Before a file is read: the actor may import; the default phone region."""
-    require(actor, Action.MANAGE_LEADS)
-    return await default_region(uow, actor)
-
-
 @dataclass(frozen=True, slots=True)
 class Rejected:
     row: tuple[str, ...]
@@ -255,6 +250,7 @@ class ImportReport:
     duplicates: int
     rejected: tuple[Rejected, ...]
     header: tuple[str, ...]
+    teams: tuple[tuple[int, str], ...] = ()  # where the imported leads may go round-robin
 
 
 @dataclass(frozen=True, slots=True)
@@ -286,7 +282,7 @@ def _checked(
 
 
 async def import_table(
-    uows: UnitOfWorkFactory, *, actor: Person, table: Table, region: str, now: datetime
+    uows: UnitOfWorkFactory, *, actor: Person, table: Table, now: datetime
 ) -> ImportReport:
     """Import a parsed file: check every row first, then write the good ones ``CHUNK`` at a
     time, each chunk its own transaction (other people's work goes on in between). If a chunk
@@ -294,9 +290,12 @@ async def import_table(
     cases this one takes the unit-of-work factory, because it spans transactions."""
     async with uows() as uow:
         require(actor, Action.MANAGE_LEADS)
+        region = await default_region(uow, actor)
         campaigns = {c.name.casefold(): c.id for c in await _campaigns(uow)}
+        teams = tuple((t.id, t.name) for t in await uow.teams.all())
         await uow.flows.delete(actor.id)
-    good, bad = _checked(table, region, campaigns)
+    # Checking 10,000 phone numbers is CPU work: off the event loop, like reading the file.
+    good, bad = await asyncio.to_thread(_checked, table, region, campaigns)
     import_id = f"{actor.id}.{int(now.timestamp() * 1000)}"
     duplicates = 0
     try:
@@ -313,7 +312,7 @@ async def import_table(
                 AuditEntry(actor.id, "leads.import", "import", None, now,
                            {"import": import_id, "rows": len(good), "rejected": len(bad)})
             )  # fmt: skip
-    return ImportReport(import_id, len(good), duplicates, tuple(bad), table.header)
+    return ImportReport(import_id, len(good), duplicates, tuple(bad), table.header, teams)
 
 
 async def _write(

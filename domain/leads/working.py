@@ -14,7 +14,7 @@ from domain import flows
 from domain.errors import InvalidInput
 from domain.flows import FlowState
 from domain.leads import access, kinds
-from domain.leads.access import note
+from domain.leads.access import Sight, note
 from domain.leads.assignment import Scope, rotate
 from domain.leads.flows import ReturnComment, StepGone
 from domain.leads.model import (
@@ -27,17 +27,18 @@ from domain.leads.model import (
     ReturnReason,
     clean_note,
 )
+from domain.leads.queries import LeadCard, card_of
 from domain.people.model import Person, Role
 from domain.ports import Outgoing, UnitOfWork
 
 
-async def take(uow: UnitOfWork, *, actor: Person, lead_id: int, now: datetime) -> Lead:
-    """✅ Take it."""
+async def take(uow: UnitOfWork, *, actor: Person, lead_id: int, now: datetime) -> LeadCard:
+    """✅ Take it. Returns the card as it is now (with the outcome buttons)."""
     lead = await access.held(uow, actor, lead_id)
     taken = lead.moved(Event.TAKE, now, first_action_at=now)
     await uow.leads.save(taken)
     await note(uow, lead.id, EventKind.TAKEN, actor.id, now, rep=actor.id)
-    return taken
+    return await card_of(uow, taken, actor, Sight.FULL, now)
 
 
 async def record_outcome(
@@ -48,7 +49,7 @@ async def record_outcome(
     event: Event,
     now: datetime,
     loss_reason: LossReason | None = None,
-) -> Lead:
+) -> LeadCard:
     """📞 Contacted, 🤝 Meeting set, 🏆 Won or ✖️ Lost (with a reason)."""
     lead = await access.held(uow, actor, lead_id)
     if event not in OUTCOMES.get(lead.status, ()):
@@ -63,7 +64,7 @@ async def record_outcome(
     if loss_reason is not None and event is Event.LOSE:
         details["reason"] = loss_reason.value
     await note(uow, lead.id, EventKind.OUTCOME, actor.id, now, **details)
-    return updated
+    return await card_of(uow, updated, actor, Sight.FULL, now)
 
 
 @dataclass(frozen=True, slots=True)
