@@ -185,7 +185,7 @@ async def test_the_whole_story_of_a_disputed_lead(tandem: Tandem) -> None:
     await org.marketer.send("/leads")
     await org.marketer.press("🔎 Поиск по имени или телефону")
     [results] = await org.marketer.send("Иван")
-    assert results.labels() == ["🆕 #3 Иван Петров (повтор)", "🆕 #1 Иван Петров"]
+    assert results.labels() == ["🚫 #3 Иван Петров (повтор)", "🆕 #1 Иван Петров"]
     [card] = await org.marketer.press("🆕 #1 Иван Петров", message=results) or [results]
     assert "⚖️ Спор #1: Спор отклонён" in card.text
     assert "1.1 Неверный или недоступный контакт (v1)" in card.text
