@@ -57,7 +57,8 @@ class LeadForm:
     def given(self, value: str | int | None) -> LeadForm:
         """The answer to the waiting field, and the next field asked."""
         following = FORM_ORDER[FORM_ORDER.index(self.waiting) + 1]
-        changes: dict[str, object] = {self.waiting.value: value}
+        name = "campaign_id" if self.waiting is FormField.CAMPAIGN else self.waiting.value
+        changes: dict[str, object] = {name: value}
         return replace(self, waiting=following, **changes)  # type: ignore[arg-type]
 
 

@@ -183,7 +183,8 @@ async def create_from_form(
     state = await flows.current(uow.flows, actor.id, LeadForm)
     if state is None or state.waiting is not FormField.ASSIGN:
         raise StepGone()
-    fields = {f.value: getattr(state, f.value) for f in FormField if f.value != "assign"}
+    skipped = (FormField.CAMPAIGN, FormField.ASSIGN)
+    fields = {f.value: getattr(state, f.value) for f in FormField if f not in skipped}
     contact = contact_of(fields, "RU", state.campaign_id)  # the phone is E.164 already
     lead = await _create(uow, contact, actor, now, kind=EventKind.CREATED)
     await uow.flows.delete(actor.id)

@@ -127,9 +127,15 @@ async def _give_back(
         rep=actor.id, reason=reason.value, comment=comment,
     )  # fmt: skip
     if back.team_id is not None:
+        # Nobody gets back a lead they returned before.
+        returned = {
+            int(e.details["rep"])
+            for e in await uow.leads.history(lead.id)
+            if e.kind is EventKind.RETURNED and e.details.get("rep")
+        }
         given = await rotate(
             uow, back, Scope(team_id=back.team_id), actor_id=None, now=now,
-            exclude={actor.id}, kind=EventKind.REASSIGNED, returned_by=actor.id,
+            exclude=returned | {actor.id}, kind=EventKind.REASSIGNED, returned_by=actor.id,
             reason=reason.value,
         )  # fmt: skip
         if given is not None:

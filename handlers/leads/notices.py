@@ -61,7 +61,8 @@ def render_card(notice: CardNotice, t: Translator, now: datetime) -> OutgoingMes
         lines.append("")
     else:
         lines.append(t("lead-card-new"))
-    text = "\n".join(lines) + card_text(t, notice.card, timezone=notice.recipient.timezone, now=now)
+    lines.append(card_text(t, notice.card, timezone=notice.recipient.timezone, now=now))
+    text = "\n".join(lines)
     return _message(Screen(fit(text), card_keyboard(t, notice.card, back=False)))
 
 
