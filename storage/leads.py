@@ -89,6 +89,29 @@ def _marks(count: int) -> str:
     return ",".join("?" * count)
 
 
+def _scopes(team_id: int | None, assignee_id: int | None) -> list[str]:
+    """The tallies a lead counts in."""
+    scopes = ["all"]
+    if team_id is not None:
+        scopes.append(f"team:{team_id}")
+    if assignee_id is not None:
+        scopes.append(f"rep:{assignee_id}")
+    return scopes
+
+
+def _tally_scope(where: LeadFilter) -> str | None:
+    """The tally that answers ``counts(where)``, if one does (else the index counts)."""
+    if where.source is not None or where.campaign_id is not None:
+        return None
+    if where.team_id is not None and where.assignee_id is None:
+        return f"team:{where.team_id}"
+    if where.assignee_id is not None and where.team_id is None:
+        return f"rep:{where.assignee_id}"
+    if where.team_id is None and where.assignee_id is None:
+        return "all"
+    return None
+
+
 def _entry(row: aiosqlite.Row) -> HistoryEntry:
     return HistoryEntry(
         lead_id=row["lead_id"],
@@ -124,7 +147,17 @@ class SqlLeadRepo:
         " VALUES (?, ?, ?, ?, ?, ?, ?, ?, 'unassigned', ?, ?, ?, ?, ?, ?, ?)"
     )
 
+    async def _tally(self, changes: Mapping[tuple[str, str], int]) -> None:
+        rows = [(scope, status, n) for (scope, status), n in changes.items() if n]
+        if rows:
+            await self._conn.executemany(
+                "INSERT INTO lead_tallies (scope, status, n) VALUES (?, ?, ?)"
+                " ON CONFLICT (scope, status) DO UPDATE SET n = lead_tallies.n + excluded.n",
+                rows,
+            )
+
     async def add(self, new: NewLead) -> Lead:
+        await self._tally({("all", LeadStatus.UNASSIGNED.value): 1})
         cur = await self._conn.execute(self._INSERT, self._values(new))
         assert cur.lastrowid is not None
         lead = await self.get(cur.lastrowid)
@@ -138,6 +171,7 @@ class SqlLeadRepo:
             row = await cur.fetchone()
         before = int(row[0]) if row else 0
         await self._conn.executemany(self._INSERT, [self._values(n) for n in new])
+        await self._tally({("all", LeadStatus.UNASSIGNED.value): len(new)})
         # One writer at a time (the unit of work holds the database): the ids follow on.
         return list(range(before + 1, before + 1 + len(new)))
 
@@ -156,6 +190,19 @@ class SqlLeadRepo:
         return sorted(found, key=lambda lead: lead.id)
 
     async def save(self, lead: Lead) -> None:
+        async with self._conn.execute(
+            "SELECT status, team_id, assignee_id FROM leads WHERE id = ?", (lead.id,)
+        ) as cur:
+            old = await cur.fetchone()
+        if old is None:
+            return
+        changes: dict[tuple[str, str], int] = {}
+        for scope in _scopes(old["team_id"], old["assignee_id"]):
+            changes[(scope, old["status"])] = changes.get((scope, old["status"]), 0) - 1
+        for scope in _scopes(lead.team_id, lead.assignee_id):
+            key = (scope, lead.status.value)
+            changes[key] = changes.get(key, 0) + 1
+        await self._tally(changes)
         await self._conn.execute(
             "UPDATE leads SET status = ?, assignee_id = ?, team_id = ?, assignment_no = ?,"
             " reminded_no = ?, assigned_at = ?, sla_started_at = ?, first_action_at = ?,"
@@ -182,6 +229,16 @@ class SqlLeadRepo:
         )
 
     async def discard_import(self, import_id: str) -> int:
+        changes: dict[tuple[str, str], int] = {}
+        async with self._conn.execute(
+            "SELECT status, team_id, assignee_id, COUNT(*) FROM leads WHERE import_id = ?"
+            " GROUP BY status, team_id, assignee_id",
+            (import_id,),
+        ) as cur:
+            for row in await cur.fetchall():
+                for scope in _scopes(row[1], row[2]):
+                    changes[(scope, row[0])] = changes.get((scope, row[0]), 0) - row[3]
+        await self._tally(changes)
         await self._conn.execute(
             "DELETE FROM lead_events WHERE lead_id IN (SELECT id FROM leads WHERE import_id = ?)",
             (import_id,),
@@ -231,6 +288,15 @@ class SqlLeadRepo:
         )
 
     async def counts(self, where: LeadFilter) -> Mapping[LeadStatus, int]:
+        scope = _tally_scope(where)
+        if scope is not None:
+            sql = "SELECT status, n FROM lead_tallies WHERE scope = ? AND n > 0"
+            args: list[object] = [scope]
+            if where.status is not None:
+                sql += " AND status = ?"
+                args.append(where.status.value)
+            async with self._conn.execute(sql, args) as cur:
+                return {LeadStatus(row[0]): row[1] for row in await cur.fetchall()}
         clause, args = _where(where)
         async with self._conn.execute(
             f"SELECT status, COUNT(*) FROM leads WHERE {clause} GROUP BY status", args

@@ -99,17 +99,31 @@ CREATE TABLE leads (
     created_at      TEXT NOT NULL,
     updated_at      TEXT NOT NULL
 );
--- A rep's leads and the cap count; a team's leads; the filters; duplicates; the SLA sweep.
+-- The lists: a rep's, a team's, by source or campaign — counted by state, and paged newest
+-- first in one state (…, status, id) or in all (…, id); the SLA sweep; duplicates; search.
 CREATE INDEX leads_assignee ON leads (assignee_id, status, id);
+CREATE INDEX leads_assignee_page ON leads (assignee_id, id);
 CREATE INDEX leads_team ON leads (team_id, status, id);
+CREATE INDEX leads_team_page ON leads (team_id, id);
 CREATE INDEX leads_status ON leads (status, id);
 CREATE INDEX leads_source ON leads (source, status, id);
+CREATE INDEX leads_source_page ON leads (source, id);
 CREATE INDEX leads_campaign ON leads (campaign_id, status, id);
+CREATE INDEX leads_campaign_page ON leads (campaign_id, id);
 CREATE INDEX leads_phone ON leads (phone, created_at);
 CREATE INDEX leads_email ON leads (email, created_at);
 CREATE INDEX leads_name ON leads (name);
 CREATE INDEX leads_import ON leads (import_id, status);
 CREATE UNIQUE INDEX leads_external ON leads (intake_source_id, external_id);
+
+-- How many leads each scope has in each state ('all', 'team:3', 'rep:12'), kept by the
+-- repository as leads move, so /leads counts in constant time however many leads there are.
+CREATE TABLE lead_tallies (
+    scope   TEXT NOT NULL,
+    status  TEXT NOT NULL,
+    n       INTEGER NOT NULL,
+    PRIMARY KEY (scope, status)
+);
 
 -- Everything that happened to a lead, in order.
 CREATE TABLE lead_events (

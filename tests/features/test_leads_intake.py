@@ -174,7 +174,7 @@ async def api_tandem(fake: FakeTelegram, tmp_path: Path, clock: FakeClock) -> As
 
 async def test_the_intake_endpoint(api_tandem: Tandem) -> None:
     tandem = api_tandem
-    admin, marketer = await marketer_of(tandem)
+    admin, _marketer = await marketer_of(tandem)
     rep = await join(tandem, admin, 3001, "Антон", ["rep"], team="Москва")
     await admin.send("/leads")
     await admin.press("🔌 Источники (HTTP)")
