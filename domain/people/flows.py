@@ -57,6 +57,8 @@ class TeamField(StrEnum):
     NAME = "name"
     REGION = "region"
     TIMEZONE = "tz"
+    HOURS = "hours"  # working days and hours
+    HOLIDAYS = "hol"  # the country (and region) whose public holidays are days off
 
 
 @dataclass(frozen=True, slots=True)
