@@ -364,3 +364,52 @@ async def test_each_sees_their_scope_and_a_former_holder_no_contacts() -> None:
     assert card.sight is Sight.FORMER and not card.shows_contacts and card.history == ()
     with pytest.raises(Forbidden):
         await queries.card(scene.uow, actor=scene.reps[2], lead_id=1, now=NOW)
+
+
+async def test_the_verdict_notice_goes_to_both_sides_with_the_clause_as_it_was() -> None:
+    scene = a_scene()
+    disputed(scene)
+    await rule(scene, Verdict.UPHOLD)
+    rows = scene.uow.outbox.queued(kinds.VERDICT)
+    found = {row.batch: await notices.verdict(scene.uow, Due(row), NOW) for row in rows}
+    to_rep, to_source = found[kinds.VERDICT_REP], found[kinds.VERDICT_SOURCE]
+    assert to_rep is not None and to_rep.to_rep and to_rep.recipient == scene.reps[0]
+    assert to_source is not None and not to_source.to_rep
+    assert to_source.clause is not None and to_source.clause.title == "Wrong or unreachable contact"
+    assert to_source.analyst == scene.analyst
+
+
+async def test_an_approval_notice_goes_only_while_the_dispute_waits_for_it() -> None:
+    scene = a_scene()
+    given(scene, status=LeadStatus.DISPUTED)
+    scene.disputes.by_id[1] = a_dispute(1, status=DisputeStatus.APPROVAL)
+    row = Row(kinds.APPROVAL, 1, kinds.APPROVAL_BATCH, scene.lead.id, 1004, NOW)
+    notice = await notices.approval(scene.uow, Due(row), NOW)
+    assert notice is not None and notice.rep == scene.reps[0] and not notice.overdue
+    async with scene.uow as uow:
+        await disputing.approve(uow, actor=scene.lead, dispute_id=1, now=NOW)
+    assert await notices.approval(scene.uow, Due(row), NOW) is None
+    assert (await scene.disputes.get(1)).status is DisputeStatus.OPEN  # type: ignore[union-attr]
+
+
+async def test_lists_pages_filters_and_search_in_the_persons_scope() -> None:
+    scene = a_scene()
+    for lid in range(1, 11):
+        given(scene, lid=lid, rep=10 if lid % 2 else 11)
+    page = await queries.lead_page(scene.uow, actor=scene.lead, status=None, page=1)
+    assert (page.number, page.pages, page.total) == (1, 2, 10)
+    assert [lead.id for lead in page.leads] == [2, 1]
+    mine = await queries.lead_page(scene.uow, actor=scene.reps[0], status=LeadStatus.NEW, page=0)
+    assert mine.total == 5
+    with pytest.raises(NotFound):
+        await queries.lead_page(scene.uow, actor=scene.reps[0], status=None, page=0, source_index=0)
+    found = await queries.filters(scene.uow, actor=scene.marketer)
+    assert found.sources == ["Site"]
+    sited = await queries.overview(scene.uow, actor=scene.marketer, now=NOW, source_index=0)
+    assert sited.total == 10 and sited.where.source == "Site"
+    await queries.start_search(scene.uow, actor=scene.reps[0], now=NOW)
+    hits = await queries.search(scene.uow, actor=scene.reps[0], text="lead 1")
+    assert [lead.id for lead in hits] == [1]  # "Lead 10" is Vera's
+    await scene.uow.people.add_away(11, starts_at=NOW, ends_at=NOW + timedelta(days=1), now=NOW)
+    view = await queries.overview(scene.uow, actor=scene.lead, now=NOW)
+    assert [(p.id, period.person_id) for p, period in view.away] == [(11, 11)]
