@@ -24,7 +24,7 @@ from dataclasses import replace
 from datetime import UTC, datetime, timedelta
 from pathlib import Path
 
-from domain.leads import intake, queries, regulating, verdicts
+from domain.leads import importing, queries, regulating, verdicts
 from domain.leads.model import (
     Contact,
     DisputeStatus,
@@ -186,7 +186,7 @@ async def main(big: int, rows: int) -> None:
         data = csv_file(rows)
         start = time.perf_counter()
         table = await asyncio.to_thread(read_table, "leads.csv", data)
-        report = await intake.import_table(
+        report = await importing.import_table(
             lambda: unit_of_work(db), actor=marketer, table=table, now=NOW
         )
         elapsed = time.perf_counter() - start

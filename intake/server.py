@@ -19,7 +19,7 @@ from pydantic import BaseModel, ConfigDict, Field, ValidationError
 
 from domain.clock import Clock
 from domain.errors import DomainError, Forbidden
-from domain.leads import intake
+from domain.leads import sources
 from domain.ports import UnitOfWorkFactory
 
 log = logging.getLogger(__name__)
@@ -77,7 +77,7 @@ def build_app(uows: UnitOfWorkFactory, clock: Clock, wake: Callable[[], None]) -
         fields = lead.model_dump(exclude={"external_id", "campaign"})
         try:
             async with uows() as uow:
-                received = await intake.receive(
+                received = await sources.receive(
                     uow,
                     token=token.strip(),
                     external_id=lead.external_id,

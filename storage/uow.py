@@ -11,10 +11,12 @@ from storage.briefings import SqlBriefingRepo
 from storage.campaigns import SqlCampaignRepo
 from storage.db import Database
 from storage.deliveries import SqlDeliveryRepo
+from storage.disputes import SqlDisputeRepo
 from storage.feedback import SqlFeedbackRepo
 from storage.flows import FlowCodec, SqlFlowRepo
 from storage.invites import SqlAuditLog, SqlInviteRepo
-from storage.leads import SqlDisputeRepo, SqlLeadRepo, SqlLeadSourceRepo
+from storage.lead_sources import SqlLeadSourceRepo
+from storage.leads import SqlLeadRepo
 from storage.people import SqlPeopleRepo, SqlTeamRepo
 from storage.questions import SqlQuestionRepo
 from storage.regulation import SqlRegulationRepo

@@ -7,9 +7,10 @@ import asyncio
 
 from telegram import Update
 
-from domain.leads import assignment, intake
+from domain.leads import assignment, importing, intake, sources
 from domain.leads.flows import AwaitingImport, FormField, LeadForm, SourceName
-from domain.leads.intake import FormStep, ImportReport
+from domain.leads.importing import ImportReport
+from domain.leads.intake import FormStep
 from domain.leads.parsing import MAX_FILE_BYTES, read_table
 from handlers.kit.callbacks import Callback, CallbackDataError, button
 from handlers.kit.context import TandemContext
@@ -111,7 +112,7 @@ async def form_team(update: Update, context: TandemContext, cb: Callback) -> Non
 
 async def start_import(update: Update, context: TandemContext, cb: Callback) -> None:
     async with context.uow() as uow:
-        replaced = await intake.start_import(uow, actor=context.actor, now=context.now)
+        replaced = await importing.start_import(uow, actor=context.actor, now=context.now)
     await tell_left_behind(context, replaced, AwaitingImport())
     await send_new(update, Screen(context.t("import-prompt")))
 
@@ -157,7 +158,7 @@ async def received_file(update: Update, context: TandemContext, state: object) -
     telegram_file = await context.bot.get_file(document.file_id)
     data = bytes(await telegram_file.download_as_bytearray())
     table = await asyncio.to_thread(read_table, document.file_name, data)
-    report = await intake.import_table(
+    report = await importing.import_table(
         context.services.uow, actor=context.actor, table=table, now=context.now
     )
     await send_new(update, _report_screen(t, report, list(report.teams)))
@@ -190,9 +191,9 @@ async def assign_import(update: Update, context: TandemContext, cb: Callback) ->
 # --- intake sources ------------------------------------------------------------------------------
 
 
-async def sources(update: Update, context: TandemContext, cb: Callback) -> None:
+async def source_list(update: Update, context: TandemContext, cb: Callback) -> None:
     async with context.uow() as uow:
-        found = await intake.sources(uow, actor=context.actor)
+        found = await sources.sources(uow, actor=context.actor)
     t = context.t
     lines = [t("sources-title", count=len(found))]
     keyboard: Keyboard = []
@@ -208,7 +209,7 @@ async def sources(update: Update, context: TandemContext, cb: Callback) -> None:
 
 async def new_source(update: Update, context: TandemContext, cb: Callback) -> None:
     async with context.uow() as uow:
-        replaced = await intake.start_source(uow, actor=context.actor, now=context.now)
+        replaced = await sources.start_source(uow, actor=context.actor, now=context.now)
     await tell_left_behind(context, replaced, SourceName())
     await send_new(update, Screen(context.t("sources-name-prompt")))
 
@@ -217,14 +218,14 @@ async def typed_source(
     update: Update, context: TandemContext, state: SourceName, text: str
 ) -> None:
     async with context.uow() as uow:
-        made = await intake.create_source(uow, actor=context.actor, name=text, now=context.now)
+        made = await sources.create_source(uow, actor=context.actor, name=text, now=context.now)
     await send_new(update, Screen(context.t("sources-created", name=made.source.name,
                                             token=made.token)))  # fmt: skip
 
 
 async def revoke_source(update: Update, context: TandemContext, cb: Callback) -> str:
     async with context.uow() as uow:
-        source = await intake.revoke_source(
+        source = await sources.revoke_source(
             uow, actor=context.actor, source_id=cb.int_arg(0), now=context.now
         )
     await show(update, Screen(context.t("sources-revoked", name=source.name)))
@@ -238,7 +239,7 @@ VERBS = {
     "fteam": form_team,
     "imp": start_import,
     "impt": assign_import,
-    "srcs": sources,
+    "srcs": source_list,
     "srcnew": new_source,
     "srcrev": revoke_source,
 }

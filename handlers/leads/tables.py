@@ -6,7 +6,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 
 from domain.leads.exports import Export
-from domain.leads.intake import ImportReport
+from domain.leads.importing import ImportReport
 from handlers.kit.i18n import Translator
 from handlers.kit.screens import plain_text
 from handlers.leads.views import history_line

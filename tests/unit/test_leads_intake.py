@@ -8,7 +8,7 @@ from datetime import timedelta
 import pytest
 
 from domain.errors import Forbidden, InvalidInput, NotFound
-from domain.leads import intake, kinds
+from domain.leads import importing, intake, kinds, sources
 from domain.leads.flows import FormField, LeadForm, StepGone
 from domain.leads.model import EventKind, LeadStatus
 from domain.leads.parsing import read_table
@@ -91,7 +91,7 @@ async def test_only_marketers_and_admins_bring_leads_in() -> None:
         with pytest.raises(Forbidden):
             await intake.start_form(scene.uow, actor=someone, now=NOW)
         with pytest.raises(Forbidden):
-            await intake.start_import(scene.uow, actor=someone, now=NOW)
+            await importing.start_import(scene.uow, actor=someone, now=NOW)
 
 
 async def test_skipping_a_required_field_is_refused_and_a_stale_step_is_gone() -> None:
@@ -126,7 +126,9 @@ def factory(scene: Scene):  # type: ignore[no-untyped-def]
 async def test_a_file_is_imported_with_duplicates_flagged_and_bad_rows_rejected() -> None:
     scene = a_scene(an_announced_campaign(7, name="Winter"))
     table = read_table("leads.csv", CSV)
-    report = await intake.import_table(factory(scene), actor=scene.marketer, table=table, now=NOW)
+    report = await importing.import_table(
+        factory(scene), actor=scene.marketer, table=table, now=NOW
+    )
     assert report.imported == 3 and report.duplicates == 1
     assert [(r.row[0], r.reason) for r in report.rejected] == [
         ("No contact", "error-lead-contact"),
@@ -159,7 +161,7 @@ async def test_a_big_file_is_written_in_chunks_and_a_failure_leaves_nothing_behi
 
     monkeypatch.setattr(scene.leads, "add_many", fails_on_the_third)
     with pytest.raises(RuntimeError):
-        await intake.import_table(factory(scene), actor=scene.marketer, table=table, now=NOW)
+        await importing.import_table(factory(scene), actor=scene.marketer, table=table, now=NOW)
     assert scene.leads.by_id == {} and scene.leads.events == []
     assert calls == 3  # 1000 + 1000 written, each its own transaction, then removed again
 
@@ -167,7 +169,9 @@ async def test_a_big_file_is_written_in_chunks_and_a_failure_leaves_nothing_behi
 async def test_imported_leads_go_out_round_robin_by_region() -> None:
     scene = a_scene(an_announced_campaign(7, name="Winter"))
     table = read_table("leads.csv", CSV)
-    report = await intake.import_table(factory(scene), actor=scene.marketer, table=table, now=NOW)
+    report = await importing.import_table(
+        factory(scene), actor=scene.marketer, table=table, now=NOW
+    )
     from domain.leads import assignment
 
     async with scene.uow as uow:
@@ -188,9 +192,9 @@ async def test_imported_leads_go_out_round_robin_by_region() -> None:
 
 async def a_source(scene: Scene) -> str:
     async with scene.uow as uow:
-        made = await intake.create_source(uow, actor=scene.admin, name="Site form", now=NOW)
+        made = await sources.create_source(uow, actor=scene.admin, name="Site form", now=NOW)
     assert made.token.startswith("tdm_")
-    assert scene.sources.hashes[made.source.id] == intake.hash_token(made.token)
+    assert scene.sources.hashes[made.source.id] == sources.hash_token(made.token)
     return made.token
 
 
@@ -199,11 +203,11 @@ async def test_a_posted_lead_is_created_once_per_external_id() -> None:
     token = await a_source(scene)
     fields = {"name": "Ivan", "phone": "+7 916 123 45 67", "region": "центр"}
     async with scene.uow as uow:
-        first = await intake.receive(
+        first = await sources.receive(
             uow, token=token, external_id="17", fields=fields, campaign=None, now=NOW
         )
     async with scene.uow as uow:
-        again = await intake.receive(
+        again = await sources.receive(
             uow, token=token, external_id="17", fields=fields, campaign=None, now=NOW
         )
     assert first.created and not again.created and again.lead.id == first.lead.id
@@ -218,21 +222,21 @@ async def test_an_unknown_or_revoked_token_is_refused() -> None:
     fields = {"name": "Ivan", "phone": "+79161234567"}
     for bad in ("", "tdm_wrong"):
         with pytest.raises(Forbidden):
-            await intake.receive(
+            await sources.receive(
                 scene.uow, token=bad, external_id=None, fields=fields, campaign=None, now=NOW
             )
     async with scene.uow as uow:
-        await intake.revoke_source(uow, actor=scene.admin, source_id=1, now=NOW)
+        await sources.revoke_source(uow, actor=scene.admin, source_id=1, now=NOW)
     with pytest.raises(Forbidden):
-        await intake.receive(
+        await sources.receive(
             scene.uow, token=token, external_id=None, fields=fields, campaign=None, now=NOW
         )
-    assert await intake.sources(scene.uow, actor=scene.admin) == []
+    assert await sources.sources(scene.uow, actor=scene.admin) == []
 
 
 async def test_only_admins_manage_intake_sources() -> None:
     scene = a_scene()
     with pytest.raises(Forbidden):
-        await intake.create_source(scene.uow, actor=scene.marketer, name="X", now=NOW)
+        await sources.create_source(scene.uow, actor=scene.marketer, name="X", now=NOW)
     with pytest.raises(Forbidden):
-        await intake.sources(scene.uow, actor=scene.reps[0])
+        await sources.sources(scene.uow, actor=scene.reps[0])

@@ -12,8 +12,8 @@ from domain.leads import kinds, notices, regulating
 from domain.leads.flows import ClauseEdit, PublishSummary, StepGone
 from domain.leads.regulation import ClauseKind, Setting
 from domain.people import away
-from domain.people.away import AwayNotice
 from domain.people import flows as people_flows
+from domain.people.away import AwayNotice
 from domain.people.flows import TypingAway
 from domain.people.model import Language, is_away
 from tests.support.builders.people import NOW
