@@ -79,6 +79,17 @@ class Opened:
     replaced: FlowState | None
 
 
+async def _tell_analysts(uow: UnitOfWork, dispute: Dispute, now: datetime) -> None:
+    """A dispute joined the queue: every analyst hears of it (outside quiet hours)."""
+    items = []
+    for person in await uow.people.with_role(Role.ANALYST):
+        moment = now
+        if person.quiet_hours is not None:
+            moment = person.quiet_hours.next_allowed(now, person.timezone)
+        items.append(Outgoing(person.id, person.telegram_id, moment))
+    await uow.outbox.enqueue(kinds.NEW_DISPUTE, dispute.id, kinds.NEW_DISPUTE_BATCH, items)
+
+
 async def _approvers(uow: UnitOfWork, team_id: int | None) -> list[Person]:
     leads = [p for p in await uow.people.with_role(Role.TEAM_LEAD) if p.team_id == team_id]
     return leads or list(await uow.people.with_role(Role.ADMIN))
@@ -113,6 +124,8 @@ async def open_dispute(
             kinds.APPROVAL_BATCH,
             [Outgoing(p.id, p.telegram_id, now) for p in approvers],
         )
+    else:
+        await _tell_analysts(uow, dispute, now)
     state = DisputeEvidence(dispute.id)
     replaced = await flows.begin(uow.flows, actor.id, state, now=now)
     return Opened(dispute, chosen, found.over_cap, state, replaced)
@@ -181,6 +194,7 @@ async def approve(uow: UnitOfWork, *, actor: Person, dispute_id: int, now: datet
     opened = dispute.with_(status=DisputeStatus.OPEN, opened_at=now)
     await uow.disputes.save(opened)
     await note(uow, lead.id, EventKind.APPROVED, actor.id, now, dispute=dispute.id)
+    await _tell_analysts(uow, opened, now)
     return opened
 
 

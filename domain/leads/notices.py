@@ -9,6 +9,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from datetime import datetime
+from enum import StrEnum
 
 from domain.leads import kinds
 from domain.leads.access import Sight
@@ -26,7 +27,7 @@ async def _away(uow: UnitOfWork, person: Person, now: datetime) -> bool:
 
 
 @dataclass(frozen=True, slots=True)
-class Why:
+class Back:
     """Why a lead came (back) to this rep: a verdict, a return, a declined dispute."""
 
     kind: EventKind
@@ -39,10 +40,10 @@ class Why:
 class CardNotice:
     recipient: Person
     card: LeadCard
-    why: Why | None
+    why: Back | None
 
 
-async def _why(uow: UnitOfWork, history: list[HistoryEntry]) -> Why | None:
+async def _why(uow: UnitOfWork, history: list[HistoryEntry]) -> Back | None:
     last = history[-1] if history else None
     if last is None or last.kind not in (EventKind.OVERTURNED, EventKind.REASSIGNED):
         return None
@@ -54,7 +55,7 @@ async def _why(uow: UnitOfWork, history: list[HistoryEntry]) -> Why | None:
     by = await uow.people.get(int(by_id)) if by_id else None
     if last.kind is EventKind.REASSIGNED and not details.get("returned_by"):
         return None
-    return Why(last.kind, clause, details.get("remark") or details.get("reason"), by)
+    return Back(last.kind, clause, details.get("remark") or details.get("reason"), by)
 
 
 async def card(uow: UnitOfWork, due: DueDelivery, now: datetime) -> CardNotice | None:
@@ -124,20 +125,26 @@ async def orphan(uow: UnitOfWork, due: DueDelivery, now: datetime) -> OrphanNoti
     return OrphanNotice(person, lead)
 
 
+class Why(StrEnum):
+    APPROVAL = "approval"  # over the cap: for the team lead to approve
+    NEW = "new"  # it joined the analysts' queue
+    OVERDUE = "overdue"  # past the decision SLA
+
+
 @dataclass(frozen=True, slots=True)
 class DisputeNotice:
-    """A dispute for a team lead to approve, or overdue for an analyst or an admin."""
+    """A dispute for a team lead to approve, new in the analysts' queue, or overdue."""
 
     recipient: Person
     dispute: Dispute
     lead: Lead
     rep: Person | None
     clause: Clause | None
-    overdue: bool
+    why: Why
 
 
 async def _dispute(
-    uow: UnitOfWork, due: DueDelivery, status: DisputeStatus, *, overdue: bool
+    uow: UnitOfWork, due: DueDelivery, status: DisputeStatus, *, why: Why
 ) -> DisputeNotice | None:
     dispute = await uow.disputes.get(due.ref_id)
     person = await uow.people.get(due.person_id)
@@ -148,15 +155,20 @@ async def _dispute(
         return None
     rep = await uow.people.get(dispute.rep_id)
     clause = await clause_as_it_was(uow, dispute.version, dispute.clause)
-    return DisputeNotice(person, dispute, lead, rep, clause, overdue)
+    return DisputeNotice(person, dispute, lead, rep, clause, why)
 
 
 async def approval(uow: UnitOfWork, due: DueDelivery, now: datetime) -> DisputeNotice | None:
-    return await _dispute(uow, due, DisputeStatus.APPROVAL, overdue=False)
+    return await _dispute(uow, due, DisputeStatus.APPROVAL, why=Why.APPROVAL)
+
+
+async def new_dispute(uow: UnitOfWork, due: DueDelivery, now: datetime) -> DisputeNotice | None:
+    """Sent while the dispute is still waiting for a verdict."""
+    return await _dispute(uow, due, DisputeStatus.OPEN, why=Why.NEW)
 
 
 async def overdue(uow: UnitOfWork, due: DueDelivery, now: datetime) -> DisputeNotice | None:
-    found = await _dispute(uow, due, DisputeStatus.OPEN, overdue=True)
+    found = await _dispute(uow, due, DisputeStatus.OPEN, why=Why.OVERDUE)
     if found is None or await _away(uow, found.recipient, now):
         return None
     return found

@@ -74,6 +74,7 @@ FEATURE = Feature(
         Notice(kinds.ALERT, compose.alert, render.render_reminder),
         Notice(kinds.ORPHAN, compose.orphan, render.render_orphan),
         Notice(kinds.APPROVAL, compose.approval, render.render_dispute),
+        Notice(kinds.NEW_DISPUTE, compose.new_dispute, render.render_dispute),
         Notice(kinds.DISPUTE_REMIND, compose.overdue, render.render_dispute),
         Notice(kinds.DISPUTE_ALERT, compose.overdue, render.render_dispute),
         Notice(kinds.VERDICT, compose.verdict, render.render_verdict),

@@ -15,6 +15,7 @@ from domain.leads.notices import (
     OrphanNotice,
     RegulationNotice,
     VerdictNotice,
+    Why,
 )
 from handlers.kit.callbacks import Area, button
 from handlers.kit.feature import OutgoingMessage
@@ -86,12 +87,12 @@ def render_orphan(notice: OrphanNotice, t: Translator, now: datetime) -> Outgoin
 
 def render_dispute(notice: DisputeNotice, t: Translator, now: datetime) -> OutgoingMessage:
     d, lead = notice.dispute, notice.lead
-    key = "dispute-overdue" if notice.overdue else "dispute-approval"
+    key = f"dispute-{notice.why.value}"
     lines = [
         t(key, number=str(d.id), lead=lead.contact.name, rep=name_of(notice.rep)),
         clause_text(t, notice.clause, version=d.version),
     ]
-    if notice.overdue:
+    if notice.why is not Why.APPROVAL:
         keyboard = [[button(t.label("dispute-open-button"), Area.DISPUTES, "card", d.id)]]
     else:
         keyboard = [[

@@ -114,7 +114,11 @@ async def test_the_whole_story_of_a_disputed_lead(tandem: Tandem) -> None:
     [kept] = await org.gleb.send_photo(b"\x89PNG screenshot of the call log")  # 3
     assert kept.text == "📎 Сохранено вместе со спором. Аналитики это увидят."
 
-    # The analyst sees it, with the evidence one tap away, and overturns it.
+    # The analyst hears of it, sees it with the evidence one tap away, and overturns it.
+    await deliver(tandem)
+    [news] = org.analyst.messages[-1:]
+    assert news.text.startswith("⚖️ Новый спор #1: лид Иван Петров от Глеб, по пункту")
+    assert news.labels() == ["⚖️ Открыть спор"]
     [queue] = await org.analyst.send("/disputes")
     assert "#1 · Иван Петров · 1.1 · Глеб" in queue.text
     await org.analyst.press("⚖️ #1 · 1.1", message=queue)

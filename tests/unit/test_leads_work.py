@@ -33,6 +33,7 @@ from domain.leads.model import (
     ReturnReason,
     Verdict,
 )
+from domain.leads.notices import Why
 from domain.leads.working import CommentAsked, Returned
 from tests.support.builders.leads import a_dispute, a_sales_lead
 from tests.support.builders.people import NOW, a_rep
@@ -170,6 +171,8 @@ async def test_a_dispute_in_three_taps_with_evidence() -> None:
     async with scene.uow as uow:
         opened = await disputing.open_dispute(uow, actor=rep, lead_id=1, clause="1.2", now=NOW)
     assert opened.dispute.status is DisputeStatus.OPEN and opened.dispute.version == 1
+    # The analysts hear of it at once.
+    assert scene.uow.outbox.recipients(kinds.NEW_DISPUTE) == {scene.analyst.id}
     assert await scene.uow.flows.get(rep.id) == DisputeEvidence(opened.dispute.id)
     async with scene.uow as uow:
         kept = await disputing.add_evidence(
@@ -204,6 +207,7 @@ async def test_over_the_cap_the_team_lead_approves_or_declines_first() -> None:
         second = await disputing.open_dispute(uow, actor=rep, lead_id=2, clause="1.1", now=NOW)
     assert not first.needs_approval and second.needs_approval
     assert scene.uow.outbox.recipients(kinds.APPROVAL) == {scene.lead.id}
+    assert scene.uow.outbox.recipients(kinds.NEW_DISPUTE, ref_id=2) == set()
     with pytest.raises(Forbidden):
         await disputing.approve(scene.uow, actor=scene.reps[1], dispute_id=2, now=NOW)
     async with scene.uow as uow:
@@ -385,7 +389,7 @@ async def test_an_approval_notice_goes_only_while_the_dispute_waits_for_it() -> 
     scene.disputes.by_id[1] = a_dispute(1, status=DisputeStatus.APPROVAL)
     row = Row(kinds.APPROVAL, 1, kinds.APPROVAL_BATCH, scene.lead.id, 1004, NOW)
     notice = await notices.approval(scene.uow, Due(row), NOW)
-    assert notice is not None and notice.rep == scene.reps[0] and not notice.overdue
+    assert notice is not None and notice.rep == scene.reps[0] and notice.why is Why.APPROVAL
     async with scene.uow as uow:
         await disputing.approve(uow, actor=scene.lead, dispute_id=1, now=NOW)
     assert await notices.approval(scene.uow, Due(row), NOW) is None

@@ -255,6 +255,7 @@ dispute-approve-button = ✅ Approve
 dispute-decline-button = ❌ Decline
 dispute-evidence-caption = Evidence of dispute #{ $number }
 dispute-approval = ⚠️ <b>{ $rep } is over the dispute cap</b> and disputes lead { $lead } (dispute #{ $number }). Approve it for the analysts?
+dispute-new = ⚖️ <b>A new dispute #{ $number }</b>: lead { $lead } from { $rep }, under
 dispute-overdue = ⏰ <b>Dispute #{ $number } is past its decision deadline</b>: lead { $lead } from { $rep }.
 
 ruling-title-uphold = ✅ <b>Uphold dispute #{ $number }</b> ({ $lead }): the lead is disqualified.

@@ -255,6 +255,7 @@ dispute-approve-button = ✅ Согласовать
 dispute-decline-button = ❌ Не согласовывать
 dispute-evidence-caption = Доказательство по спору #{ $number }
 dispute-approval = ⚠️ <b>{ $rep } превысил(а) лимит споров</b> и оспаривает лид { $lead } (спор #{ $number }). Передать аналитикам?
+dispute-new = ⚖️ <b>Новый спор #{ $number }</b>: лид { $lead } от { $rep }, по пункту
 dispute-overdue = ⏰ <b>Спор #{ $number } просрочен</b>: лид { $lead } от { $rep }.
 
 ruling-title-uphold = ✅ <b>Удовлетворить спор #{ $number }</b> ({ $lead }): лид будет дисквалифицирован.
