@@ -274,11 +274,11 @@ class SqlLeadRepo:
             (import_id,),
         )
 
-    async def awaiting_first_action(self) -> Sequence[Lead]:
+    async def awaiting_first_action(self, *, started_before: datetime) -> Sequence[Lead]:
         return await self._many(
-            "SELECT * FROM leads WHERE status = 'new' AND assignee_id IS NOT NULL"
-            " AND reminded_no < assignment_no ORDER BY id",
-            (),
+            "SELECT * FROM leads WHERE status = 'new' AND sla_started_at <= ?"
+            " AND assignee_id IS NOT NULL AND reminded_no < assignment_no ORDER BY id",
+            (to_db(started_before),),
         )
 
     async def counts(self, where: LeadFilter) -> Mapping[LeadStatus, int]:

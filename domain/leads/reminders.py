@@ -13,7 +13,7 @@ restarts, and may run any number of times.
 from __future__ import annotations
 
 from dataclasses import replace
-from datetime import datetime
+from datetime import datetime, timedelta
 
 from domain.leads import kinds
 from domain.leads.model import DisputeStatus
@@ -32,13 +32,17 @@ def _outgoing(person: Person, now: datetime) -> Outgoing:
 
 async def first_action(uow: UnitOfWork, now: datetime) -> int:
     """Remind reps past their first-action deadline and alert their team leads; how many."""
-    leads = await uow.leads.awaiting_first_action()
-    if not leads:
-        return 0
     regulation = await uow.regulation.current()
     if regulation is None:
         return 0
     minutes = regulation.settings.first_action_minutes
+    # Working time is never shorter than calendar time: a clock started less than the SLA
+    # ago cannot be due yet, so the sweep looks only at older ones.
+    leads = await uow.leads.awaiting_first_action(
+        started_before=now - timedelta(minutes=minutes)
+    )
+    if not leads:
+        return 0
     reps = {p.id: p for p in await uow.people.many([lead.assignee_id or 0 for lead in leads])}
     team_leads = list(await uow.people.with_role(Role.TEAM_LEAD))
     clocks = await calendars(uow, list(reps.values()), now)

@@ -106,6 +106,7 @@ CREATE INDEX leads_assignee_page ON leads (assignee_id, id);
 CREATE INDEX leads_team ON leads (team_id, status, id);
 CREATE INDEX leads_team_page ON leads (team_id, id);
 CREATE INDEX leads_status ON leads (status, id);
+CREATE INDEX leads_sla ON leads (status, sla_started_at);
 CREATE INDEX leads_source ON leads (source, status, id);
 CREATE INDEX leads_source_page ON leads (source, id);
 CREATE INDEX leads_campaign ON leads (campaign_id, status, id);

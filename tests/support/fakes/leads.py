@@ -144,11 +144,13 @@ class FakeLeadRepo:
             if lead.import_id == import_id and lead.status is LeadStatus.UNASSIGNED
         ]
 
-    async def awaiting_first_action(self) -> Sequence[Lead]:
+    async def awaiting_first_action(self, *, started_before: datetime) -> Sequence[Lead]:
         return [
             lead
             for _, lead in sorted(self.by_id.items())
             if lead.status is LeadStatus.NEW
+            and lead.sla_started_at is not None
+            and lead.sla_started_at <= started_before
             and lead.assignee_id is not None
             and lead.reminded_no < lead.assignment_no
         ]
