@@ -38,9 +38,7 @@ async def first_action(uow: UnitOfWork, now: datetime) -> int:
     minutes = regulation.settings.first_action_minutes
     # Working time is never shorter than calendar time: a clock started less than the SLA
     # ago cannot be due yet, so the sweep looks only at older ones.
-    leads = await uow.leads.awaiting_first_action(
-        started_before=now - timedelta(minutes=minutes)
-    )
+    leads = await uow.leads.awaiting_first_action(started_before=now - timedelta(minutes=minutes))
     if not leads:
         return 0
     reps = {p.id: p for p in await uow.people.many([lead.assignee_id or 0 for lead in leads])}

@@ -70,12 +70,19 @@ async def queue(uow: UnitOfWork, *, actor: Person, now: datetime) -> Sequence[Wa
     leads = {lead.id: lead for lead in await uow.leads.many([d.lead_id for d in disputes])}
     reps = {p.id: p for p in await uow.people.many([d.rep_id for d in disputes])}
     due = await _due(uow, actor, disputes, now)
+    # Each version the queue cites is read once, however many disputes cite it.
+    versions = {v: await uow.regulation.get(v) for v in {d.version for d in disputes}}
+
+    def clause(d: Dispute) -> Clause | None:
+        regulation = versions.get(d.version)
+        found = [c for c in regulation.clauses if c.number == d.clause] if regulation else []
+        return found[0] if found else None
+
     return [
-        Waiting(d, leads[d.lead_id], reps.get(d.rep_id),
-                await clause_as_it_was(uow, d.version, d.clause), due[d.id])
+        Waiting(d, leads[d.lead_id], reps.get(d.rep_id), clause(d), due[d.id])
         for d in disputes
         if d.lead_id in leads
-    ]  # fmt: skip
+    ]
 
 
 @dataclass(frozen=True, slots=True)
