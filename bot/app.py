@@ -30,8 +30,9 @@ from broadcast import (
     Renderer,
 )
 from domain.clock import Clock, SystemClock
+from domain.leads import regulating
 from domain.ports import BatchHook, DueDelivery, UnitOfWork
-from handlers import briefings, campaigns, feedback, people, questions, register_all
+from handlers import briefings, campaigns, feedback, leads, people, questions, register_all
 from handlers.kit.context import Config, Services, TandemContext
 from handlers.kit.feature import Feature, Notice
 from handlers.kit.i18n import Catalog
@@ -39,6 +40,7 @@ from handlers.kit.menu import in_menu_order, set_default_menus
 from handlers.kit.routing import left_behind_notices
 from handlers.kit.screens import edits_of
 from handlers.kit.text import split_html
+from intake.server import IntakeServer
 from schedules import register_jobs
 from schedules.sweeps import Sweeper
 from storage.db import Database
@@ -57,6 +59,7 @@ FEATURES: tuple[Feature, ...] = (
     briefings.FEATURE,
     questions.FEATURE,
     feedback.FEATURE,
+    leads.FEATURE,
 )
 
 
@@ -70,6 +73,8 @@ class Runtime:
     services: Services
     inbox: Inbox
     done: DoneMarks
+    # The HTTP lead intake endpoint, when LEADS_API_PORT is set.
+    intake: IntakeServer | None = None
 
 
 def load_catalog() -> Catalog:
@@ -162,7 +167,12 @@ def build_application(
         .build()
     )
     app.bot_data["services"] = services
-    app.bot_data["runtime"] = Runtime(db, engine, sweeper, services, inbox, done)
+    intake = None
+    if settings.leads_api_port is not None:
+        intake = IntakeServer(
+            uow, clock, engine.wake, host=settings.leads_api_host, port=settings.leads_api_port
+        )
+    app.bot_data["runtime"] = Runtime(db, engine, sweeper, services, inbox, done, intake)
     app.bot_data["replays"] = Replays()
     # Group -2, before even the gatekeeper: an update a crash left applied is not run again.
     app.add_handler(TypeHandler(Update, replay_guard), group=-2)
@@ -219,11 +229,19 @@ async def _start(app: TandemApp) -> None:
     await runtime.db.connect()
     await migrate(runtime.db)
     await replay_unfinished(app, runtime.inbox)
+    services = runtime.services
+    async with services.uow() as uow:
+        # A new company starts with the default qualification regulation, in its language.
+        await regulating.seed(
+            uow, language=services.config.default_language, now=services.clock.now()
+        )
     await set_default_menus(
         app.bot, runtime.services.catalog, runtime.services.config.default_language
     )
     await runtime.broadcasts.bot.initialize()
     await runtime.broadcasts.start()
+    if runtime.intake is not None:
+        await runtime.intake.start()
 
 
 async def _flush_edits(app: TandemApp) -> None:
@@ -235,6 +253,8 @@ async def _flush_edits(app: TandemApp) -> None:
 
 async def _stop(app: TandemApp) -> None:
     runtime = runtime_of(app)
+    if runtime.intake is not None:
+        await runtime.intake.stop()
     await runtime.broadcasts.stop()  # before the database closes: it records what it sent
     await runtime.broadcasts.bot.shutdown()
     await runtime.db.close()

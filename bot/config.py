@@ -31,6 +31,9 @@ class Settings(BaseSettings):
     # Broadcast pace in messages per second for the whole bot. Telegram allows about 30/s
     # (more with paid broadcasts). Interactive replies draw on the same budget, first.
     broadcast_rate: float = Field(default=29.0, gt=0, le=1000)
+    # The HTTP lead intake endpoint: off unless a port is set (0: any free port).
+    leads_api_port: int | None = Field(default=None, ge=0, le=65535)
+    leads_api_host: str = "127.0.0.1"
 
     @field_validator("bot_token")
     @classmethod

@@ -27,6 +27,14 @@ class Action(StrEnum):
     ANSWER_QUESTIONS = "answer_questions"
     VIEW_FEEDBACK = "view_feedback"
     RUN_BRIEFINGS = "run_briefings"
+    SET_AWAY = "set_away"
+    VIEW_REGULATION = "view_regulation"
+    EDIT_REGULATION = "edit_regulation"
+    VIEW_LEADS = "view_leads"
+    MANAGE_LEADS = "manage_leads"
+    WORK_LEADS = "work_leads"
+    RULE_ON_DISPUTES = "rule_on_disputes"
+    MANAGE_INTAKE = "manage_intake"
 
 
 EVERYONE: frozenset[Role] = frozenset(ALL_ROLES)
@@ -46,6 +54,17 @@ PERMISSIONS: Mapping[Action, frozenset[Role]] = {
     # Team leads see their own team's feedback only (checked per campaign).
     Action.VIEW_FEEDBACK: frozenset({Role.MARKETER, Role.ADMIN, Role.TEAM_LEAD}),
     Action.RUN_BRIEFINGS: frozenset({Role.MARKETER, Role.ADMIN}),
+    Action.SET_AWAY: EVERYONE,
+    Action.VIEW_REGULATION: EVERYONE,
+    Action.EDIT_REGULATION: frozenset({Role.ADMIN, Role.ANALYST}),
+    # Everyone has a /leads: their own, their team's, or all (decided by the use case).
+    Action.VIEW_LEADS: EVERYONE,
+    # Bringing leads in and assigning them.
+    Action.MANAGE_LEADS: frozenset({Role.MARKETER, Role.ADMIN}),
+    # Taking, disputing, returning and working a lead: its rep (checked per lead).
+    Action.WORK_LEADS: frozenset({Role.REP}),
+    Action.RULE_ON_DISPUTES: frozenset({Role.ANALYST, Role.ADMIN}),
+    Action.MANAGE_INTAKE: frozenset({Role.ADMIN}),
 }
 
 

@@ -18,6 +18,7 @@ from domain.briefings.ports import BriefingRepo
 from domain.campaigns.ports import CampaignRepo
 from domain.feedback.ports import FeedbackRepo
 from domain.flows import FlowRepo
+from domain.leads.ports import DisputeRepo, LeadRepo, LeadSourceRepo, RegulationRepo
 from domain.people.ports import InviteRepo, PeopleRepo, TeamRepo
 from domain.questions.ports import QuestionRepo
 
@@ -121,6 +122,14 @@ class UnitOfWork(Protocol):
     def feedback(self) -> FeedbackRepo: ...
     @property
     def questions(self) -> QuestionRepo: ...
+    @property
+    def leads(self) -> LeadRepo: ...
+    @property
+    def disputes(self) -> DisputeRepo: ...
+    @property
+    def regulation(self) -> RegulationRepo: ...
+    @property
+    def lead_sources(self) -> LeadSourceRepo: ...
 
 
 UnitOfWorkFactory = Callable[[], UnitOfWork]

@@ -3,11 +3,11 @@
 from __future__ import annotations
 
 from collections.abc import Sequence
-from datetime import datetime
+from datetime import datetime, time
 
 import aiosqlite
 
-from domain.people.model import Language, NewPerson, Person, Role, Team, parse_roles
+from domain.people.model import AwayPeriod, Language, NewPerson, Person, Role, Team, parse_roles
 from domain.timezones import QuietHours
 from storage.db import from_db, to_db
 
@@ -160,9 +160,82 @@ class SqlPeopleRepo:
                 found += [_person(row) for row in await cur.fetchall()]
         return found
 
+    async def with_role(self, role: Role) -> Sequence[Person]:
+        sql = (
+            f"SELECT {_PERSON_COLUMNS} FROM people p JOIN person_roles r ON r.person_id = p.id"
+            " WHERE p.active = 1 AND r.role = ? ORDER BY p.id"
+        )
+        async with self._conn.execute(sql, (role.value,)) as cur:
+            return [_person(row) for row in await cur.fetchall()]
+
+    async def add_away(
+        self, person_id: int, *, starts_at: datetime, ends_at: datetime, now: datetime
+    ) -> AwayPeriod:
+        cur = await self._conn.execute(
+            "INSERT INTO person_away (person_id, starts_at, ends_at, created_at)"
+            " VALUES (?, ?, ?, ?)",
+            (person_id, to_db(starts_at), to_db(ends_at), to_db(now)),
+        )
+        assert cur.lastrowid is not None
+        return AwayPeriod(cur.lastrowid, person_id, starts_at, ends_at)
+
+    async def end_away(self, person_id: int, *, now: datetime) -> int:
+        stamp = to_db(now)
+        cur = await self._conn.execute(
+            "DELETE FROM person_away WHERE person_id = ? AND starts_at > ?", (person_id, stamp)
+        )
+        ended = cur.rowcount
+        cur = await self._conn.execute(
+            "UPDATE person_away SET ends_at = ? WHERE person_id = ? AND starts_at <= ?"
+            " AND ends_at > ?",
+            (stamp, person_id, stamp, stamp),
+        )
+        return ended + cur.rowcount
+
+    async def away_period(self, period_id: int) -> AwayPeriod | None:
+        async with self._conn.execute(
+            "SELECT id, person_id, starts_at, ends_at FROM person_away WHERE id = ?", (period_id,)
+        ) as cur:
+            r = await cur.fetchone()
+        return AwayPeriod(r[0], r[1], from_db(r[2]), from_db(r[3])) if r else None
+
+    async def away_periods(
+        self, person_ids: Sequence[int], *, ending_after: datetime
+    ) -> Sequence[AwayPeriod]:
+        found: list[AwayPeriod] = []
+        ids = sorted(set(person_ids))
+        for start in range(0, len(ids), 500):
+            chunk = ids[start : start + 500]
+            marks = ",".join("?" * len(chunk))
+            async with self._conn.execute(
+                "SELECT id, person_id, starts_at, ends_at FROM person_away"
+                f" WHERE person_id IN ({marks}) AND ends_at > ? ORDER BY starts_at, id",
+                (*chunk, to_db(ending_after)),
+            ) as cur:
+                found += [
+                    AwayPeriod(r[0], r[1], from_db(r[2]), from_db(r[3]))
+                    for r in await cur.fetchall()
+                ]
+        return sorted(found, key=lambda p: (p.starts_at, p.id))
+
+
+def _clock(raw: str) -> time:
+    hours, minutes = raw.split(":")
+    return time(int(hours), int(minutes))
+
 
 def _team(row: aiosqlite.Row) -> Team:
-    return Team(id=row["id"], name=row["name"], region=row["region"], timezone=row["timezone"])
+    return Team(
+        id=row["id"],
+        name=row["name"],
+        region=row["region"],
+        timezone=row["timezone"],
+        work_days=row["work_days"],
+        work_start=_clock(row["work_start"]),
+        work_end=_clock(row["work_end"]),
+        country=row["country"],
+        subdivision=row["subdivision"],
+    )
 
 
 class SqlTeamRepo:
@@ -196,4 +269,18 @@ class SqlTeamRepo:
         await self._conn.execute(
             "UPDATE teams SET name = ?, region = ?, timezone = ? WHERE id = ?",
             (team.name, team.region, team.timezone, team.id),
+        )
+
+    async def save_working_time(self, team: Team) -> None:
+        await self._conn.execute(
+            "UPDATE teams SET work_days = ?, work_start = ?, work_end = ?, country = ?,"
+            " subdivision = ? WHERE id = ?",
+            (
+                team.work_days,
+                f"{team.work_start:%H:%M}",
+                f"{team.work_end:%H:%M}",
+                team.country,
+                team.subdivision,
+                team.id,
+            ),
         )

@@ -13,11 +13,15 @@ from storage.briefings import SqlBriefingRepo
 from storage.campaigns import SqlCampaignRepo
 from storage.db import Database
 from storage.deliveries import SqlDeliveryRepo
+from storage.disputes import SqlDisputeRepo
 from storage.feedback import SqlFeedbackRepo
 from storage.flows import FlowCodec, SqlFlowRepo
 from storage.invites import SqlAuditLog, SqlInviteRepo
+from storage.lead_sources import SqlLeadSourceRepo
+from storage.leads import SqlLeadRepo
 from storage.people import SqlPeopleRepo, SqlTeamRepo
 from storage.questions import SqlQuestionRepo
+from storage.regulation import SqlRegulationRepo
 
 
 class SqlUnitOfWork:
@@ -38,6 +42,10 @@ class SqlUnitOfWork:
     questions: SqlQuestionRepo
     _conn: aiosqlite.Connection
     _changes_before: int
+    leads: SqlLeadRepo
+    disputes: SqlDisputeRepo
+    regulation: SqlRegulationRepo
+    lead_sources: SqlLeadSourceRepo
 
     def __init__(self, db: Database, codec: FlowCodec | None = None) -> None:
         self._db = db
@@ -62,6 +70,10 @@ class SqlUnitOfWork:
         self.briefings = SqlBriefingRepo(conn)
         self.feedback = SqlFeedbackRepo(conn)
         self.questions = SqlQuestionRepo(conn)
+        self.leads = SqlLeadRepo(conn)
+        self.disputes = SqlDisputeRepo(conn)
+        self.regulation = SqlRegulationRepo(conn)
+        self.lead_sources = SqlLeadSourceRepo(conn)
         return self
 
     async def __aexit__(

@@ -57,6 +57,8 @@ class TeamField(StrEnum):
     NAME = "name"
     REGION = "region"
     TIMEZONE = "tz"
+    HOURS = "hours"  # working days and hours
+    HOLIDAYS = "hol"  # the country (and region) whose public holidays are days off
 
 
 @dataclass(frozen=True, slots=True)
@@ -93,3 +95,10 @@ class TeamEdit:
     @property
     def waiting_for(self) -> TeamField:
         return self.field
+
+
+@dataclass(frozen=True, slots=True)
+class TypingAway:
+    """/away is waiting for dates typed instead of picked (``01.12-05.12``)."""
+
+    kind: ClassVar[str] = "people.away"

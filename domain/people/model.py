@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 from dataclasses import dataclass, field
-from datetime import datetime
+from datetime import datetime, time
 from enum import StrEnum
 
 from domain.timezones import QuietHours
@@ -53,6 +53,32 @@ class Team:
     name: str
     region: str
     timezone: str
+    # Working time: days of the week (1 = Monday … 7 = Sunday), hours, and the country and
+    # region whose public holidays are days off. SLAs count only this time.
+    work_days: str = "12345"
+    work_start: time = time(9, 0)
+    work_end: time = time(18, 0)
+    country: str = "RU"
+    subdivision: str | None = None
+
+
+@dataclass(frozen=True, slots=True)
+class AwayPeriod:
+    """A person's time away: no new leads, their SLA clocks and reminders pause."""
+
+    id: int
+    person_id: int
+    starts_at: datetime
+    ends_at: datetime
+
+    def covers(self, moment: datetime) -> bool:
+        return self.starts_at <= moment < self.ends_at
+
+
+def is_away(periods: Iterable[AwayPeriod], now: datetime) -> bool:
+    """The predicate other features use to pause what they send (campaign and meeting
+    reminders): is any of the person's periods running at ``now``?"""
+    return any(period.covers(now) for period in periods)
 
 
 @dataclass(frozen=True, slots=True)

@@ -7,7 +7,7 @@ from datetime import datetime
 from typing import Protocol
 
 from domain.people.invites import Invite, NewInvite
-from domain.people.model import NewPerson, Person, Role, Team
+from domain.people.model import AwayPeriod, NewPerson, Person, Role, Team
 from domain.timezones import QuietHours
 
 
@@ -36,6 +36,23 @@ class PeopleRepo(Protocol):
     async def count_in_team(self, team_id: int) -> int: ...
     async def active(self) -> Sequence[Person]: ...
     async def many(self, person_ids: Sequence[int]) -> Sequence[Person]: ...
+    async def with_role(self, role: Role) -> Sequence[Person]:
+        """Active people holding ``role``, by id."""
+        ...
+
+    async def add_away(
+        self, person_id: int, *, starts_at: datetime, ends_at: datetime, now: datetime
+    ) -> AwayPeriod: ...
+    async def end_away(self, person_id: int, *, now: datetime) -> int:
+        """End every period of the person that runs at ``now`` or lies ahead."""
+        ...
+
+    async def away_period(self, period_id: int) -> AwayPeriod | None: ...
+    async def away_periods(
+        self, person_ids: Sequence[int], *, ending_after: datetime
+    ) -> Sequence[AwayPeriod]:
+        """The periods of these people that end after ``ending_after``, by start."""
+        ...
 
 
 class TeamRepo(Protocol):
@@ -44,6 +61,9 @@ class TeamRepo(Protocol):
     async def all(self) -> Sequence[Team]: ...
     async def add(self, *, name: str, region: str, timezone: str) -> Team: ...
     async def save(self, team: Team) -> None: ...
+    async def save_working_time(self, team: Team) -> None:
+        """Write the team's working days, hours, country and region."""
+        ...
 
 
 class InviteRepo(Protocol):

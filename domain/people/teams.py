@@ -4,7 +4,7 @@ change its name, region or default time zone."""
 from __future__ import annotations
 
 from collections.abc import Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import datetime
 from enum import StrEnum
 
@@ -13,6 +13,7 @@ from domain.errors import Conflict, InvalidInput, NotFound
 from domain.flows import FlowState
 from domain.people.flows import NewTeam, StepGone, TeamEdit, TeamField
 from domain.people.model import Person, Team
+from domain.people.workhours import parse_holidays, parse_hours
 from domain.permissions import Action, require
 from domain.ports import AuditEntry, UnitOfWork
 from domain.timezones import validate_timezone
@@ -133,8 +134,8 @@ async def update_team(
         changes["region"] = _region(region)
     if timezone is not None:
         changes["timezone"] = validate_timezone(timezone)
-    updated = Team(
-        id=team.id,
+    updated = replace(
+        team,
         name=changes.get("name", team.name),
         region=changes.get("region", team.region),
         timezone=changes.get("timezone", team.timezone),
@@ -187,9 +188,33 @@ async def pick_team_zone(
     return await _advance(uow, actor, state, timezone, now)
 
 
+async def set_working_time(
+    uow: UnitOfWork, *, actor: Person, team_id: int, field: TeamField, value: str, now: datetime
+) -> Team:
+    """The team's working days and hours, or its holidays' country and region."""
+    team = await _team(uow, actor, team_id)
+    if field is TeamField.HOURS:
+        days, start, end = parse_hours(value)
+        updated = replace(team, work_days=days, work_start=start, work_end=end)
+    else:
+        country, region = parse_holidays(value)
+        updated = replace(team, country=country, subdivision=region)
+    await uow.teams.save_working_time(updated)
+    await uow.audit.record(
+        AuditEntry(actor.id, "team.working_time", "team", team.id, now, {"value": value})
+    )
+    return updated
+
+
 async def _advance(
     uow: UnitOfWork, actor: Person, state: NewTeam | TeamEdit, value: str, now: datetime
 ) -> TeamFormStep:
+    if isinstance(state, TeamEdit) and state.field in (TeamField.HOURS, TeamField.HOLIDAYS):
+        team = await set_working_time(
+            uow, actor=actor, team_id=state.team_id, field=state.field, value=value, now=now
+        )
+        await uow.flows.delete(actor.id)
+        return TeamFormStep(TeamStep.UPDATED, team.name, await _card(uow, team))
     if isinstance(state, TeamEdit):
         team = await update_team(
             uow,

@@ -37,6 +37,10 @@ class Area(StrEnum):
     BRIEFINGS = "brf"
     FEEDBACK = "fdb"
     QUESTIONS = "qst"
+    LEADS = "lead"
+    DISPUTES = "dsp"
+    REGULATION = "reg"
+    AWAY = "away"
 
 
 _PART = re.compile(r"^[A-Za-z0-9_.+/-]{1,40}$")

@@ -110,10 +110,13 @@ class Translator:
         """A calendar date: ``15 Dec 2026`` / ``15 дек. 2026 г.``."""
         return str(format_date(value, "d MMM y", locale=self.language.value))
 
-    def relative(self, delta: timedelta, unit: TimeUnit) -> str:
+    def relative(self, delta: timedelta, unit: TimeUnit | None = None) -> str:
         """``in 20 days`` / ``через 20 дней``, ``2 hours ago`` / ``2 часа назад``: CLDR's
-        relative-time patterns and plurals (Babel), counted in ``unit`` (Babel would round 20
-        days up to "3 weeks"; a launch date reads better in days)."""
+        relative-time patterns and plurals (Babel). With ``unit``, counted in that unit (Babel
+        alone would round 20 days up to "3 weeks"; a launch date reads better in days);
+        without, in the largest unit that fits."""
+        if unit is None:
+            return str(format_timedelta(delta, add_direction=True, locale=self.language.value))
         return str(
             format_timedelta(
                 delta,

@@ -3,18 +3,20 @@
 
 from __future__ import annotations
 
+from domain.people import away as away_domain
 from domain.people.flows import (
     InviteDraft,
     NewTeam,
     TeamEdit,
+    TypingAway,
     TypingQuietHours,
     TypingTimezone,
 )
 from domain.permissions import Action
 from handlers.kit.callbacks import Area
-from handlers.kit.feature import CommandRoute, Feature, FlowRoute
+from handlers.kit.feature import CommandRoute, Feature, FlowRoute, Notice
 from handlers.kit.menu import Command
-from handlers.people import directory, guide, inviting, joining, settings, teams
+from handlers.people import away, directory, guide, inviting, joining, settings, teams
 
 FEATURE = Feature(
     name="people",
@@ -27,6 +29,7 @@ FEATURE = Feature(
             settings.show_settings,
             Command("settings", Action.USE_SETTINGS, "cmd-settings", 80),
         ),
+        CommandRoute("away", away.show_away, Command("away", Action.SET_AWAY, "cmd-away", 81)),
         CommandRoute(
             "invite",
             inviting.new_invite,
@@ -46,6 +49,7 @@ FEATURE = Feature(
         Area.SETTINGS: settings.VERBS,
         Area.TEAMS: teams.VERBS,
         Area.PEOPLE: directory.VERBS,
+        Area.AWAY: away.VERBS,
     },
     flows=(
         FlowRoute(InviteDraft, text=inviting.typed_while_composing),
@@ -54,5 +58,7 @@ FEATURE = Feature(
         # A half-made team is lost when its person walks off to something else: say so.
         FlowRoute(NewTeam, text=teams.typed, left_behind="flow-left-team"),
         FlowRoute(TeamEdit, text=teams.typed, left_behind="flow-left-team"),
+        FlowRoute(TypingAway, text=away.typed_dates),
     ),
+    notices=(Notice(away_domain.NOTICE, away_domain.away_notice, away.render_away),),
 )

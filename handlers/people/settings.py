@@ -35,6 +35,7 @@ def _overview(context: TandemContext, person: Person) -> Screen:
         [button(t.label("settings-language-button"), AREA, "lang")],
         [button(t.label("settings-timezone-button"), AREA, "tz")],
         [button(t.label("settings-quiet-button"), AREA, "quiet")],
+        [button(t.label("settings-away-button"), Area.AWAY, "menu")],
     ]
     return Screen(text, keyboard)
 

@@ -49,10 +49,19 @@ def _card_screen(t: Translator, card: TeamCard) -> Screen:
         timezone=team.timezone,
         members=card.members,
     )
+    text += "\n" + t(
+        "team-card-hours",
+        days=", ".join(t.label(f"weekday-{d}") for d in team.work_days),
+        start=f"{team.work_start:%H:%M}",
+        end=f"{team.work_end:%H:%M}",
+        holidays=team.country + (f"-{team.subdivision}" if team.subdivision else ""),
+    )
     keyboard = [
         [button(t.label("team-rename-button"), AREA, "edit", team.id, TeamField.NAME)],
         [button(t.label("team-region-button"), AREA, "edit", team.id, TeamField.REGION)],
         [button(t.label("team-timezone-button"), AREA, "edit", team.id, TeamField.TIMEZONE)],
+        [button(t.label("team-hours-button"), AREA, "edit", team.id, TeamField.HOURS)],
+        [button(t.label("team-holidays-button"), AREA, "edit", team.id, TeamField.HOLIDAYS)],
         [button(t.label("back-button"), AREA, "list")],
     ]
     return Screen(text, keyboard)

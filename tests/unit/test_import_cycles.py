@@ -6,7 +6,7 @@ inside functions to dodge them). Imports under ``TYPE_CHECKING`` do not run and 
 
 import grimp
 
-PACKAGES = ("bot", "handlers", "schedules", "broadcast", "storage", "domain")
+PACKAGES = ("bot", "handlers", "schedules", "intake", "broadcast", "storage", "domain")
 
 
 def test_there_are_no_import_cycles() -> None:

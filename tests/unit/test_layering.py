@@ -33,3 +33,17 @@ def test_domain_imports_no_framework_or_outer_layer() -> None:
     assert result.stdout.strip() == ""
     for name in modules:
         importlib.import_module(name)
+
+
+def test_the_intake_endpoint_imports_no_handlers_schedules_or_bot() -> None:
+    code = (
+        "import sys\n"
+        "import intake.server\n"
+        "bad = sorted(m for m in sys.modules if m.split('.')[0] in"
+        " ('handlers', 'schedules', 'bot', 'telegram'))\n"
+        "print(','.join(bad))\n"
+    )
+    result = subprocess.run(
+        [sys.executable, "-c", code], capture_output=True, text=True, check=True
+    )
+    assert result.stdout.strip() == ""

@@ -178,3 +178,40 @@ async def test_the_zone_button_applies_to_an_edit_waiting_for_a_zone() -> None:
     done = await pick_team_zone(uow, actor=ADMIN, timezone="Asia/Omsk", now=NOW)
     assert done.card is not None and done.card.team.timezone == "Asia/Omsk"
     assert uow.audit.entries[-1].details == {"timezone": "Asia/Omsk"}
+
+
+# --- working time --------------------------------------------------------------------------------
+
+
+async def test_an_admin_sets_a_teams_working_hours_and_holidays() -> None:
+    from datetime import time
+
+    from domain.people.teams import set_working_time
+    from domain.people.workhours import parse_hours
+
+    uow = FakeUnitOfWork()
+    admin = an_admin(1)
+    uow.people.put(admin)
+    uow.teams.put(Team(3, "Север", "Мурманск", "Europe/Moscow"))
+    async with uow:
+        team = await set_working_time(
+            uow, actor=admin, team_id=3, field=TeamField.HOURS, value="пн-сб 10-19", now=NOW
+        )
+    assert (team.work_days, team.work_start, team.work_end) == ("123456", time(10), time(19))
+    async with uow:
+        team = await set_working_time(
+            uow, actor=admin, team_id=3, field=TeamField.HOLIDAYS, value="us-ny", now=NOW
+        )
+    assert (team.country, team.subdivision) == ("US", "NY")
+    stored = await uow.teams.get(3)
+    assert stored is not None and stored.work_days == "123456" and stored.country == "US"
+    with pytest.raises(InvalidInput, match="error-team-hours"):
+        parse_hours("every day")
+    with pytest.raises(InvalidInput, match="error-team-holidays"):
+        await set_working_time(
+            uow, actor=admin, team_id=3, field=TeamField.HOLIDAYS, value="XX", now=NOW
+        )
+    with pytest.raises(Forbidden):
+        await set_working_time(
+            uow, actor=a_rep(2), team_id=3, field=TeamField.HOURS, value="пн-пт 9-18", now=NOW
+        )

@@ -59,8 +59,10 @@ def an_analyst(pid: int, **kwargs: object) -> Person:
     return a_person(pid, Role.ANALYST, **kwargs)  # type: ignore[arg-type]
 
 
-def a_team(tid: int, name: str | None = None, *, tz: str = "Europe/Moscow") -> Team:
-    return Team(tid, name or f"Team {tid}", "Region", tz)
+def a_team(
+    tid: int, name: str | None = None, *, tz: str = "Europe/Moscow", region: str = "Region"
+) -> Team:
+    return Team(tid, name or f"Team {tid}", region, tz)
 
 
 def an_identity(telegram_id: int, name: str = "Ivan", *, language: str | None = "ru") -> Identity:

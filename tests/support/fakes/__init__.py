@@ -39,6 +39,10 @@ _PORTS = (
     "briefings",
     "feedback",
     "questions",
+    "leads",
+    "disputes",
+    "regulation",
+    "lead_sources",
 )
 
 

@@ -9,7 +9,7 @@ from dataclasses import replace
 from datetime import datetime
 
 from domain.people.invites import Invite, NewInvite
-from domain.people.model import Language, NewPerson, Person, Role, Team
+from domain.people.model import AwayPeriod, Language, NewPerson, Person, Role, Team
 from domain.timezones import QuietHours
 
 
@@ -21,6 +21,7 @@ def sql_lower(text: str) -> str:
 class FakePeopleRepo:
     def __init__(self, people: Sequence[Person] = ()) -> None:
         self.by_id: dict[int, Person] = {p.id: p for p in people}
+        self.absences: list[AwayPeriod] = []
 
     def put(self, *people: Person) -> None:
         """Arrange: store these people as they are."""
@@ -122,6 +123,45 @@ class FakePeopleRepo:
     async def many(self, person_ids: Sequence[int]) -> Sequence[Person]:
         return [self.by_id[i] for i in sorted(set(person_ids)) if i in self.by_id]
 
+    async def with_role(self, role: Role) -> Sequence[Person]:
+        return [p for _, p in sorted(self.by_id.items()) if p.active and role in p.roles]
+
+    # --- time away ---------------------------------------------------------------------------
+
+    def away(self) -> list[AwayPeriod]:
+        return sorted(self.absences, key=lambda p: (p.starts_at, p.id))
+
+    async def add_away(
+        self, person_id: int, *, starts_at: datetime, ends_at: datetime, now: datetime
+    ) -> AwayPeriod:
+        if ends_at <= starts_at:
+            raise ValueError("CHECK constraint failed: ends_at > starts_at")
+        period = AwayPeriod(len(self.absences) + 1, person_id, starts_at, ends_at)
+        self.absences.append(period)
+        return period
+
+    async def end_away(self, person_id: int, *, now: datetime) -> int:
+        kept, changed = [], 0
+        for p in self.absences:
+            if p.person_id == person_id and p.starts_at > now:
+                changed += 1
+                continue
+            if p.person_id == person_id and p.starts_at <= now < p.ends_at:
+                p = replace(p, ends_at=now)
+                changed += 1
+            kept.append(p)
+        self.absences = kept
+        return changed
+
+    async def away_period(self, period_id: int) -> AwayPeriod | None:
+        return next((p for p in self.absences if p.id == period_id), None)
+
+    async def away_periods(
+        self, person_ids: Sequence[int], *, ending_after: datetime
+    ) -> Sequence[AwayPeriod]:
+        wanted = set(person_ids)
+        return [p for p in self.away() if p.person_id in wanted and p.ends_at > ending_after]
+
 
 class FakeTeamRepo:
     def __init__(self, teams: Sequence[Team] = ()) -> None:
@@ -155,6 +195,18 @@ class FakeTeamRepo:
         ):
             raise ValueError(f"UNIQUE constraint failed: teams_name_unique {team.name!r}")
         self.by_id[team.id] = team
+
+    async def save_working_time(self, team: Team) -> None:
+        stored = self.by_id.get(team.id)
+        if stored is not None:
+            self.by_id[team.id] = replace(
+                stored,
+                work_days=team.work_days,
+                work_start=team.work_start,
+                work_end=team.work_end,
+                country=team.country,
+                subdivision=team.subdivision,
+            )
 
 
 class FakeInviteRepo:
