@@ -71,6 +71,15 @@ class DueDelivery(Protocol):
 
 
 @dataclass(frozen=True, slots=True)
+class Skip:
+    """What a notice's composer answers when a queued message is no longer worth sending:
+    the row is recorded as skipped with ``reason``, a short word the figures and reports can
+    show ("acknowledged", "after-launch", "recipient-inactive" …). Never sent late."""
+
+    reason: str
+
+
+@dataclass(frozen=True, slots=True)
 class AuditEntry:
     actor_id: int | None
     action: str

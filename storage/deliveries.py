@@ -2,7 +2,9 @@
 
 A row's life: ``pending`` (waiting for ``next_attempt_at``) → ``sending`` (claimed by the
 engine) → ``sent`` / ``unreachable`` / ``failed`` / ``skipped``. Only ``sending`` rows can be
-repeated after a crash: ``release_in_flight`` puts them back at start-up.
+repeated after a crash: ``release_in_flight`` puts them back at start-up. A row that did not
+go out keeps why in ``error``: Telegram's reason for a failure, or the composer's reason for
+a skip ("acknowledged", "after-launch" …).
 """
 
 from __future__ import annotations
@@ -48,7 +50,7 @@ class Delivery:
     attempts: int
     next_attempt_at: datetime
     message_id: int | None
-    error: str | None
+    error: str | None  # why it did not go out: the last failure, or why it was skipped
     sent_at: datetime | None
     finished_at: datetime | None
 
@@ -180,11 +182,9 @@ class SqlDeliveryRepo:
         """Failed for good. ``count_attempt=False`` when ``note_attempt`` already counted it."""
         await self._finish(delivery_id, DeliveryStatus.FAILED, reason, at, attempt=count_attempt)
 
-    async def mark_skipped(self, delivery_id: int, at: datetime | None = None) -> None:
-        await self._conn.execute(
-            "UPDATE deliveries SET status = 'skipped', finished_at = ? WHERE id = ?",
-            (to_db(at) if at else None, delivery_id),
-        )
+    async def mark_skipped(self, delivery_id: int, reason: str, at: datetime) -> None:
+        """Nothing to send any more; ``reason`` says why (kept where failures keep theirs)."""
+        await self._finish(delivery_id, DeliveryStatus.SKIPPED, reason, at, attempt=False)
 
     async def _finish(
         self, delivery_id: int, status: DeliveryStatus, reason: str, at: datetime, *, attempt: bool

@@ -92,7 +92,7 @@ async def test_outcomes_are_recorded(db: Database) -> None:
         await repo.mark_sent(one.id, 555, later)
         await repo.mark_unreachable(two.id, "Forbidden: bot was blocked by the user", later)
         await repo.mark_failed(three.id, "Bad Request: can't parse entities", later)
-        await repo.mark_skipped(four.id, later)
+        await repo.mark_skipped(four.id, "acknowledged", later)
         assert await repo.batch_finished(KIND, 1, "announce")
         rows = {d.person_id: d for d in await repo.for_ref(KIND, 1)}
         assert await repo.statuses(KIND, 1, "announce") == {
@@ -106,7 +106,8 @@ async def test_outcomes_are_recorded(db: Database) -> None:
     assert (rows[1].message_id, rows[1].sent_at, rows[1].attempts) == (555, later, 0)
     assert rows[2].error == "Forbidden: bot was blocked by the user"
     assert (rows[3].attempts, rows[3].finished_at) == (1, later)
-    assert rows[4].error is None
+    # A skip keeps its reason where a failure keeps Telegram's, and uses no attempt.
+    assert (rows[4].error, rows[4].attempts, rows[4].finished_at) == ("acknowledged", 0, later)
 
 
 async def test_retrying_counts_attempts_while_the_row_stays_claimed(db: Database) -> None:
@@ -156,7 +157,7 @@ async def test_a_batch_is_finished_when_nothing_is_pending_or_in_flight(db: Data
         await repo.mark_sent(first.id, 10, T0)
         assert not await repo.batch_finished(KIND, 1, "announce")  # the second is not due yet
         [second] = await repo.claim_due(T0 + timedelta(days=1), limit=10)
-        await repo.mark_skipped(second.id, T0 + timedelta(days=1))
+        await repo.mark_skipped(second.id, "after-launch", T0 + timedelta(days=1))
         assert await repo.batch_finished(KIND, 1, "announce")
         assert await repo.counts(KIND, 1) == {"sent": 1, "skipped": 1}
 
