@@ -8,7 +8,7 @@ that gathers them all over one transaction. ``storage/`` implements them with SQ
 
 from __future__ import annotations
 
-from collections.abc import Awaitable, Callable, Sequence
+from collections.abc import Awaitable, Callable, Collection, Sequence
 from dataclasses import dataclass, field
 from datetime import datetime
 from types import TracebackType
@@ -31,11 +31,30 @@ class Outgoing:
     due_at: datetime
 
 
+@dataclass(frozen=True, slots=True)
+class Planned:
+    """One row of the outbox as the domain plans with it: what, for whom, when it is (or was)
+    due, and how it stands ("pending" until the engine takes it)."""
+
+    kind: str
+    ref_id: int
+    batch: str
+    person_id: int
+    due_at: datetime
+    status: str
+
+    @property
+    def waiting(self) -> bool:
+        """Not taken by the engine yet: its moment may still move."""
+        return self.status == "pending"
+
+
 class Outbox(Protocol):
     """The durable queue the broadcast engine sends from.
 
     A row is keyed by (kind, ref id, batch, person): enqueueing the same key again is ignored,
-    so every use case may enqueue idempotently."""
+    so every use case may enqueue idempotently. A waiting row's moment may move (the person's
+    zone or quiet hours changed); the engine takes a row once its moment has come."""
 
     async def enqueue(
         self, kind: str, ref_id: int, batch: str, items: Sequence[Outgoing]
@@ -44,8 +63,28 @@ class Outbox(Protocol):
         """person id -> delivery status for one batch."""
         ...
 
-    async def withdraw(self, kind: str, ref_id: int, batch: str | None = None) -> int:
-        """Delete what has not been sent yet (rescheduling, cancelling)."""
+    async def planned(
+        self, kind: str, ref_id: int, *, people: Collection[int] | None = None
+    ) -> Sequence[Planned]:
+        """Every row of ``kind`` for ``ref_id`` (of ``people`` only, if given), whatever its
+        status, in the order they were queued."""
+        ...
+
+    async def waiting_for(self, person_id: int) -> Sequence[Planned]:
+        """Every row still waiting to go to this person, of any kind."""
+        ...
+
+    async def move(
+        self, kind: str, ref_id: int, batch: str, person_id: int, *, due_at: datetime
+    ) -> bool:
+        """A waiting row goes at ``due_at`` instead; False when it is no longer waiting."""
+        ...
+
+    async def withdraw(
+        self, kind: str, ref_id: int, batch: str | None = None, *, person_id: int | None = None
+    ) -> int:
+        """Delete what has not been sent yet (rescheduling, cancelling; one person's row when
+        their plan no longer has it)."""
         ...
 
     async def message_id(self, kind: str, ref_id: int, batch: str, person_id: int) -> int | None:
