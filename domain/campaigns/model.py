@@ -295,14 +295,18 @@ def delivery_moment(schedule: Schedule, person: Person, *, now: datetime) -> dat
     return moment
 
 
-def reminder_moments(campaign: Campaign, person: Person, *, announced: datetime) -> list[datetime]:
-    """The reminder ladder for one recipient, in order, each outside their quiet hours.
+def reminder_rungs(
+    campaign: Campaign, person: Person, *, announced: datetime
+) -> list[tuple[int, datetime]]:
+    """The reminder ladder for one recipient, in order, each outside their quiet hours: for
+    each rung, its number in the campaign's ladder (from 1: which rule it is) and its moment.
 
     Rungs that would come before the announcement itself, or less than an hour after it,
-    are dropped (a campaign announced the day before launch gets no "day before" reminder).
+    are dropped (a campaign announced the day before launch gets no "day before" reminder),
+    and so is one that would not come after the rung before it.
     """
-    moments: list[datetime] = []
-    for rule in campaign.reminders:
+    rungs: list[tuple[int, datetime]] = []
+    for number, rule in enumerate(campaign.reminders, 1):
         if rule is ReminderRule.AFTER_24H:
             moment = announced + timedelta(hours=24)
         elif rule is ReminderRule.AFTER_48H:
@@ -316,10 +320,24 @@ def reminder_moments(campaign: Campaign, person: Person, *, announced: datetime)
             moment = person.quiet_hours.next_allowed(moment, person.timezone)
         if moment < announced + timedelta(hours=1):
             continue
-        if moments and moment <= moments[-1]:
+        if rungs and moment <= rungs[-1][1]:
             continue
-        moments.append(moment)
-    return moments
+        rungs.append((number, moment))
+    return rungs
+
+
+def reminder_moments(campaign: Campaign, person: Person, *, announced: datetime) -> list[datetime]:
+    """The moments of :func:`reminder_rungs`."""
+    return [moment for _, moment in reminder_rungs(campaign, person, announced=announced)]
+
+
+def escalation_moment(lead: Person, last_reminder: datetime) -> datetime:
+    """A team lead's alert: two hours after the last reminder to their team, outside the
+    lead's own quiet hours."""
+    moment = last_reminder + ESCALATION_DELAY
+    if lead.quiet_hours is not None:
+        moment = lead.quiet_hours.next_allowed(moment, lead.timezone)
+    return moment
 
 
 @dataclass(frozen=True, slots=True)
