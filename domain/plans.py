@@ -20,22 +20,35 @@ from domain.ports import Outgoing, UnitOfWork
 Plan = Mapping[str, datetime]  # batch -> the moment it reaches the person
 
 
+def not_before(person: Person, moment: datetime, now: datetime) -> datetime:
+    """When a message planned for ``moment`` can still reach the person: then, or — its
+    moment already past — now, or when their quiet hours end if it is inside them now."""
+    if moment >= now:
+        return moment
+    if person.quiet_hours is None:
+        return now
+    return person.quiet_hours.next_allowed(now, person.timezone)
+
+
 async def follow(
     uow: UnitOfWork, kind: str, ref_id: int, person: Person, plan: Plan, *, now: datetime
 ) -> int:
     """Make ``person``'s rows of ``kind`` for ``ref_id`` match ``plan``: a waiting row moves
-    to its moment, a waiting row the plan no longer has is withdrawn, and a batch the plan
-    gained is queued if its moment is still ahead (one already past is not sent late).
-    Returns how many rows changed."""
+    to its moment (or, that moment already past, to the next one the person may be written
+    to), a waiting row the plan no longer has is withdrawn, and a batch the plan gained is
+    queued if its moment is still ahead (one already past is not sent late). Returns how
+    many rows changed."""
     rows = {row.batch: row for row in await uow.outbox.planned(kind, ref_id, people=[person.id])}
     changed = 0
     for batch, row in rows.items():
         if not row.waiting:
             continue
-        moment = plan.get(batch)
-        if moment is None:
+        planned = plan.get(batch)
+        if planned is None:
             changed += await uow.outbox.withdraw(kind, ref_id, batch, person_id=person.id)
-        elif moment != row.due_at:
+            continue
+        moment = not_before(person, planned, now)
+        if moment != row.due_at:
             changed += int(await uow.outbox.move(kind, ref_id, batch, person.id, due_at=moment))
     for batch, moment in plan.items():
         if batch not in rows and moment > now:

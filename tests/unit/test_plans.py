@@ -7,7 +7,7 @@ from datetime import timedelta
 
 from domain.plans import follow
 from domain.ports import Outgoing
-from tests.support.builders.people import NOW, a_rep
+from tests.support.builders.people import NOW, a_rep  # NOW: 12:00 in Moscow
 from tests.support.fakes import FakeUnitOfWork
 
 REP = a_rep(1)
@@ -57,3 +57,18 @@ async def test_a_moment_the_plan_gained_is_queued_only_while_it_is_ahead() -> No
     assert row.chat_id == REP.telegram_id
     # Following the same plan again changes nothing.
     assert await follow(uow, "k", 7, REP, {"a": LATER}, now=NOW) == 0
+
+
+async def test_a_moment_already_past_goes_now_or_when_quiet_hours_end() -> None:
+    uow = FakeUnitOfWork()
+    await queued(uow, "a", REP.id)
+    await queued(uow, "b", REP.id)
+    earlier = NOW - timedelta(hours=2)
+    assert await follow(uow, "k", 7, REP, {"a": earlier, "b": earlier}, now=NOW) == 0
+    assert moments(uow) == {"a": (NOW, "pending"), "b": (NOW, "pending")}
+    quiet = a_rep(1, quiet="11:00-13:00")
+    later = NOW + timedelta(minutes=10)
+    assert await follow(uow, "k", 7, quiet, {"a": earlier, "b": later}, now=NOW) == 2
+    end = NOW + timedelta(hours=1)  # 13:00 in Moscow
+    # A moment ahead is the plan's own (its rules keep quiet hours); a past one is not.
+    assert moments(uow) == {"a": (end, "pending"), "b": (later, "pending")}
