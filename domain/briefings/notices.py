@@ -57,13 +57,14 @@ async def _open(
 
 
 async def request(uow: UnitOfWork, due: DueDelivery, now: datetime) -> Request | Skip:
-    """Sent while the person is active and the briefing still takes answers."""
+    """Sent while the person is active and the briefing still takes answers: never after
+    the deadline, however late it came due."""
     found = await _open(uow, due, now)
     return found if isinstance(found, Skip) else Request(*found)
 
 
 async def reminder(uow: UnitOfWork, due: DueDelivery, now: datetime) -> BriefingReminder | Skip:
-    """Only to someone who has not answered every question, before the deadline."""
+    """Only to someone who has not answered every question, and never after the deadline."""
     found = await _open(uow, due, now)
     if isinstance(found, Skip):
         return found

@@ -255,6 +255,25 @@ class Campaign:
         """The name of the preset the reminder ladder matches, if any."""
         return next((n for n, rules in REMINDER_PRESETS.items() if rules == self.reminders), None)
 
+    def rung_rule(self, number: int) -> ReminderRule | None:
+        """The rule of rung ``number`` (from 1) of the reminder ladder."""
+        return self.reminders[number - 1] if 1 <= number <= len(self.reminders) else None
+
+    def reminder_outdated(self, rule: ReminderRule | None, today: date) -> bool:
+        """Whether a reminder is past its use on ``today`` (the recipient's date): the one
+        for the day before launch once the launch day has come, any other once the launch
+        day is over. A reminder asks to read the brief before launch."""
+        if self.launch_date is None:
+            return False
+        if rule is ReminderRule.DAY_BEFORE_LAUNCH:
+            return today >= self.launch_date
+        return today > self.launch_date
+
+    def escalation_outdated(self, today: date) -> bool:
+        """Whether a team lead's alert is past its use on ``today`` (the lead's date): once
+        the launch day is over there is nobody left to chase before launch."""
+        return self.launch_date is not None and today > self.launch_date
+
     def missing(self) -> list[str]:
         """What must still be filled in before the campaign can be sent."""
         gaps = []

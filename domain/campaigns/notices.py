@@ -11,12 +11,13 @@ from __future__ import annotations
 from dataclasses import dataclass
 from datetime import datetime
 
-from domain.campaigns.kinds import ANNOUNCE, ANNOUNCE_BATCH, REPORT
+from domain.campaigns.kinds import ANNOUNCE, ANNOUNCE_BATCH, REPORT, rung_number
 from domain.campaigns.model import Campaign, Note, Status, TeamFigures
 from domain.campaigns.queries import Announcement, announcement_for
 from domain.campaigns.reports import delivery_figures
 from domain.people.model import Person, Role
 from domain.ports import DueDelivery, Outgoing, Skip, UnitOfWork
+from domain.timezones import local_today
 
 # Why a queued campaign message is not sent (recorded with the row).
 GONE = Skip("gone")  # the campaign was deleted
@@ -28,6 +29,7 @@ NOT_A_LEAD = Skip("not-a-team-lead")
 ALL_ACKNOWLEDGED = Skip("all-acknowledged")
 NO_NOTE = Skip("no-such-note")
 NOT_RECEIVED = Skip("not-received")  # the announcement to edit never went out
+AFTER_LAUNCH = Skip("after-launch")  # a pre-launch reminder or alert that came too late
 
 
 @dataclass(frozen=True, slots=True)
@@ -92,7 +94,8 @@ def _not_out(campaign: Campaign) -> Skip:
 
 async def announcement(uow: UnitOfWork, due: DueDelivery, now: datetime) -> Announcement | Skip:
     """The announcement, while the campaign is scheduled or announced. The first scheduled
-    one to go out marks the campaign announced."""
+    one to go out marks the campaign announced. One that comes due late (the bot was down)
+    still goes, even after launch: it is how its recipients learn of the campaign at all."""
     loaded = await _loaded(uow, due)
     if isinstance(loaded, Skip):
         return loaded
@@ -106,7 +109,9 @@ async def announcement(uow: UnitOfWork, due: DueDelivery, now: datetime) -> Anno
 
 
 async def reminder(uow: UnitOfWork, due: DueDelivery, now: datetime) -> CampaignReminder | Skip:
-    """Only while the campaign is announced, and only to someone who has not acknowledged."""
+    """Only while the campaign is announced, only to someone who has not acknowledged, and
+    never late: the day-before-launch rung not from the launch day on, any other not after
+    the launch day (in the person's zone; the bot was down, say)."""
     loaded = await _loaded(uow, due)
     if isinstance(loaded, Skip):
         return loaded
@@ -115,12 +120,16 @@ async def reminder(uow: UnitOfWork, due: DueDelivery, now: datetime) -> Campaign
         return _not_out(campaign)
     if await uow.campaigns.acknowledged_at(campaign.id, person.id) is not None:
         return ACKNOWLEDGED
+    number = rung_number(due.batch)
+    rule = campaign.rung_rule(number) if number is not None else None
+    if campaign.reminder_outdated(rule, local_today(now, person.timezone)):
+        return AFTER_LAUNCH
     return CampaignReminder(person, campaign)
 
 
 async def escalation(uow: UnitOfWork, due: DueDelivery, now: datetime) -> Escalation | Skip:
     """To a team lead, while the campaign is announced and someone in their team it reached
-    still has not acknowledged it."""
+    still has not acknowledged it — and not after the launch day (in the lead's zone)."""
     loaded = await _loaded(uow, due)
     if isinstance(loaded, Skip):
         return loaded
@@ -129,6 +138,8 @@ async def escalation(uow: UnitOfWork, due: DueDelivery, now: datetime) -> Escala
         return _not_out(campaign)
     if Role.TEAM_LEAD not in lead.roles or lead.team_id is None:
         return NOT_A_LEAD
+    if campaign.escalation_outdated(local_today(now, lead.timezone)):
+        return AFTER_LAUNCH
     team = await delivery_figures(uow, campaign.id, only_team=lead.team_id)
     waiting = team.total.not_acknowledged
     return Escalation(lead, campaign, waiting) if waiting else ALL_ACKNOWLEDGED

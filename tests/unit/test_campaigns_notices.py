@@ -3,11 +3,12 @@
 from __future__ import annotations
 
 from dataclasses import dataclass
-from datetime import timedelta
+from datetime import UTC, datetime, timedelta
 
 from domain.campaigns import notices
 from domain.campaigns.kinds import ANNOUNCE, CANCEL, ESCALATE, REFRESH, REMIND, REPORT, UPDATE
 from domain.campaigns.model import Campaign, Note, NoteKind, Status
+from domain.campaigns.queries import Announcement
 from domain.ports import Outgoing, Skip
 from tests.support.builders.campaigns import (
     ANNA,
@@ -98,6 +99,42 @@ async def test_reminders_go_only_to_those_who_have_not_acknowledged_while_announ
     async with scheduled:
         early = await notices.reminder(scheduled, Due(REMIND, 1, "reminder:1", BORIS), LATER)
     assert early == Skip("not-announced")
+
+
+def at(day: int, hour: int) -> datetime:
+    return datetime(2026, 12, day, hour, tzinfo=UTC)
+
+
+async def test_the_day_before_launch_reminder_is_not_sent_from_the_launch_day_on() -> None:
+    uow = await sent(ANNOUNCED)
+    eve = Due(REMIND, 1, "reminder:2", BORIS)  # rung 2 of the standard ladder
+    # 20:00 UTC on the 14th: still the eve in Moscow, already launch day in Novosibirsk.
+    async with uow:
+        moscow = await notices.reminder(uow, eve, at(14, 20))
+        siberia = await notices.reminder(uow, Due(REMIND, 1, "reminder:2", GLEB), at(14, 20))
+    assert isinstance(moscow, notices.CampaignReminder)
+    assert siberia == Skip("after-launch")
+
+
+async def test_another_reminder_or_a_leads_alert_is_not_sent_after_the_launch_day() -> None:
+    uow = await sent(ANNOUNCED)
+    after_a_day = Due(REMIND, 1, "reminder:1", BORIS)
+    alert = Due(ESCALATE, 1, "escalate", LEAD)
+    async with uow:
+        on_launch_day = await notices.reminder(uow, after_a_day, at(15, 15))  # 18:00 Moscow
+        lead_on_launch_day = await notices.escalation(uow, alert, at(15, 15))  # 22:00 there
+        day_after = await notices.reminder(uow, after_a_day, at(15, 21))  # 00:00 Moscow
+        lead_day_after = await notices.escalation(uow, alert, at(15, 17))  # 00:00 there
+    assert isinstance(on_launch_day, notices.CampaignReminder)
+    assert isinstance(lead_on_launch_day, notices.Escalation)
+    assert day_after == lead_day_after == Skip("after-launch")
+
+
+async def test_a_late_announcement_still_goes_out_even_after_launch() -> None:
+    uow = await sent(a_campaign(1, status=Status.SCHEDULED), delivered=())
+    async with uow:
+        late = await notices.announcement(uow, Due(ANNOUNCE, 1, "announce", ANNA), at(16, 9))
+    assert isinstance(late, Announcement) and late.days_to_launch == -1
 
 
 async def test_a_team_lead_hears_who_in_their_team_is_still_waiting() -> None:
