@@ -3,7 +3,7 @@ of every feature, in the unit of work that saves the change."""
 
 from __future__ import annotations
 
-from datetime import UTC, date, datetime, time
+from datetime import UTC, date, datetime, time, timedelta
 
 from domain.briefings import sending
 from domain.briefings.kinds import ASK, REMIND
@@ -12,14 +12,18 @@ from domain.campaigns.kinds import ANNOUNCE
 from domain.campaigns.model import Schedule, ScheduleMode
 from domain.people import preferences
 from domain.people.model import Language, Person
+from domain.questions import outbox
 from domain.timezones import QuietHours
-from tests.support.builders.briefings import a_briefing, a_question
+from tests.support.builders.briefings import a_briefing
+from tests.support.builders.briefings import a_question as a_briefing_question
 from tests.support.builders.campaigns import GLEB, MARKETER, a_campaign, an_org
 from tests.support.builders.people import NOW
+from tests.support.builders.questions import a_question
 from tests.support.fakes import FakeUnitOfWork
 from tests.support.fakes.briefings import FakeBriefingRepo
 from tests.support.fakes.campaigns import FakeCampaignRepo
 from tests.support.fakes.people import FakePeopleRepo, FakeTeamRepo
+from tests.support.fakes.questions import a_scene
 from tests.support.fakes.shared import FakeOutbox
 
 
@@ -32,7 +36,7 @@ async def a_world() -> tuple[FakeUnitOfWork, Person]:
     people, teams = an_org()
     outbox, everyone = FakeOutbox(), FakePeopleRepo(people)
     briefings = FakeBriefingRepo()
-    briefings.put(a_briefing(1, questions=(a_question(1),)))
+    briefings.put(a_briefing(1, questions=(a_briefing_question(1),)))
     uow = FakeUnitOfWork(
         people=everyone,
         teams=FakeTeamRepo(teams),
@@ -82,3 +86,22 @@ async def test_the_language_moves_nothing() -> None:
     async with uow:
         await preferences.set_language(uow, actor=gleb, language=Language.EN, now=NOW)
     assert uow.outbox.rows == before
+
+
+async def test_a_question_card_held_by_quiet_hours_follows_them() -> None:
+    scene = await a_scene()
+    await outbox.tell_answerers(scene.uow, scene.campaign, a_question(1), reminder=False, now=NOW)
+
+    def card(person: Person) -> datetime:
+        [row] = [r for r in scene.uow.outbox.queued(outbox.ASKED) if r.person_id == person.id]
+        return row.due_at
+
+    async with scene.uow:  # 12:00 in Moscow: inside the new window
+        marketer = await preferences.set_quiet_hours(
+            scene.uow, actor=scene.marketer, quiet=QuietHours.parse("11:00-13:00"), now=NOW
+        )
+    assert card(marketer) == utc(11, 24, 10)  # 13:00 in Moscow
+    later = NOW + timedelta(minutes=20)
+    async with scene.uow:
+        await preferences.set_quiet_hours(scene.uow, actor=marketer, quiet=None, now=later)
+    assert card(marketer) == later
