@@ -204,8 +204,8 @@ async def _enqueue_ladder(
             rungs.setdefault(batch, []).append(Outgoing(person.id, person.telegram_id, moment))
     for batch, items in sorted(rungs.items()):
         await uow.outbox.enqueue(REMIND, campaign.id, batch, items)
-    for team_id in sorted({p.team_id for p in people if p.team_id is not None}):
-        await timing.plan_escalations(uow, campaign, team_id, now=now)
+    teams = {p.team_id for p in people if p.team_id is not None}
+    await timing.plan_escalations(uow, campaign, teams, now=now)
 
 
 async def withdraw_pending(uow: UnitOfWork, campaign_id: int) -> None:

@@ -13,7 +13,7 @@ rows go out at the moments the person's settings give *then*.
 
 from __future__ import annotations
 
-from collections.abc import Mapping, Sequence
+from collections.abc import Collection, Mapping, Sequence
 from datetime import datetime
 
 from domain import plans
@@ -49,20 +49,22 @@ def reminder_plan(
 
 
 async def plan_escalations(
-    uow: UnitOfWork, campaign: Campaign, team_id: int, *, now: datetime
+    uow: UnitOfWork, campaign: Campaign, team_ids: Collection[int], *, now: datetime
 ) -> None:
-    """Each lead of the team is alerted two hours after the last reminder queued for anyone
-    in it (none if nobody there gets a reminder)."""
-    team = [p for p in await uow.people.active() if p.team_id == team_id]
-    reminders = await uow.outbox.planned(REMIND, campaign.id, people=[p.id for p in team])
-    last = max((row.due_at for row in reminders), default=None)
-    for lead in team:
-        if Role.TEAM_LEAD not in lead.roles:
-            continue
-        plan: Mapping[str, datetime] = (
-            {ESCALATE_BATCH: escalation_moment(lead, last)} if last is not None else {}
-        )
-        await plans.follow(uow, ESCALATE, campaign.id, lead, plan, now=now)
+    """Each lead of these teams is alerted two hours after the last reminder queued for
+    anyone in their team (none if nobody there gets a reminder)."""
+    active = await uow.people.active()
+    for team_id in sorted(set(team_ids)):
+        team = [p for p in active if p.team_id == team_id]
+        reminders = await uow.outbox.planned(REMIND, campaign.id, people=[p.id for p in team])
+        last = max((row.due_at for row in reminders), default=None)
+        for lead in team:
+            if Role.TEAM_LEAD not in lead.roles:
+                continue
+            plan: Mapping[str, datetime] = (
+                {ESCALATE_BATCH: escalation_moment(lead, last)} if last is not None else {}
+            )
+            await plans.follow(uow, ESCALATE, campaign.id, lead, plan, now=now)
 
 
 async def replan(
@@ -79,7 +81,7 @@ async def replan(
             continue
         await _replan_recipient(uow, campaign, person, now)
         if person.team_id is not None:
-            await plan_escalations(uow, campaign, person.team_id, now=now)
+            await plan_escalations(uow, campaign, {person.team_id}, now=now)
 
 
 async def _replan_recipient(
