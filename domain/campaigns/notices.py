@@ -4,6 +4,18 @@ The broadcast engine asks at the moment a row is due; each composer makes every 
 (status, acknowledged or not, role, what changed) and returns a typed value, or a ``Skip``
 saying why there is nothing to send any more (the row is recorded skipped with that reason).
 ``handlers/campaigns/notices.py`` renders the values in the recipient's language.
+
+When each kind is no longer worth sending (a row may come due late: the bot was down):
+
+- the announcement: once the campaign is cancelled or back to a draft — never for being
+  late, since it is how its recipients learn of the campaign;
+- a reminder: once the person acknowledged, the campaign is cancelled, or it is past its
+  use on the person's date (the day-before-launch rung from the launch day on, any other
+  after the launch day);
+- a team lead's alert: once nobody in the team is waiting, the campaign is cancelled, the
+  person is no longer a lead, or the launch day is over on the lead's date;
+- an update, the cancellation, a refresh or the report: only when there is nothing to say
+  or nobody to say it to.
 """
 
 from __future__ import annotations
