@@ -31,7 +31,7 @@ from broadcast import (
 )
 from domain.clock import Clock, SystemClock
 from domain.leads import regulating
-from domain.ports import BatchHook, DueDelivery, UnitOfWork
+from domain.ports import BatchHook, DueDelivery, Skip, UnitOfWork
 from handlers import briefings, campaigns, feedback, leads, people, questions, register_all
 from handlers.kit.context import Config, Services, TandemContext
 from handlers.kit.feature import Feature, Notice
@@ -195,13 +195,13 @@ def _renderer(notice: Notice[Any], services: Services) -> Renderer:
     """The domain composes the notice in one transaction; the feature renders it in the
     recipient's language at the moment it is sent."""
 
-    async def render(delivery: Any) -> OutgoingMessage | None:
+    async def render(delivery: Any) -> OutgoingMessage | Skip:
         due: DueDelivery = delivery
         now = services.clock.now()
         async with services.uow() as uow:
             value = await notice.compose(uow, due, now)
-        if value is None:
-            return None
+        if isinstance(value, Skip):
+            return value
         return notice.render(value, services.translator_for(value.recipient), now)
 
     return render

@@ -13,6 +13,7 @@ from broadcast.engine import (
     Delivery,
     OutgoingMessage,
     Renderer,
+    Skip,
 )
 from broadcast.pacing import PaceClock, PacedRateLimiter, Pacer, RealPaceClock
 
@@ -27,4 +28,5 @@ __all__ = [
     "Pacer",
     "RealPaceClock",
     "Renderer",
+    "Skip",
 ]

@@ -3,8 +3,8 @@
 Every broadcast (announcements, updates, reminders, meeting invitations, digests) is a set of
 rows in ``deliveries`` (``storage/deliveries.py``), one per recipient and message. The engine
 claims due rows (``pending`` → ``sending``), asks the renderer registered for the row's kind
-what to say *at send time*, sends it, and records the outcome in the row. The database is the
-only queue:
+what to say *at send time* (or why nothing is worth sending any more: a ``Skip`` with its
+reason), sends it, and records the outcome in the row. The database is the only queue:
 
 - A restart resumes where the last run stopped. At start-up every ``sending`` row goes back to
   ``pending``. Only a row whose request was actually in flight when the process died can reach
@@ -81,6 +81,7 @@ from broadcast.policy import (
     gives_up,
 )
 from domain.clock import Clock
+from domain.ports import Skip
 from storage.db import Database
 from storage.deliveries import Delivery, SqlDeliveryRepo
 
@@ -91,6 +92,7 @@ __all__ = [
     "Delivery",
     "OutgoingMessage",
     "Renderer",
+    "Skip",
     "retry_after_seconds",
 ]
 
@@ -115,8 +117,8 @@ class OutgoingMessage:
     reply_to_message_id: int | None = None
 
 
-# None: there is nothing to send any more (the row becomes 'skipped').
-Renderer = Callable[[Delivery], Awaitable[OutgoingMessage | None]]
+# Skip(reason): there is nothing to send any more (the row becomes 'skipped', with the reason).
+Renderer = Callable[[Delivery], Awaitable[OutgoingMessage | Skip]]
 # Called with (kind, ref_id, batch) when the engine has finished a batch.
 BatchDone = Callable[[str, int, str], Awaitable[None]]
 
@@ -430,8 +432,8 @@ class BroadcastEngine:
             log.exception("Rendering delivery %s (%s) failed", delivery.id, delivery.kind)
             await self._finish(job, Outcome.REJECTED, f"render failed: {error!r}")
             return
-        if message is None:
-            await self._finish(job, None, None)
+        if isinstance(message, Skip):
+            await self._finish(job, None, message.reason)
             return
         if not await self.pacer.turn(stop=self._stop_event):
             return  # stopping: stop() releases the row
@@ -542,8 +544,9 @@ class BroadcastEngine:
         async with self._db.transaction() as conn:
             repo = SqlDeliveryRepo(conn)
             if outcome is None:
-                await repo.mark_skipped(delivery.id, at)
+                await repo.mark_skipped(delivery.id, reason or "", at)
                 self.stats.skipped += 1
+                log.debug("Delivery %s is not sent any more: %s", delivery.id, reason)
             elif outcome is Outcome.DONE:
                 await repo.mark_sent(delivery.id, message_id, at)
                 self.stats.sent += 1

@@ -8,7 +8,7 @@ that gathers them all over one transaction. ``storage/`` implements them with SQ
 
 from __future__ import annotations
 
-from collections.abc import Awaitable, Callable, Sequence
+from collections.abc import Awaitable, Callable, Collection, Sequence
 from dataclasses import dataclass, field
 from datetime import datetime
 from types import TracebackType
@@ -32,11 +32,30 @@ class Outgoing:
     due_at: datetime
 
 
+@dataclass(frozen=True, slots=True)
+class Planned:
+    """One row of the outbox as the domain plans with it: what, for whom, when it is (or was)
+    due, and how it stands ("pending" until the engine takes it)."""
+
+    kind: str
+    ref_id: int
+    batch: str
+    person_id: int
+    due_at: datetime
+    status: str
+
+    @property
+    def waiting(self) -> bool:
+        """Not taken by the engine yet: its moment may still move."""
+        return self.status == "pending"
+
+
 class Outbox(Protocol):
     """The durable queue the broadcast engine sends from.
 
     A row is keyed by (kind, ref id, batch, person): enqueueing the same key again is ignored,
-    so every use case may enqueue idempotently."""
+    so every use case may enqueue idempotently. A waiting row's moment may move (the person's
+    zone or quiet hours changed); the engine takes a row once its moment has come."""
 
     async def enqueue(
         self, kind: str, ref_id: int, batch: str, items: Sequence[Outgoing]
@@ -49,8 +68,28 @@ class Outbox(Protocol):
         """One person's delivery status in a batch (None: not in it)."""
         ...
 
-    async def withdraw(self, kind: str, ref_id: int, batch: str | None = None) -> int:
-        """Delete what has not been sent yet (rescheduling, cancelling)."""
+    async def planned(
+        self, kind: str, ref_id: int, *, people: Collection[int] | None = None
+    ) -> Sequence[Planned]:
+        """Every row of ``kind`` for ``ref_id`` (of ``people`` only, if given), whatever its
+        status, in the order they were queued."""
+        ...
+
+    async def waiting_for(self, person_id: int) -> Sequence[Planned]:
+        """Every row still waiting to go to this person, of any kind."""
+        ...
+
+    async def move(
+        self, kind: str, ref_id: int, batch: str, person_id: int, *, due_at: datetime
+    ) -> bool:
+        """A waiting row goes at ``due_at`` instead; False when it is no longer waiting."""
+        ...
+
+    async def withdraw(
+        self, kind: str, ref_id: int, batch: str | None = None, *, person_id: int | None = None
+    ) -> int:
+        """Delete what has not been sent yet (rescheduling, cancelling; one person's row when
+        their plan no longer has it)."""
         ...
 
     async def message_id(self, kind: str, ref_id: int, batch: str, person_id: int) -> int | None:
@@ -73,6 +112,15 @@ class DueDelivery(Protocol):
     def batch(self) -> str: ...
     @property
     def person_id(self) -> int: ...
+
+
+@dataclass(frozen=True, slots=True)
+class Skip:
+    """What a notice's composer answers when a queued message is no longer worth sending:
+    the row is recorded as skipped with ``reason``, a short word the figures and reports can
+    show ("acknowledged", "after-launch", "recipient-inactive" …). Never sent late."""
+
+    reason: str
 
 
 @dataclass(frozen=True, slots=True)

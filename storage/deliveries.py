@@ -2,7 +2,9 @@
 
 A row's life: ``pending`` (waiting for ``next_attempt_at``) → ``sending`` (claimed by the
 engine) → ``sent`` / ``unreachable`` / ``failed`` / ``skipped``. Only ``sending`` rows can be
-repeated after a crash: ``release_in_flight`` puts them back at start-up.
+repeated after a crash: ``release_in_flight`` puts them back at start-up. A row that did not
+go out keeps why in ``error``: Telegram's reason for a failure, or the composer's reason for
+a skip ("acknowledged", "after-launch" …).
 """
 
 from __future__ import annotations
@@ -14,7 +16,7 @@ from enum import StrEnum
 
 import aiosqlite
 
-from domain.ports import Outgoing
+from domain.ports import Outgoing, Planned
 from storage.db import from_db, from_db_opt, to_db
 
 # One recipient of one message at one moment (the domain's name for it is ``Outgoing``).
@@ -48,7 +50,7 @@ class Delivery:
     attempts: int
     next_attempt_at: datetime
     message_id: int | None
-    error: str | None
+    error: str | None  # why it did not go out: the last failure, or why it was skipped
     sent_at: datetime | None
     finished_at: datetime | None
 
@@ -76,6 +78,18 @@ def _delivery(row: aiosqlite.Row) -> Delivery:
     )
 
 
+def _planned(delivery: Delivery) -> Planned:
+    """The row as the domain plans with it."""
+    return Planned(
+        delivery.kind,
+        delivery.ref_id,
+        delivery.batch,
+        delivery.person_id,
+        delivery.due_at,
+        delivery.status.value,
+    )
+
+
 def _placeholders(count: int) -> str:
     return ", ".join("?" * count)
 
@@ -87,6 +101,9 @@ def _batch_filter(kind: str, ref_id: int, batch: str | None) -> tuple[str, list[
         where += " AND batch = ?"
         args.append(batch)
     return where, args
+
+
+IN_CHUNK = 500  # ids bound per "IN (…)", well under SQLite's limit on bound parameters
 
 
 class SqlDeliveryRepo:
@@ -180,11 +197,9 @@ class SqlDeliveryRepo:
         """Failed for good. ``count_attempt=False`` when ``note_attempt`` already counted it."""
         await self._finish(delivery_id, DeliveryStatus.FAILED, reason, at, attempt=count_attempt)
 
-    async def mark_skipped(self, delivery_id: int, at: datetime | None = None) -> None:
-        await self._conn.execute(
-            "UPDATE deliveries SET status = 'skipped', finished_at = ? WHERE id = ?",
-            (to_db(at) if at else None, delivery_id),
-        )
+    async def mark_skipped(self, delivery_id: int, reason: str, at: datetime) -> None:
+        """Nothing to send any more; ``reason`` says why (kept where failures keep theirs)."""
+        await self._finish(delivery_id, DeliveryStatus.SKIPPED, reason, at, attempt=False)
 
     async def _finish(
         self, delivery_id: int, status: DeliveryStatus, reason: str, at: datetime, *, attempt: bool
@@ -208,13 +223,31 @@ class SqlDeliveryRepo:
             row = await cur.fetchone()
         return int(row[0]) if row else 0
 
-    async def withdraw(self, kind: str, ref_id: int, batch: str | None = None) -> int:
-        """Delete pending rows (rescheduling: the same recipients may be enqueued again)."""
+    async def withdraw(
+        self, kind: str, ref_id: int, batch: str | None = None, *, person_id: int | None = None
+    ) -> int:
+        """Delete pending rows (rescheduling: the same recipients may be enqueued again), or
+        one person's."""
         where, args = _batch_filter(kind, ref_id, batch)
+        if person_id is not None:
+            where += " AND person_id = ?"
+            args.append(person_id)
         cur = await self._conn.execute(
             f"DELETE FROM deliveries WHERE {where} AND status = 'pending'", args
         )
         return cur.rowcount
+
+    async def move(
+        self, kind: str, ref_id: int, batch: str, person_id: int, *, due_at: datetime
+    ) -> bool:
+        """A pending row goes at ``due_at`` instead (its first try too, which is what the
+        engine claims by); False when it is no longer pending."""
+        cur = await self._conn.execute(
+            "UPDATE deliveries SET due_at = ?, next_attempt_at = ? WHERE kind = ? AND ref_id = ?"
+            " AND batch = ? AND person_id = ? AND status = 'pending'",
+            (to_db(due_at), to_db(due_at), kind, ref_id, batch, person_id),
+        )
+        return cur.rowcount > 0
 
     # --- reading ------------------------------------------------------------------------------
 
@@ -240,6 +273,32 @@ class SqlDeliveryRepo:
             f"SELECT * FROM deliveries WHERE {where} ORDER BY id", args
         ) as cur:
             return [_delivery(row) for row in await cur.fetchall()]
+
+    async def planned(
+        self, kind: str, ref_id: int, *, people: Collection[int] | None = None
+    ) -> list[Planned]:
+        """Every row of ``kind`` for ``ref_id`` (of ``people`` only, if given), in queue order."""
+        if people is None:
+            return [_planned(row) for row in await self.for_ref(kind, ref_id)]
+        ids = sorted(set(people))
+        found: list[Delivery] = []
+        for start in range(0, len(ids), IN_CHUNK):
+            chunk = ids[start : start + IN_CHUNK]
+            async with self._conn.execute(
+                "SELECT * FROM deliveries WHERE kind = ? AND ref_id = ?"
+                f" AND person_id IN ({_placeholders(len(chunk))})",
+                [kind, ref_id, *chunk],
+            ) as cur:
+                found.extend(_delivery(row) for row in await cur.fetchall())
+        return [_planned(row) for row in sorted(found, key=lambda d: d.id)]
+
+    async def waiting_for(self, person_id: int) -> list[Planned]:
+        """Every pending row of this person, of any kind, in queue order."""
+        async with self._conn.execute(
+            "SELECT * FROM deliveries WHERE person_id = ? AND status = 'pending' ORDER BY id",
+            (person_id,),
+        ) as cur:
+            return [_planned(_delivery(row)) for row in await cur.fetchall()]
 
     async def counts(self, kind: str, ref_id: int, batch: str | None = None) -> dict[str, int]:
         """status -> number of rows (statuses with no rows are left out)."""

@@ -8,5 +8,6 @@ REMIND = "briefing.remind"
 
 
 def reminder_batch(number: int) -> str:
-    """The batch of the ``number``-th reminder (from 1)."""
+    """The batch of reminder rung ``number`` (1: a day after the request, 2: the day before
+    the deadline)."""
     return f"reminder:{number}"

@@ -237,24 +237,33 @@ def request_moment(person: Person, *, now: datetime) -> datetime:
     return _outside_quiet_hours(person, now)
 
 
-def reminder_moments(briefing: Briefing, person: Person, *, sent: datetime) -> list[datetime]:
-    """24 h after it was sent, and 10:00 local the day before the deadline — each outside
-    quiet hours, before the deadline and at least an hour after the request itself."""
-    candidates = [sent + timedelta(hours=24)]
+def reminder_rungs(
+    briefing: Briefing, person: Person, *, sent: datetime
+) -> list[tuple[int, datetime]]:
+    """Rung 1: 24 h after the request reached the person (at ``sent``); rung 2: 10:00 local
+    the day before the deadline — each outside quiet hours, before the deadline, at least an
+    hour after the request itself and more than an hour after the rung before. In order of
+    their moments, each with its number."""
+    candidates = [(1, sent + timedelta(hours=24))]
     if briefing.deadline is not None:
         eve = to_local(briefing.deadline, person.timezone).date() - timedelta(days=1)
-        candidates.append(at_local(eve, DEFAULT_LOCAL_TIME, person.timezone))
-    moments: list[datetime] = []
-    for moment in sorted(candidates):
+        candidates.append((2, at_local(eve, DEFAULT_LOCAL_TIME, person.timezone)))
+    rungs: list[tuple[int, datetime]] = []
+    for number, moment in sorted(candidates, key=lambda rung: rung[1]):
         moment = _outside_quiet_hours(person, moment)
         if moment < sent + timedelta(hours=1):
             continue
         if briefing.deadline is not None and moment >= briefing.deadline:
             continue
-        if moments and moment <= moments[-1] + timedelta(hours=1):
+        if rungs and moment <= rungs[-1][1] + timedelta(hours=1):
             continue
-        moments.append(moment)
-    return moments
+        rungs.append((number, moment))
+    return rungs
+
+
+def reminder_moments(briefing: Briefing, person: Person, *, sent: datetime) -> list[datetime]:
+    """The moments of :func:`reminder_rungs`."""
+    return [moment for _, moment in reminder_rungs(briefing, person, sent=sent)]
 
 
 @dataclass(frozen=True, slots=True)

@@ -1,14 +1,15 @@
 """Sending a briefing request: to its audience at once (each person outside their quiet
-hours), with reminders for whoever has not answered everything."""
+hours), with reminders for whoever has not answered everything. Each row's moment follows
+its person's settings until it goes out (:mod:`domain.briefings.timing`)."""
 
 from __future__ import annotations
 
 from dataclasses import dataclass
 from datetime import datetime
 
-from domain.briefings import access
-from domain.briefings.kinds import ASK, ASK_BATCH, REMIND, reminder_batch
-from domain.briefings.model import BriefingStatus, reminder_moments, request_moment
+from domain.briefings import access, timing
+from domain.briefings.kinds import ASK, ASK_BATCH, REMIND
+from domain.briefings.model import BriefingStatus, request_moment
 from domain.briefings.reports import Report, report
 from domain.errors import InvalidInput
 from domain.people.model import Person
@@ -36,12 +37,14 @@ async def send(uow: UnitOfWork, *, actor: Person, briefing_id: int, now: datetim
     await uow.outbox.enqueue(
         ASK, briefing.id, ASK_BATCH, [Outgoing(p.id, p.telegram_id, moments[p.id]) for p in people]
     )
-    rungs: dict[int, list[Outgoing]] = {}
+    rungs: dict[str, list[Outgoing]] = {}
     for person in people:
-        for index, moment in enumerate(reminder_moments(briefing, person, sent=moments[person.id])):
-            rungs.setdefault(index + 1, []).append(Outgoing(person.id, person.telegram_id, moment))
-    for number, items in rungs.items():
-        await uow.outbox.enqueue(REMIND, briefing.id, reminder_batch(number), items)
+        for batch, moment in timing.reminder_plan(
+            briefing, person, sent=moments[person.id]
+        ).items():
+            rungs.setdefault(batch, []).append(Outgoing(person.id, person.telegram_id, moment))
+    for batch, items in sorted(rungs.items()):
+        await uow.outbox.enqueue(REMIND, briefing.id, batch, items)
     await uow.briefings.save(briefing.with_(status=BriefingStatus.SENT, sent_at=now))
     await uow.audit.record(
         AuditEntry(actor.id, "briefing.send", "briefing", briefing.id, now, {"to": len(people)})

@@ -255,6 +255,25 @@ class Campaign:
         """The name of the preset the reminder ladder matches, if any."""
         return next((n for n, rules in REMINDER_PRESETS.items() if rules == self.reminders), None)
 
+    def rung_rule(self, number: int) -> ReminderRule | None:
+        """The rule of rung ``number`` (from 1) of the reminder ladder."""
+        return self.reminders[number - 1] if 1 <= number <= len(self.reminders) else None
+
+    def reminder_outdated(self, rule: ReminderRule | None, today: date) -> bool:
+        """Whether a reminder is past its use on ``today`` (the recipient's date): the one
+        for the day before launch once the launch day has come, any other once the launch
+        day is over. A reminder asks to read the brief before launch."""
+        if self.launch_date is None:
+            return False
+        if rule is ReminderRule.DAY_BEFORE_LAUNCH:
+            return today >= self.launch_date
+        return today > self.launch_date
+
+    def escalation_outdated(self, today: date) -> bool:
+        """Whether a team lead's alert is past its use on ``today`` (the lead's date): once
+        the launch day is over there is nobody left to chase before launch."""
+        return self.launch_date is not None and today > self.launch_date
+
     def missing(self) -> list[str]:
         """What must still be filled in before the campaign can be sent."""
         gaps = []
@@ -295,14 +314,18 @@ def delivery_moment(schedule: Schedule, person: Person, *, now: datetime) -> dat
     return moment
 
 
-def reminder_moments(campaign: Campaign, person: Person, *, announced: datetime) -> list[datetime]:
-    """The reminder ladder for one recipient, in order, each outside their quiet hours.
+def reminder_rungs(
+    campaign: Campaign, person: Person, *, announced: datetime
+) -> list[tuple[int, datetime]]:
+    """The reminder ladder for one recipient, in order, each outside their quiet hours: for
+    each rung, its number in the campaign's ladder (from 1: which rule it is) and its moment.
 
     Rungs that would come before the announcement itself, or less than an hour after it,
-    are dropped (a campaign announced the day before launch gets no "day before" reminder).
+    are dropped (a campaign announced the day before launch gets no "day before" reminder),
+    and so is one that would not come after the rung before it.
     """
-    moments: list[datetime] = []
-    for rule in campaign.reminders:
+    rungs: list[tuple[int, datetime]] = []
+    for number, rule in enumerate(campaign.reminders, 1):
         if rule is ReminderRule.AFTER_24H:
             moment = announced + timedelta(hours=24)
         elif rule is ReminderRule.AFTER_48H:
@@ -316,10 +339,24 @@ def reminder_moments(campaign: Campaign, person: Person, *, announced: datetime)
             moment = person.quiet_hours.next_allowed(moment, person.timezone)
         if moment < announced + timedelta(hours=1):
             continue
-        if moments and moment <= moments[-1]:
+        if rungs and moment <= rungs[-1][1]:
             continue
-        moments.append(moment)
-    return moments
+        rungs.append((number, moment))
+    return rungs
+
+
+def reminder_moments(campaign: Campaign, person: Person, *, announced: datetime) -> list[datetime]:
+    """The moments of :func:`reminder_rungs`."""
+    return [moment for _, moment in reminder_rungs(campaign, person, announced=announced)]
+
+
+def escalation_moment(lead: Person, last_reminder: datetime) -> datetime:
+    """A team lead's alert: two hours after the last reminder to their team, outside the
+    lead's own quiet hours."""
+    moment = last_reminder + ESCALATION_DELAY
+    if lead.quiet_hours is not None:
+        moment = lead.quiet_hours.next_allowed(moment, lead.timezone)
+    return moment
 
 
 @dataclass(frozen=True, slots=True)

@@ -1,9 +1,21 @@
 """What the outbox sends about campaigns: for each kind, whether and what goes out.
 
 The broadcast engine asks at the moment a row is due; each composer makes every decision
-(status, acknowledged or not, role, what changed) and returns a typed value, or None when
-there is nothing to send any more. ``handlers/campaigns/notices.py`` renders the values in
-the recipient's language.
+(status, acknowledged or not, role, what changed) and returns a typed value, or a ``Skip``
+saying why there is nothing to send any more (the row is recorded skipped with that reason).
+``handlers/campaigns/notices.py`` renders the values in the recipient's language.
+
+When each kind is no longer worth sending (a row may come due late: the bot was down):
+
+- the announcement: once the campaign is cancelled or back to a draft — never for being
+  late, since it is how its recipients learn of the campaign;
+- a reminder: once the person acknowledged, the campaign is cancelled, or it is past its
+  use on the person's date (the day-before-launch rung from the launch day on, any other
+  after the launch day);
+- a team lead's alert: once nobody in the team is waiting, the campaign is cancelled, the
+  person is no longer a lead, or the launch day is over on the lead's date;
+- an update, the cancellation, a refresh or the report: only when there is nothing to say
+  or nobody to say it to.
 """
 
 from __future__ import annotations
@@ -11,12 +23,25 @@ from __future__ import annotations
 from dataclasses import dataclass
 from datetime import datetime
 
-from domain.campaigns.kinds import ANNOUNCE, ANNOUNCE_BATCH, REPORT
+from domain.campaigns.kinds import ANNOUNCE, ANNOUNCE_BATCH, REPORT, rung_number
 from domain.campaigns.model import Campaign, Note, Status, TeamFigures
 from domain.campaigns.queries import Announcement, announcement_for
 from domain.campaigns.reports import delivery_figures
 from domain.people.model import Person, Role
-from domain.ports import DueDelivery, Outgoing, UnitOfWork
+from domain.ports import DueDelivery, Outgoing, Skip, UnitOfWork
+from domain.timezones import local_today
+
+# Why a queued campaign message is not sent (recorded with the row).
+GONE = Skip("gone")  # the campaign was deleted
+INACTIVE = Skip("recipient-inactive")  # the person left or was deactivated
+CANCELLED = Skip("campaign-cancelled")
+NOT_ANNOUNCED = Skip("not-announced")  # unscheduled back to a draft, or not out yet
+ACKNOWLEDGED = Skip("acknowledged")
+NOT_A_LEAD = Skip("not-a-team-lead")
+ALL_ACKNOWLEDGED = Skip("all-acknowledged")
+NO_NOTE = Skip("no-such-note")
+NOT_RECEIVED = Skip("not-received")  # the announcement to edit never went out
+AFTER_LAUNCH = Skip("after-launch")  # a pre-launch reminder or alert that came too late
 
 
 @dataclass(frozen=True, slots=True)
@@ -64,90 +89,107 @@ class DeliveryReport:
     total: TeamFigures
 
 
-async def _loaded(uow: UnitOfWork, due: DueDelivery) -> tuple[Campaign, Person] | None:
-    """The row's campaign and its (active) recipient, or None."""
+async def _loaded(uow: UnitOfWork, due: DueDelivery) -> tuple[Campaign, Person] | Skip:
+    """The row's campaign and its (active) recipient, or why not."""
     campaign = await uow.campaigns.get(due.ref_id)
+    if campaign is None:
+        return GONE
     person = await uow.people.get(due.person_id)
-    if campaign is None or person is None or not person.active:
-        return None
+    if person is None or not person.active:
+        return INACTIVE
     return campaign, person
 
 
-async def announcement(uow: UnitOfWork, due: DueDelivery, now: datetime) -> Announcement | None:
+def _not_out(campaign: Campaign) -> Skip:
+    return CANCELLED if campaign.status is Status.CANCELLED else NOT_ANNOUNCED
+
+
+async def announcement(uow: UnitOfWork, due: DueDelivery, now: datetime) -> Announcement | Skip:
     """The announcement, while the campaign is scheduled or announced. The first scheduled
-    one to go out marks the campaign announced."""
+    one to go out marks the campaign announced. One that comes due late (the bot was down)
+    still goes, even after launch: it is how its recipients learn of the campaign at all."""
     loaded = await _loaded(uow, due)
-    if loaded is None:
-        return None
+    if isinstance(loaded, Skip):
+        return loaded
     campaign, person = loaded
     if campaign.status not in (Status.SCHEDULED, Status.ANNOUNCED):
-        return None
+        return _not_out(campaign)
     if campaign.status is Status.SCHEDULED:
         campaign = campaign.with_(status=Status.ANNOUNCED, announced_at=now)
         await uow.campaigns.save(campaign, now=now)
     return await announcement_for(uow, campaign, person, now)
 
 
-async def reminder(uow: UnitOfWork, due: DueDelivery, now: datetime) -> CampaignReminder | None:
-    """Only while the campaign is announced, and only to someone who has not acknowledged."""
+async def reminder(uow: UnitOfWork, due: DueDelivery, now: datetime) -> CampaignReminder | Skip:
+    """Only while the campaign is announced, only to someone who has not acknowledged, and
+    never late: the day-before-launch rung not from the launch day on, any other not after
+    the launch day (in the person's zone; the bot was down, say)."""
     loaded = await _loaded(uow, due)
-    if loaded is None:
-        return None
+    if isinstance(loaded, Skip):
+        return loaded
     campaign, person = loaded
     if campaign.status is not Status.ANNOUNCED:
-        return None
+        return _not_out(campaign)
     if await uow.campaigns.acknowledged_at(campaign.id, person.id) is not None:
-        return None
+        return ACKNOWLEDGED
+    number = rung_number(due.batch)
+    rule = campaign.rung_rule(number) if number is not None else None
+    if campaign.reminder_outdated(rule, local_today(now, person.timezone)):
+        return AFTER_LAUNCH
     return CampaignReminder(person, campaign)
 
 
-async def escalation(uow: UnitOfWork, due: DueDelivery, now: datetime) -> Escalation | None:
+async def escalation(uow: UnitOfWork, due: DueDelivery, now: datetime) -> Escalation | Skip:
     """To a team lead, while the campaign is announced and someone in their team it reached
-    still has not acknowledged it."""
+    still has not acknowledged it — and not after the launch day (in the lead's zone)."""
     loaded = await _loaded(uow, due)
-    if loaded is None:
-        return None
+    if isinstance(loaded, Skip):
+        return loaded
     campaign, lead = loaded
-    if campaign.status is not Status.ANNOUNCED or lead.team_id is None:
-        return None
-    if Role.TEAM_LEAD not in lead.roles:
-        return None
+    if campaign.status is not Status.ANNOUNCED:
+        return _not_out(campaign)
+    if Role.TEAM_LEAD not in lead.roles or lead.team_id is None:
+        return NOT_A_LEAD
+    if campaign.escalation_outdated(local_today(now, lead.timezone)):
+        return AFTER_LAUNCH
     team = await delivery_figures(uow, campaign.id, only_team=lead.team_id)
     waiting = team.total.not_acknowledged
-    return Escalation(lead, campaign, waiting) if waiting else None
+    return Escalation(lead, campaign, waiting) if waiting else ALL_ACKNOWLEDGED
 
 
-async def change(uow: UnitOfWork, due: DueDelivery, now: datetime) -> ChangeNotice | None:
+async def change(uow: UnitOfWork, due: DueDelivery, now: datetime) -> ChangeNotice | Skip:
     """Update (or cancellation) number N, from the row's batch ``update:N``."""
     loaded = await _loaded(uow, due)
-    if loaded is None:
-        return None
+    if isinstance(loaded, Skip):
+        return loaded
     campaign, person = loaded
     _, _, number = due.batch.partition(":")
     note = await uow.campaigns.note(campaign.id, int(number)) if number.isdigit() else None
-    return ChangeNotice(person, campaign, note) if note is not None else None
+    return ChangeNotice(person, campaign, note) if note is not None else NO_NOTE
 
 
-async def refresh(uow: UnitOfWork, due: DueDelivery, now: datetime) -> Refresh | None:
+async def refresh(uow: UnitOfWork, due: DueDelivery, now: datetime) -> Refresh | Skip:
     """The person's original announcement, edited to show the current state (if it was
     sent: the edit needs its message)."""
     campaign = await uow.campaigns.get(due.ref_id)
+    if campaign is None:
+        return GONE
     person = await uow.people.get(due.person_id)
-    if campaign is None or person is None:
-        return None
+    if person is None:
+        return INACTIVE
     message_id = await uow.outbox.message_id(ANNOUNCE, campaign.id, ANNOUNCE_BATCH, person.id)
     if message_id is None:
-        return None
+        return NOT_RECEIVED
     return Refresh(await announcement_for(uow, campaign, person, now), message_id)
 
 
 async def delivery_report(
     uow: UnitOfWork, due: DueDelivery, now: datetime
-) -> DeliveryReport | None:
+) -> DeliveryReport | Skip:
     """Who got it and who could not be reached, for the campaign's creator."""
     loaded = await _loaded(uow, due)
-    if loaded is None:
-        return None
+    if isinstance(loaded, Skip):
+        return loaded
     campaign, creator = loaded
     result = await delivery_figures(uow, campaign.id)
     return DeliveryReport(creator, campaign, result.total)

@@ -3,7 +3,8 @@
 
 Sending is durable: scheduling writes one outbox row per recipient (and per reminder rung),
 and the broadcast engine delivers from those rows. The content is composed when a row is
-sent, so an edit made before a scheduled announcement goes out is what people receive.
+sent, so an edit made before a scheduled announcement goes out is what people receive, and
+each row's moment follows its person's settings until then (:mod:`domain.campaigns.timing`).
 """
 
 from __future__ import annotations
@@ -13,23 +14,21 @@ from dataclasses import dataclass
 from datetime import datetime
 
 from domain import flows
-from domain.campaigns import access, records
+from domain.campaigns import access, records, timing
 from domain.campaigns.flows import Confirming, TypingMoment
 from domain.campaigns.kinds import ANNOUNCE, ANNOUNCE_BATCH, ESCALATE, REMIND, REPORT
 from domain.campaigns.model import (
-    ESCALATION_DELAY,
     Campaign,
     Schedule,
     ScheduleMode,
     Status,
     delivery_moment,
-    reminder_moments,
 )
 from domain.campaigns.queries import CampaignCard, audience_of, card_of
 from domain.dates import parse_local_datetime
 from domain.errors import InvalidInput, NotFound
 from domain.flows import FlowState
-from domain.people.model import Person, Role
+from domain.people.model import Person
 from domain.ports import Outgoing, UnitOfWork
 from domain.timezones import from_local, to_local
 
@@ -178,7 +177,7 @@ async def schedule(
         ANNOUNCE_BATCH,
         [Outgoing(p.id, p.telegram_id, moments[p.id]) for p in people],
     )
-    await _enqueue_ladder(uow, campaign, people, moments)
+    await _enqueue_ladder(uow, campaign, people, moments, now)
     sending_now = when.mode is ScheduleMode.NOW
     changed = campaign.with_(
         status=Status.ANNOUNCED if sending_now else Status.SCHEDULED,
@@ -190,32 +189,23 @@ async def schedule(
 
 
 async def _enqueue_ladder(
-    uow: UnitOfWork, campaign: Campaign, people: Sequence[Person], moments: dict[int, datetime]
+    uow: UnitOfWork,
+    campaign: Campaign,
+    people: Sequence[Person],
+    moments: dict[int, datetime],
+    now: datetime,
 ) -> None:
     """Each recipient's reminder rungs; each team lead hears, after the team's last rung,
     who is still waiting."""
-    rungs: dict[int, list[Outgoing]] = {}
-    last_by_team: dict[int, datetime] = {}
+    rungs: dict[str, list[Outgoing]] = {}
     for person in people:
-        ladder = reminder_moments(campaign, person, announced=moments[person.id])
-        for number, moment in enumerate(ladder, 1):
-            rungs.setdefault(number, []).append(Outgoing(person.id, person.telegram_id, moment))
-            if person.team_id is not None:
-                previous = last_by_team.get(person.team_id)
-                last_by_team[person.team_id] = moment if previous is None else max(previous, moment)
-    for number, items in rungs.items():
-        await uow.outbox.enqueue(REMIND, campaign.id, f"reminder:{number}", items)
-    if not last_by_team:
-        return
-    escalations = []
-    for lead in await uow.people.active():
-        if Role.TEAM_LEAD not in lead.roles or lead.team_id not in last_by_team:
-            continue
-        moment = last_by_team[lead.team_id] + ESCALATION_DELAY
-        if lead.quiet_hours is not None:
-            moment = lead.quiet_hours.next_allowed(moment, lead.timezone)
-        escalations.append(Outgoing(lead.id, lead.telegram_id, moment))
-    await uow.outbox.enqueue(ESCALATE, campaign.id, "escalate", escalations)
+        plan = timing.reminder_plan(campaign, person, announced=moments[person.id])
+        for batch, moment in plan.items():
+            rungs.setdefault(batch, []).append(Outgoing(person.id, person.telegram_id, moment))
+    for batch, items in sorted(rungs.items()):
+        await uow.outbox.enqueue(REMIND, campaign.id, batch, items)
+    teams = {p.team_id for p in people if p.team_id is not None}
+    await timing.plan_escalations(uow, campaign, teams, now=now)
 
 
 async def withdraw_pending(uow: UnitOfWork, campaign_id: int) -> None:

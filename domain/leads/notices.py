@@ -1,8 +1,9 @@
 """What the outbox sends about leads: for each kind, whether and what goes out.
 
-The broadcast engine asks at the moment a row is due; the answer is a typed value (or None:
-nothing to send any more — the lead moved on, the person is away, the dispute was decided),
-and ``handlers/leads/notices.py`` renders it in the recipient's language and zone.
+The broadcast engine asks at the moment a row is due; the answer is a typed value, or a
+:class:`~domain.ports.Skip` saying why there is nothing to send any more (the lead moved on,
+the person is away, the dispute was decided), and ``handlers/leads/notices.py`` renders it in
+the recipient's language and zone.
 """
 
 from __future__ import annotations
@@ -19,7 +20,15 @@ from domain.leads.regulation import Clause, Regulation
 from domain.leads.sla import is_away_now
 from domain.leads.verdicts import clause_as_it_was
 from domain.people.model import Person
-from domain.ports import DueDelivery, UnitOfWork
+from domain.ports import DueDelivery, Skip, UnitOfWork
+
+GONE = Skip("gone")  # the lead, dispute or regulation is no longer there
+INACTIVE = Skip("recipient-inactive")
+AWAY = Skip("recipient-away")
+MOVED_ON = Skip("lead-moved-on")  # reassigned, taken, or no longer waiting for a first action
+DECIDED = Skip("dispute-decided")  # a verdict came (or approval was given) meanwhile
+ASSIGNED = Skip("lead-assigned")  # an orphan found a rep meanwhile
+NOT_PUBLISHED = Skip("not-published")
 
 
 async def _away(uow: UnitOfWork, person: Person, now: datetime) -> bool:
@@ -58,16 +67,18 @@ async def _why(uow: UnitOfWork, history: list[HistoryEntry]) -> Back | None:
     return Back(last.kind, clause, details.get("remark") or details.get("reason"), by)
 
 
-async def card(uow: UnitOfWork, due: DueDelivery, now: datetime) -> CardNotice | None:
+async def card(uow: UnitOfWork, due: DueDelivery, now: datetime) -> CardNotice | Skip:
     """The card of a lead given to the recipient, while it is still theirs and new."""
     lead = await uow.leads.get(due.ref_id)
     person = await uow.people.get(due.person_id)
-    if lead is None or person is None or not person.active:
-        return None
+    if lead is None or person is None:
+        return GONE
+    if not person.active:
+        return INACTIVE
     if lead.assignee_id != person.id or lead.assignment_no != kinds.assignment_of(due.batch):
-        return None
+        return MOVED_ON
     if not lead.awaits_first_action:
-        return None
+        return MOVED_ON
     shown = await card_of(uow, lead, person, Sight.FULL, now)
     return CardNotice(person, shown, await _why(uow, list(shown.history)))
 
@@ -82,30 +93,34 @@ class LateNotice:
     rep: Person | None
 
 
-async def _late(uow: UnitOfWork, due: DueDelivery, now: datetime) -> tuple[Person, Lead] | None:
+async def _late(uow: UnitOfWork, due: DueDelivery, now: datetime) -> tuple[Person, Lead] | Skip:
     lead = await uow.leads.get(due.ref_id)
     person = await uow.people.get(due.person_id)
-    if lead is None or person is None or not person.active:
-        return None
+    if lead is None or person is None:
+        return GONE
+    if not person.active:
+        return INACTIVE
     if not lead.awaits_first_action or lead.assignment_no != kinds.assignment_of(due.batch):
-        return None
+        return MOVED_ON
     if await _away(uow, person, now):
-        return None
+        return AWAY
     return person, lead
 
 
-async def reminder(uow: UnitOfWork, due: DueDelivery, now: datetime) -> LateNotice | None:
+async def reminder(uow: UnitOfWork, due: DueDelivery, now: datetime) -> LateNotice | Skip:
     found = await _late(uow, due, now)
-    if found is None or found[1].assignee_id != found[0].id:
-        return None
+    if isinstance(found, Skip):
+        return found
     person, lead = found
+    if lead.assignee_id != person.id:
+        return MOVED_ON
     return LateNotice(person, lead, await deadline_of(uow, lead, person, now), None)
 
 
-async def alert(uow: UnitOfWork, due: DueDelivery, now: datetime) -> LateNotice | None:
+async def alert(uow: UnitOfWork, due: DueDelivery, now: datetime) -> LateNotice | Skip:
     found = await _late(uow, due, now)
-    if found is None:
-        return None
+    if isinstance(found, Skip):
+        return found
     person, lead = found
     rep = await uow.people.get(lead.assignee_id or 0)
     return LateNotice(person, lead, await deadline_of(uow, lead, rep, now), rep)
@@ -117,11 +132,15 @@ class OrphanNotice:
     lead: Lead
 
 
-async def orphan(uow: UnitOfWork, due: DueDelivery, now: datetime) -> OrphanNotice | None:
+async def orphan(uow: UnitOfWork, due: DueDelivery, now: datetime) -> OrphanNotice | Skip:
     lead = await uow.leads.get(due.ref_id)
     person = await uow.people.get(due.person_id)
-    if lead is None or person is None or not person.active or lead.assignee_id is not None:
-        return None
+    if lead is None or person is None:
+        return GONE
+    if not person.active:
+        return INACTIVE
+    if lead.assignee_id is not None:
+        return ASSIGNED
     return OrphanNotice(person, lead)
 
 
@@ -145,32 +164,38 @@ class DisputeNotice:
 
 async def _dispute(
     uow: UnitOfWork, due: DueDelivery, status: DisputeStatus, *, why: Why
-) -> DisputeNotice | None:
+) -> DisputeNotice | Skip:
     dispute = await uow.disputes.get(due.ref_id)
     person = await uow.people.get(due.person_id)
-    if dispute is None or person is None or not person.active or dispute.status is not status:
-        return None
+    if dispute is None or person is None:
+        return GONE
+    if not person.active:
+        return INACTIVE
+    if dispute.status is not status:
+        return DECIDED
     lead = await uow.leads.get(dispute.lead_id)
     if lead is None:
-        return None
+        return GONE
     rep = await uow.people.get(dispute.rep_id)
     clause = await clause_as_it_was(uow, dispute.version, dispute.clause)
     return DisputeNotice(person, dispute, lead, rep, clause, why)
 
 
-async def approval(uow: UnitOfWork, due: DueDelivery, now: datetime) -> DisputeNotice | None:
+async def approval(uow: UnitOfWork, due: DueDelivery, now: datetime) -> DisputeNotice | Skip:
     return await _dispute(uow, due, DisputeStatus.APPROVAL, why=Why.APPROVAL)
 
 
-async def new_dispute(uow: UnitOfWork, due: DueDelivery, now: datetime) -> DisputeNotice | None:
+async def new_dispute(uow: UnitOfWork, due: DueDelivery, now: datetime) -> DisputeNotice | Skip:
     """Sent while the dispute is still waiting for a verdict."""
     return await _dispute(uow, due, DisputeStatus.OPEN, why=Why.NEW)
 
 
-async def overdue(uow: UnitOfWork, due: DueDelivery, now: datetime) -> DisputeNotice | None:
+async def overdue(uow: UnitOfWork, due: DueDelivery, now: datetime) -> DisputeNotice | Skip:
     found = await _dispute(uow, due, DisputeStatus.OPEN, why=Why.OVERDUE)
-    if found is None or await _away(uow, found.recipient, now):
-        return None
+    if isinstance(found, Skip):
+        return found
+    if await _away(uow, found.recipient, now):
+        return AWAY
     return found
 
 
@@ -188,14 +213,18 @@ class VerdictNotice:
     to_rep: bool
 
 
-async def verdict(uow: UnitOfWork, due: DueDelivery, now: datetime) -> VerdictNotice | None:
+async def verdict(uow: UnitOfWork, due: DueDelivery, now: datetime) -> VerdictNotice | Skip:
     dispute = await uow.disputes.get(due.ref_id)
     person = await uow.people.get(due.person_id)
-    if dispute is None or person is None or not person.active or dispute.is_pending:
-        return None
+    if dispute is None or person is None:
+        return GONE
+    if not person.active:
+        return INACTIVE
     lead = await uow.leads.get(dispute.lead_id)
-    if lead is None or dispute.verdict_version is None or dispute.verdict_clause is None:
-        return None
+    if lead is None:
+        return GONE
+    if dispute.is_pending or dispute.verdict_version is None or dispute.verdict_clause is None:
+        return Skip("no-verdict")
     clause = await clause_as_it_was(uow, dispute.verdict_version, dispute.verdict_clause)
     analyst = await uow.people.get(dispute.decided_by) if dispute.decided_by else None
     assignee = await uow.people.get(lead.assignee_id) if lead.assignee_id else None
@@ -210,9 +239,13 @@ class RegulationNotice:
     regulation: Regulation
 
 
-async def published(uow: UnitOfWork, due: DueDelivery, now: datetime) -> RegulationNotice | None:
+async def published(uow: UnitOfWork, due: DueDelivery, now: datetime) -> RegulationNotice | Skip:
     regulation = await uow.regulation.get(due.ref_id)
     person = await uow.people.get(due.person_id)
-    if regulation is None or person is None or not person.active or regulation.is_draft:
-        return None
+    if regulation is None or person is None:
+        return GONE
+    if not person.active:
+        return INACTIVE
+    if regulation.is_draft:
+        return NOT_PUBLISHED
     return RegulationNotice(person, regulation)

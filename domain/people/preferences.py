@@ -1,12 +1,13 @@
 """A person's own settings: language, time zone, quiet hours. Each applies at once and
-closes whatever step the person was on."""
+closes whatever step the person was on; a new zone or quiet hours also move the messages
+still waiting for the person (:mod:`domain.replanning`)."""
 
 from __future__ import annotations
 
 from dataclasses import dataclass
 from datetime import datetime
 
-from domain import flows
+from domain import flows, replanning
 from domain.flows import FlowState
 from domain.people.flows import StepGone, TypingQuietHours, TypingTimezone
 from domain.people.model import Language, Person
@@ -62,7 +63,9 @@ async def set_timezone(uow: UnitOfWork, *, actor: Person, timezone: str, now: da
     require(actor, Action.USE_SETTINGS)
     timezone = validate_timezone(timezone)
     await uow.people.set_timezone(actor.id, timezone)
-    return await _applied(uow, actor, "timezone", timezone, now)
+    fresh = await _applied(uow, actor, "timezone", timezone, now)
+    await replanning.follow_settings(uow, fresh, now)
+    return fresh
 
 
 async def use_team_timezone(uow: UnitOfWork, *, actor: Person, now: datetime) -> Person:
@@ -85,4 +88,6 @@ async def set_quiet_hours(
     """A window, or None for no quiet hours."""
     require(actor, Action.USE_SETTINGS)
     await uow.people.set_quiet_hours(actor.id, quiet)
-    return await _applied(uow, actor, "quiet_hours", str(quiet) if quiet else None, now)
+    fresh = await _applied(uow, actor, "quiet_hours", str(quiet) if quiet else None, now)
+    await replanning.follow_settings(uow, fresh, now)
+    return fresh

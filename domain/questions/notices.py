@@ -1,8 +1,8 @@
 """What the outbox sends about questions: for each kind, whether and what goes out.
 
-The broadcast engine asks at the moment a row is due; the answer is a typed value (or None:
-nothing to send any more), and ``handlers/questions/notices.py`` renders it in the
-recipient's language.
+The broadcast engine asks at the moment a row is due; the answer is a typed value (or a
+``Skip`` saying why nothing is worth sending any more), and ``handlers/questions/notices.py``
+renders it in the recipient's language.
 """
 
 from __future__ import annotations
@@ -13,10 +13,19 @@ from datetime import datetime
 from domain.campaigns.model import Campaign
 from domain.people.model import Person
 from domain.permissions import Action, can
-from domain.ports import DueDelivery, UnitOfWork
+from domain.ports import DueDelivery, Skip, UnitOfWork
 from domain.questions import outbox
 from domain.questions.answering import QuestionCard, card_of
 from domain.questions.model import Question, QuestionStatus
+
+# Why a queued question message is not sent (recorded with the row).
+GONE = Skip("gone")  # the question (or its campaign) is no longer there
+INACTIVE = Skip("recipient-inactive")
+CLOSED = Skip("question-closed")  # answered or marked a duplicate meanwhile
+MAY_NOT_ANSWER = Skip("may-not-answer")  # no longer among those who answer questions
+NOT_RECEIVED = Skip("not-received")  # the card to edit never went out
+NO_ANSWER = Skip("no-answer")
+NOT_IN_FAQ = Skip("not-in-faq")  # taken out of the FAQ meanwhile
 
 
 @dataclass(frozen=True, slots=True)
@@ -28,22 +37,26 @@ class CardNotice:
     reminder: bool
 
 
-async def _card(uow: UnitOfWork, due: DueDelivery, *, reminder: bool) -> CardNotice | None:
+async def _card(uow: UnitOfWork, due: DueDelivery, *, reminder: bool) -> CardNotice | Skip:
     """Sent while the question is open and the recipient may still answer it."""
     question = await uow.questions.get(due.ref_id)
+    if question is None:
+        return GONE
     person = await uow.people.get(due.person_id)
-    if question is None or person is None or not question.is_open:
-        return None
+    if person is None:
+        return INACTIVE
+    if not question.is_open:
+        return CLOSED
     if not can(person, Action.ANSWER_QUESTIONS):
-        return None
+        return MAY_NOT_ANSWER
     return CardNotice(person, await card_of(uow, question), reminder)
 
 
-async def new_question(uow: UnitOfWork, due: DueDelivery, now: datetime) -> CardNotice | None:
+async def new_question(uow: UnitOfWork, due: DueDelivery, now: datetime) -> CardNotice | Skip:
     return await _card(uow, due, reminder=False)
 
 
-async def question_reminder(uow: UnitOfWork, due: DueDelivery, now: datetime) -> CardNotice | None:
+async def question_reminder(uow: UnitOfWork, due: DueDelivery, now: datetime) -> CardNotice | Skip:
     return await _card(uow, due, reminder=True)
 
 
@@ -62,16 +75,18 @@ class ClosedCard:
         return self.question.status is QuestionStatus.DUPLICATE
 
 
-async def closed_card(uow: UnitOfWork, due: DueDelivery, now: datetime) -> ClosedCard | None:
+async def closed_card(uow: UnitOfWork, due: DueDelivery, now: datetime) -> ClosedCard | Skip:
     """Sent only where the card went out: the row's batch names the card it edits."""
     card_kind = outbox.CARDS.get(due.batch)
     question = await uow.questions.get(due.ref_id)
+    if card_kind is None or question is None:
+        return GONE
     person = await uow.people.get(due.person_id)
-    if card_kind is None or question is None or person is None:
-        return None
+    if person is None:
+        return INACTIVE
     message_id = await uow.outbox.message_id(card_kind, due.ref_id, due.batch, due.person_id)
     if message_id is None:
-        return None
+        return NOT_RECEIVED
     campaign = await uow.campaigns.get(question.campaign_id)
     answerer = (
         await uow.people.get(question.answered_by) if question.answered_by is not None else None
@@ -96,15 +111,26 @@ class AnswerNotice:
         return self.question.status is QuestionStatus.DUPLICATE
 
 
-async def answer(uow: UnitOfWork, due: DueDelivery, now: datetime) -> AnswerNotice | None:
-    """Sent while the recipient is active and the question has its answer."""
+async def _loaded(uow: UnitOfWork, due: DueDelivery) -> tuple[Question, Person, Campaign] | Skip:
+    """The row's question, its (active) recipient and the campaign, or why not."""
     question = await uow.questions.get(due.ref_id)
-    person = await uow.people.get(due.person_id)
     campaign = await uow.campaigns.get(question.campaign_id) if question else None
-    if question is None or person is None or campaign is None or not person.active:
-        return None
+    if question is None or campaign is None:
+        return GONE
+    person = await uow.people.get(due.person_id)
+    if person is None or not person.active:
+        return INACTIVE
+    return question, person, campaign
+
+
+async def answer(uow: UnitOfWork, due: DueDelivery, now: datetime) -> AnswerNotice | Skip:
+    """Sent while the recipient is active and the question has its answer."""
+    loaded = await _loaded(uow, due)
+    if isinstance(loaded, Skip):
+        return loaded
+    question, person, campaign = loaded
     if question.answer is None:
-        return None
+        return NO_ANSWER
     to_asker = person.id == question.asked_by
     reply_to = question.message_id if to_asker else None
     return AnswerNotice(person, question, campaign, to_asker, reply_to)
@@ -121,13 +147,12 @@ class PublishedAnswer:
 
 async def published_answer(
     uow: UnitOfWork, due: DueDelivery, now: datetime
-) -> PublishedAnswer | None:
+) -> PublishedAnswer | Skip:
     """Sent while the recipient is active and the answer is still in the FAQ."""
-    question = await uow.questions.get(due.ref_id)
-    person = await uow.people.get(due.person_id)
-    campaign = await uow.campaigns.get(question.campaign_id) if question else None
-    if question is None or person is None or campaign is None or not person.active:
-        return None
+    loaded = await _loaded(uow, due)
+    if isinstance(loaded, Skip):
+        return loaded
+    question, person, campaign = loaded
     if not question.in_faq or question.answer is None:
-        return None
+        return NOT_IN_FAQ
     return PublishedAnswer(person, question, campaign)

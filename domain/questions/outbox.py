@@ -11,18 +11,20 @@
   who has not had it personally.
 
 Everything goes out outside each person's quiet hours (edits of cards at once), paced and
-durably; the ref id of every row is the question's id.
+durably; the ref id of every row is the question's id. A message held by quiet hours follows
+the person's quiet hours as they are when it goes (:func:`replan`).
 """
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+from collections.abc import Iterable, Sequence
 from datetime import datetime
 
+from domain import plans
 from domain.campaigns import access as campaigns
 from domain.campaigns.model import Campaign
 from domain.people.model import Person
-from domain.ports import Outgoing, UnitOfWork
+from domain.ports import Outgoing, Planned, UnitOfWork
 from domain.questions.model import Question, answerers
 
 ASKED = "question.new"
@@ -37,6 +39,8 @@ ANSWER_BATCH = "answer"
 FAQ_BATCH = "faq"
 # The marketers' cards by batch: what a ``question.closed`` row of that batch edits.
 CARDS = {NEW_BATCH: ASKED, REMIND_BATCH: REMIND}
+# What goes out as soon as the person may be written to (edits of cards go at once).
+HELD_BY_QUIET_HOURS = frozenset({ASKED, REMIND, ANSWER, FAQ})
 
 
 def _moment(person: Person, now: datetime) -> datetime:
@@ -81,3 +85,16 @@ async def spread_published(uow: UnitOfWork, question: Question, now: datetime) -
     received = await campaigns.received_by(uow, question.campaign_id)
     people = await uow.people.many([pid for pid in received if pid not in had_it])
     return await uow.outbox.enqueue(FAQ, question.id, FAQ_BATCH, _to(people, now))
+
+
+async def replan(
+    uow: UnitOfWork, person: Person, waiting: Sequence[Planned], now: datetime
+) -> None:
+    """``person``'s quiet hours changed: what is still held for them goes as soon as the new
+    ones allow (now, if they have none now)."""
+    held: dict[tuple[str, int], dict[str, datetime]] = {}
+    for row in waiting:
+        if row.kind in HELD_BY_QUIET_HOURS:
+            held.setdefault((row.kind, row.ref_id), {})[row.batch] = _moment(person, now)
+    for (kind, ref_id), plan in sorted(held.items()):
+        await plans.follow(uow, kind, ref_id, person, plan, now=now)

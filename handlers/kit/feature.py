@@ -18,7 +18,7 @@ from telegram import Update
 from broadcast import OutgoingMessage
 from domain.flows import FlowState
 from domain.people.model import Person
-from domain.ports import BatchHook, DueDelivery, Sweep, UnitOfWork
+from domain.ports import BatchHook, DueDelivery, Skip, Sweep, UnitOfWork
 from handlers.kit.callbacks import Area, Callback
 from handlers.kit.context import TandemContext
 from handlers.kit.i18n import Translator
@@ -83,10 +83,11 @@ N = TypeVar("N", bound=Addressed)
 @dataclass(frozen=True, slots=True)
 class Notice(Generic[N]):
     """An outbox kind: the domain's ``compose`` decides whether and what goes out (a typed
-    value, or None for nothing), ``render`` only turns that value into a message."""
+    value, or a ``Skip`` saying why nothing does), ``render`` only turns that value into a
+    message."""
 
     kind: str
-    compose: Callable[[UnitOfWork, DueDelivery, datetime], Awaitable[N | None]]
+    compose: Callable[[UnitOfWork, DueDelivery, datetime], Awaitable[N | Skip]]
     render: Callable[[N, Translator, datetime], OutgoingMessage]
 
 

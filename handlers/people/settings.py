@@ -52,6 +52,7 @@ async def home(update: Update, context: TandemContext, cb: Callback) -> None:
 
 async def _applied(update: Update, context: TandemContext, person: Person) -> str:
     context.set_actor(person)  # the new language and zone apply to this very reply
+    context.wake_outbox()  # messages waiting for the person may have moved
     await show(update, _overview(context, person))
     return context.t.label("settings-saved")
 

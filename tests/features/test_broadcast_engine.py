@@ -16,7 +16,15 @@ from typing import Any
 import pytest
 from telegram import Bot, InlineKeyboardButton, InlineKeyboardMarkup
 
-from broadcast import BroadcastEngine, Delivery, OutgoingMessage, PaceClock, Pacer, RealPaceClock
+from broadcast import (
+    BroadcastEngine,
+    Delivery,
+    OutgoingMessage,
+    PaceClock,
+    Pacer,
+    RealPaceClock,
+    Skip,
+)
 from domain.people.model import NewPerson
 from storage.db import Database
 from storage.deliveries import DeliveryStatus, Recipient, SqlDeliveryRepo
@@ -107,7 +115,7 @@ class Broadcasts:
 
     def engine(
         self,
-        renderer: Callable[[Delivery], Awaitable[OutgoingMessage | None]] | None = None,
+        renderer: Callable[[Delivery], Awaitable[OutgoingMessage | Skip]] | None = None,
         **options: Any,
     ) -> BroadcastEngine:
         options.setdefault("retry_base", 0.05)
@@ -296,11 +304,11 @@ async def test_a_delivery_waits_for_its_time_and_one_due_while_stopped_goes_at_s
     assert world.counts() == [1, 1]
 
 
-async def test_nothing_to_say_any_more_is_skipped(world: Broadcasts) -> None:
+async def test_nothing_to_say_any_more_is_skipped_with_the_reason(world: Broadcasts) -> None:
     people = await world.add_people(3)
 
-    async def only_odd(delivery: Delivery) -> OutgoingMessage | None:
-        return await hello(delivery) if delivery.person_id % 2 else None
+    async def only_odd(delivery: Delivery) -> OutgoingMessage | Skip:
+        return await hello(delivery) if delivery.person_id % 2 else Skip("even")
 
     await world.enqueue(people)
     engine = world.engine(only_odd)
@@ -314,6 +322,8 @@ async def test_nothing_to_say_any_more_is_skipped(world: Broadcasts) -> None:
     assert world.counts() == [1, 0, 1]
     assert engine.stats.skipped == 1
     assert world.done == [(KIND, 1, "announce")]
+    skipped = (await world.rows())[people[1]]
+    assert (skipped.error, skipped.attempts, skipped.finished_at) == ("even", 0, world.clock.now())
 
 
 async def test_a_renderer_that_fails_fails_only_its_own_row(world: Broadcasts) -> None:

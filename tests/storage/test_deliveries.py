@@ -92,7 +92,7 @@ async def test_outcomes_are_recorded(db: Database) -> None:
         await repo.mark_sent(one.id, 555, later)
         await repo.mark_unreachable(two.id, "Forbidden: bot was blocked by the user", later)
         await repo.mark_failed(three.id, "Bad Request: can't parse entities", later)
-        await repo.mark_skipped(four.id, later)
+        await repo.mark_skipped(four.id, "acknowledged", later)
         assert await repo.batch_finished(KIND, 1, "announce")
         rows = {d.person_id: d for d in await repo.for_ref(KIND, 1)}
         assert await repo.statuses(KIND, 1, "announce") == {
@@ -106,7 +106,8 @@ async def test_outcomes_are_recorded(db: Database) -> None:
     assert (rows[1].message_id, rows[1].sent_at, rows[1].attempts) == (555, later, 0)
     assert rows[2].error == "Forbidden: bot was blocked by the user"
     assert (rows[3].attempts, rows[3].finished_at) == (1, later)
-    assert rows[4].error is None
+    # A skip keeps its reason where a failure keeps Telegram's, and uses no attempt.
+    assert (rows[4].error, rows[4].attempts, rows[4].finished_at) == ("acknowledged", 0, later)
 
 
 async def test_retrying_counts_attempts_while_the_row_stays_claimed(db: Database) -> None:
@@ -156,7 +157,7 @@ async def test_a_batch_is_finished_when_nothing_is_pending_or_in_flight(db: Data
         await repo.mark_sent(first.id, 10, T0)
         assert not await repo.batch_finished(KIND, 1, "announce")  # the second is not due yet
         [second] = await repo.claim_due(T0 + timedelta(days=1), limit=10)
-        await repo.mark_skipped(second.id, T0 + timedelta(days=1))
+        await repo.mark_skipped(second.id, "after-launch", T0 + timedelta(days=1))
         assert await repo.batch_finished(KIND, 1, "announce")
         assert await repo.counts(KIND, 1) == {"sent": 1, "skipped": 1}
 
@@ -179,6 +180,61 @@ async def test_withdrawing_leaves_what_was_sent_or_is_in_flight(db: Database) ->
         assert await repo.counts(KIND, 1) == {"sent": 1}
         assert await repo.enqueue(KIND, 1, "announce", [to(1), to(2), to(3)]) == 2
         assert await repo.counts(KIND, 2) == {"pending": 1}
+
+
+async def test_a_waiting_row_moves_and_the_engine_claims_it_at_its_new_moment(
+    db: Database,
+) -> None:
+    await add_people(db, 2)
+    later, earlier = T0 + timedelta(hours=4), T0 - timedelta(hours=1)
+    async with db.transaction() as conn:
+        repo = SqlDeliveryRepo(conn)
+        await repo.enqueue(KIND, 1, "announce", [to(1), to(2)])
+        assert await repo.move(KIND, 1, "announce", 1, due_at=later)
+        [claimed] = await repo.claim_due(T0, limit=10)
+        assert claimed.person_id == 2
+        # A row the engine took (or finished) keeps its moment.
+        assert not await repo.move(KIND, 1, "announce", 2, due_at=later)
+        assert not await repo.move(KIND, 1, "announce", 9, due_at=later)
+        assert await repo.count_due(T0) == 0
+        assert await repo.next_due_at() == later
+        assert await repo.move(KIND, 1, "announce", 1, due_at=earlier)
+        row = await repo.get(KIND, 1, "announce", 1)
+        assert row is not None and (row.due_at, row.next_attempt_at) == (earlier, earlier)
+        assert [d.person_id for d in await repo.claim_due(T0, limit=10)] == [1]
+
+
+async def test_what_is_planned_and_what_waits_for_one_person(db: Database) -> None:
+    await add_people(db, 3)
+    async with db.transaction() as conn:
+        repo = SqlDeliveryRepo(conn)
+        await repo.enqueue(KIND, 1, "announce", [to(1), to(2), to(3, T0 + timedelta(hours=2))])
+        await repo.enqueue(KIND, 1, "reminder:1", [to(1, T0 + timedelta(days=1))])
+        await repo.enqueue("briefing.ask", 5, "ask", [to(1, T0 + timedelta(hours=1))])
+        [first, _] = await repo.claim_due(T0, limit=2)
+        await repo.mark_sent(first.id, 10, T0)
+        everyone = await repo.planned(KIND, 1)
+        two = await repo.planned(KIND, 1, people=[1, 3])
+        waiting = await repo.waiting_for(1)
+        # Withdrawing one person's row leaves the others'.
+        assert await repo.withdraw(KIND, 1, "announce", person_id=3) == 1
+        assert await repo.withdraw(KIND, 1, "announce", person_id=1) == 0  # already sent
+        assert await repo.statuses(KIND, 1, "announce") == {1: "sent", 2: "sending"}
+    assert [(p.batch, p.person_id, p.status) for p in everyone] == [
+        ("announce", 1, "sent"),
+        ("announce", 2, "sending"),
+        ("announce", 3, "pending"),
+        ("reminder:1", 1, "pending"),
+    ]
+    assert [(p.batch, p.person_id, p.due_at) for p in two] == [
+        ("announce", 1, T0),
+        ("announce", 3, T0 + timedelta(hours=2)),
+        ("reminder:1", 1, T0 + timedelta(days=1)),
+    ]
+    assert [(p.kind, p.batch, p.waiting) for p in waiting] == [
+        (KIND, "reminder:1", True),
+        ("briefing.ask", "ask", True),
+    ]
 
 
 async def test_first_due_is_the_earliest_scheduled_moment(db: Database) -> None:

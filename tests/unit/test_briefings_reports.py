@@ -12,7 +12,7 @@ from domain.briefings.kinds import ASK, ASK_BATCH, REMIND, reminder_batch
 from domain.briefings.model import AnswerKind
 from domain.errors import Forbidden, InvalidInput
 from domain.people.model import Team
-from domain.ports import Outgoing
+from domain.ports import Outgoing, Skip
 from tests.support.builders.briefings import (
     a_campaign_to_brief,
     a_question,
@@ -135,14 +135,16 @@ async def test_the_request_goes_out_while_the_briefing_takes_answers() -> None:
     request = await notices.request(uow, due(ASK, GLEB.id), NOW)
     assert request is not None and request.recipient == GLEB
     assert request.campaign.name == "Winter immunity" and len(request.briefing.questions) == 2
-    assert await notices.request(uow, due(ASK, GLEB.id), NOW + timedelta(days=3)) is None
+    late = await notices.request(uow, due(ASK, GLEB.id), NOW + timedelta(days=3))
+    assert late == Skip("deadline-passed")
 
 
 async def test_no_request_to_someone_deactivated_or_for_a_briefing_that_is_gone() -> None:
     uow = await world()
     await uow.people.set_active(GLEB.id, False)
-    assert await notices.request(uow, due(ASK, GLEB.id), NOW) is None
-    assert await notices.request(uow, Row(ASK, 9, ASK_BATCH, ANTON.id, 1, NOW), NOW) is None
+    assert await notices.request(uow, due(ASK, GLEB.id), NOW) == Skip("recipient-inactive")
+    gone = await notices.request(uow, Row(ASK, 9, ASK_BATCH, ANTON.id, 1, NOW), NOW)
+    assert gone == Skip("gone")
 
 
 async def test_a_reminder_says_how_many_questions_are_left_and_skips_those_done() -> None:
@@ -152,6 +154,6 @@ async def test_a_reminder_says_how_many_questions_are_left_and_skips_those_done(
     assert bella is not None and bella.left == 1 and bella.recipient == BELLA
     gleb = await notices.reminder(uow, due(REMIND, GLEB.id, batch), NOW)
     assert gleb is not None and gleb.left == 2
-    assert await notices.reminder(uow, due(REMIND, ANTON.id, batch), NOW) is None
+    assert await notices.reminder(uow, due(REMIND, ANTON.id, batch), NOW) == Skip("answered")
     late = NOW + timedelta(days=3)
-    assert await notices.reminder(uow, due(REMIND, GLEB.id, batch), late) is None
+    assert await notices.reminder(uow, due(REMIND, GLEB.id, batch), late) == Skip("deadline-passed")

@@ -198,3 +198,22 @@ def test_acknowledged_share_is_of_those_it_was_delivered_to() -> None:
     rows = [(person(1), "sent", True), (person(2), "sent", False), (person(3), "failed", False)]
     assert figures(rows).total.acknowledged_percent == 50
     assert figures([]).total.acknowledged_percent == 0
+
+
+def test_a_reminder_is_past_its_use_at_launch_for_the_eve_and_after_it_for_the_others() -> None:
+    launch = campaign()  # launches on the 10th; rung 1: 24 h after, rung 2: the day before
+    eve, after_a_day = launch.rung_rule(2), launch.rung_rule(1)
+    assert (eve, after_a_day, launch.rung_rule(3)) == (
+        ReminderRule.DAY_BEFORE_LAUNCH,
+        ReminderRule.AFTER_24H,
+        None,
+    )
+    assert not launch.reminder_outdated(eve, date(2026, 12, 9))
+    assert launch.reminder_outdated(eve, date(2026, 12, 10))
+    assert not launch.reminder_outdated(after_a_day, date(2026, 12, 10))
+    assert launch.reminder_outdated(after_a_day, date(2026, 12, 11))
+    assert not launch.escalation_outdated(date(2026, 12, 10))
+    assert launch.escalation_outdated(date(2026, 12, 11))
+    undated = campaign(launch_date=None)
+    assert not undated.reminder_outdated(eve, date(2027, 1, 1))
+    assert not undated.escalation_outdated(date(2027, 1, 1))

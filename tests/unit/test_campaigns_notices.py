@@ -3,12 +3,13 @@
 from __future__ import annotations
 
 from dataclasses import dataclass
-from datetime import timedelta
+from datetime import UTC, datetime, timedelta
 
 from domain.campaigns import notices
 from domain.campaigns.kinds import ANNOUNCE, CANCEL, ESCALATE, REFRESH, REMIND, REPORT, UPDATE
 from domain.campaigns.model import Campaign, Note, NoteKind, Status
-from domain.ports import Outgoing
+from domain.campaigns.queries import Announcement
+from domain.ports import Outgoing, Skip
 from tests.support.builders.campaigns import (
     ANNA,
     BORIS,
@@ -68,15 +69,21 @@ async def test_the_first_scheduled_announcement_to_go_out_marks_the_campaign_ann
 
 
 async def test_no_announcement_for_a_draft_a_cancelled_campaign_or_someone_deactivated() -> None:
-    for status in (Status.DRAFT, Status.CANCELLED):
+    for status, reason in (
+        (Status.DRAFT, "not-announced"),
+        (Status.CANCELLED, "campaign-cancelled"),
+    ):
         uow = await sent(a_campaign(1, status=status), delivered=())
         async with uow:
-            assert await notices.announcement(uow, Due(ANNOUNCE, 1, "announce", ANNA), NOW) is None
+            skipped = await notices.announcement(uow, Due(ANNOUNCE, 1, "announce", ANNA), NOW)
+        assert skipped == Skip(reason)
     uow = await sent(ANNOUNCED, delivered=())
     uow.people.put(a_rep(ANNA, active=False))
     async with uow:
-        assert await notices.announcement(uow, Due(ANNOUNCE, 1, "announce", ANNA), NOW) is None
-        assert await notices.announcement(uow, Due(ANNOUNCE, 9, "announce", BORIS), NOW) is None
+        left = await notices.announcement(uow, Due(ANNOUNCE, 1, "announce", ANNA), NOW)
+        gone = await notices.announcement(uow, Due(ANNOUNCE, 9, "announce", BORIS), NOW)
+    assert left == Skip("recipient-inactive")
+    assert gone == Skip("gone")
 
 
 async def test_reminders_go_only_to_those_who_have_not_acknowledged_while_announced() -> None:
@@ -84,12 +91,50 @@ async def test_reminders_go_only_to_those_who_have_not_acknowledged_while_announ
     await uow.campaigns.acknowledge(1, ANNA, at=NOW)
     due = Due(REMIND, 1, "reminder:1", ANNA)
     async with uow:
-        assert await notices.reminder(uow, due, LATER) is None
+        assert await notices.reminder(uow, due, LATER) == Skip("acknowledged")
         boris = await notices.reminder(uow, Due(REMIND, 1, "reminder:1", BORIS), LATER)
-    assert boris is not None and boris.recipient.id == BORIS and boris.campaign.id == 1
+    assert isinstance(boris, notices.CampaignReminder)
+    assert boris.recipient.id == BORIS and boris.campaign.id == 1
     scheduled = await sent(a_campaign(1, status=Status.SCHEDULED))
     async with scheduled:
-        assert await notices.reminder(scheduled, Due(REMIND, 1, "reminder:1", BORIS), LATER) is None
+        early = await notices.reminder(scheduled, Due(REMIND, 1, "reminder:1", BORIS), LATER)
+    assert early == Skip("not-announced")
+
+
+def at(day: int, hour: int) -> datetime:
+    return datetime(2026, 12, day, hour, tzinfo=UTC)
+
+
+async def test_the_day_before_launch_reminder_is_not_sent_from_the_launch_day_on() -> None:
+    uow = await sent(ANNOUNCED)
+    eve = Due(REMIND, 1, "reminder:2", BORIS)  # rung 2 of the standard ladder
+    # 20:00 UTC on the 14th: still the eve in Moscow, already launch day in Novosibirsk.
+    async with uow:
+        moscow = await notices.reminder(uow, eve, at(14, 20))
+        siberia = await notices.reminder(uow, Due(REMIND, 1, "reminder:2", GLEB), at(14, 20))
+    assert isinstance(moscow, notices.CampaignReminder)
+    assert siberia == Skip("after-launch")
+
+
+async def test_another_reminder_or_a_leads_alert_is_not_sent_after_the_launch_day() -> None:
+    uow = await sent(ANNOUNCED)
+    after_a_day = Due(REMIND, 1, "reminder:1", BORIS)
+    alert = Due(ESCALATE, 1, "escalate", LEAD)
+    async with uow:
+        on_launch_day = await notices.reminder(uow, after_a_day, at(15, 15))  # 18:00 Moscow
+        lead_on_launch_day = await notices.escalation(uow, alert, at(15, 15))  # 22:00 there
+        day_after = await notices.reminder(uow, after_a_day, at(15, 21))  # 00:00 Moscow
+        lead_day_after = await notices.escalation(uow, alert, at(15, 17))  # 00:00 there
+    assert isinstance(on_launch_day, notices.CampaignReminder)
+    assert isinstance(lead_on_launch_day, notices.Escalation)
+    assert day_after == lead_day_after == Skip("after-launch")
+
+
+async def test_a_late_announcement_still_goes_out_even_after_launch() -> None:
+    uow = await sent(a_campaign(1, status=Status.SCHEDULED), delivered=())
+    async with uow:
+        late = await notices.announcement(uow, Due(ANNOUNCE, 1, "announce", ANNA), at(16, 9))
+    assert isinstance(late, Announcement) and late.days_to_launch == -1
 
 
 async def test_a_team_lead_hears_who_in_their_team_is_still_waiting() -> None:
@@ -100,19 +145,19 @@ async def test_a_team_lead_hears_who_in_their_team_is_still_waiting() -> None:
     assert value is not None and [p.id for p in value.waiting] == [GLEB]
     await uow.campaigns.acknowledge(1, GLEB, at=NOW)
     async with uow:
-        assert await notices.escalation(uow, due, LATER) is None
+        assert await notices.escalation(uow, due, LATER) == Skip("all-acknowledged")
 
 
 async def test_no_escalation_to_someone_no_longer_a_team_lead_or_once_cancelled() -> None:
     uow = await sent(ANNOUNCED)
     uow.people.put(a_rep(LEAD, team=2))
     async with uow:
-        assert await notices.escalation(uow, Due(ESCALATE, 1, "escalate", LEAD), LATER) is None
+        demoted = await notices.escalation(uow, Due(ESCALATE, 1, "escalate", LEAD), LATER)
+    assert demoted == Skip("not-a-team-lead")
     cancelled = await sent(a_campaign(1, status=Status.CANCELLED))
     async with cancelled:
-        assert (
-            await notices.escalation(cancelled, Due(ESCALATE, 1, "escalate", LEAD), LATER) is None
-        )
+        late = await notices.escalation(cancelled, Due(ESCALATE, 1, "escalate", LEAD), LATER)
+    assert late == Skip("campaign-cancelled")
 
 
 async def test_an_update_or_the_cancellation_carries_the_note_its_batch_numbers() -> None:
@@ -127,7 +172,7 @@ async def test_an_update_or_the_cancellation_carries_the_note_its_batch_numbers(
         missing = await notices.change(uow, Due(UPDATE, 1, "update:3", ANNA), LATER)
     assert first is not None and first.note == update
     assert second is not None and second.note == cancellation
-    assert missing is None
+    assert missing == Skip("no-such-note")
 
 
 async def test_a_refresh_edits_the_announcement_the_person_got_to_its_current_state() -> None:
@@ -140,7 +185,7 @@ async def test_a_refresh_edits_the_announcement_the_person_got_to_its_current_st
     assert anna.message_id == await uow.outbox.message_id(ANNOUNCE, 1, "announce", ANNA)
     assert anna.announcement.campaign.status is Status.CANCELLED
     assert anna.announcement.acknowledged_at == NOW
-    assert boris is None  # his announcement never went out: nothing to edit
+    assert boris == Skip("not-received")  # his announcement never went out: nothing to edit
 
 
 async def test_the_delivery_report_counts_who_got_it_and_who_could_not_be_reached() -> None:

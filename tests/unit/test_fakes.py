@@ -42,3 +42,25 @@ async def test_the_outbox_ignores_a_row_queued_twice_and_withdraws_only_pending_
 def test_a_repository_the_test_did_not_give_is_named_in_the_error() -> None:
     with pytest.raises(AttributeError, match="no campaigns repository"):
         _ = FakeUnitOfWork().campaigns
+
+
+async def test_the_outbox_moves_lists_and_withdraws_waiting_rows_like_the_sql_one() -> None:
+    uow = FakeUnitOfWork()
+    later = NOW + timedelta(hours=3)
+    await uow.outbox.enqueue("k", 7, "b", [Outgoing(1, 1001, NOW), Outgoing(2, 1002, NOW)])
+    await uow.outbox.enqueue("j", 8, "c", [Outgoing(1, 1001, NOW)])
+    uow.outbox.mark_sent("k", 7, "b", 2)
+    assert await uow.outbox.move("k", 7, "b", 1, due_at=later)
+    assert not await uow.outbox.move("k", 7, "b", 2, due_at=later)  # sent: it stays
+    assert [(p.person_id, p.due_at, p.status) for p in await uow.outbox.planned("k", 7)] == [
+        (1, later, "pending"),
+        (2, NOW, "sent"),
+    ]
+    assert [p.person_id for p in await uow.outbox.planned("k", 7, people=[2])] == [2]
+    assert [(p.kind, p.waiting) for p in await uow.outbox.waiting_for(1)] == [
+        ("k", True),
+        ("j", True),
+    ]
+    assert await uow.outbox.withdraw("k", 7, person_id=2) == 0
+    assert await uow.outbox.withdraw("k", 7, person_id=1) == 1
+    assert await uow.outbox.waiting_for(1) == await uow.outbox.planned("j", 8)

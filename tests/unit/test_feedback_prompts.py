@@ -10,6 +10,7 @@ from domain.campaigns.model import Status
 from domain.feedback import prompts
 from domain.feedback.model import FeedbackSettings
 from domain.feedback.notices import prompt
+from domain.ports import Skip
 from tests.support.builders.feedback import an_announced_campaign, announced_to, feedback_uow
 from tests.support.builders.people import a_rep
 from tests.support.fakes import FakeUnitOfWork
@@ -68,18 +69,20 @@ async def test_a_due_prompt_goes_out_with_what_it_promises_about_anonymity() -> 
 async def test_a_queued_prompt_is_dropped_once_it_no_longer_applies() -> None:
     uow = await given()
 
-    async def composed(batch: str = "day:3", person: int = MOSCOW.id, ref: int = 1) -> bool:
-        return await prompt(uow, Due(prompts.PROMPT, ref, batch, person), DAY3_MOSCOW) is not None
+    async def composed(batch: str = "day:3", person: int = MOSCOW.id, ref: int = 1) -> object:
+        """True when it goes out, else the reason it is skipped."""
+        found = await prompt(uow, Due(prompts.PROMPT, ref, batch, person), DAY3_MOSCOW)
+        return found.reason if isinstance(found, Skip) else True
 
-    assert await composed()
-    assert not await composed(batch="any")
-    assert not await composed(ref=99)
-    assert not await composed(person=99)
+    assert await composed() is True
+    assert await composed(batch="any") == "gone"
+    assert await composed(ref=99) == "gone"
+    assert await composed(person=99) == "recipient-inactive"
     await uow.feedback.save_settings(FeedbackSettings(1, prompt_days=(7,)), by=9, now=DAY3_OMSK)
-    assert not await composed()  # day 3 was taken off the schedule
+    assert await composed() == "day-unscheduled"  # day 3 was taken off the schedule
     await uow.feedback.save_settings(FeedbackSettings(1), by=9, now=DAY3_OMSK)
     uow.people.put(a_rep(1, active=False))
-    assert not await composed()
-    assert await composed(person=OMSK.id)
+    assert await composed() == "recipient-inactive"
+    assert await composed(person=OMSK.id) is True
     uow.campaigns.put(an_announced_campaign(status=Status.CANCELLED))
-    assert not await composed(person=OMSK.id)
+    assert await composed(person=OMSK.id) == "campaign-cancelled"

@@ -16,6 +16,7 @@ from domain.people import flows as people_flows
 from domain.people.away import AwayNotice
 from domain.people.flows import TypingAway
 from domain.people.model import Language, is_away
+from domain.ports import Skip
 from tests.support.builders.people import NOW
 from tests.support.fakes.leads import FakeRegulationRepo, Scene, a_scene
 from tests.support.fakes.shared import Row
@@ -120,7 +121,8 @@ async def test_publishing_sends_the_summary_to_reps_leads_and_marketers_to_ackno
     assert scene.reps[0] not in found.figures.total.not_acknowledged
     [row] = [r for r in scene.uow.outbox.queued(kinds.REGULATION) if r.person_id == 10]
     notice = await notices.published(scene.uow, Due(row), NOW)
-    assert notice is not None and notice.regulation.summary == "Nothing"
+    assert isinstance(notice, notices.RegulationNotice)
+    assert notice.regulation.summary == "Nothing"
 
 
 async def test_a_draft_without_grounds_for_a_dispute_cannot_be_published() -> None:
@@ -153,7 +155,9 @@ async def test_a_preset_period_and_its_notice_to_the_team_lead() -> None:
     async with scene.uow as uow:
         assert await away.back(uow, actor=rep, now=NOW + timedelta(hours=1)) == 1
     assert not (await away.overview(scene.uow, actor=rep, now=NOW + timedelta(hours=2))).away_now
-    assert await away.away_notice(scene.uow, Due(row), NOW + timedelta(hours=2)) is None
+    assert await away.away_notice(scene.uow, Due(row), NOW + timedelta(hours=2)) == Skip(
+        "away-ended"
+    )
 
 
 async def test_typed_dates_are_read_in_the_persons_zone() -> None:

@@ -342,10 +342,11 @@ async def test_a_card_notice_goes_only_while_the_lead_is_still_new_and_the_reps(
         await assignment.assign_to(uow, actor=scene.marketer, lead_id=1, rep_id=10, now=NOW)
     [row] = scene.uow.outbox.queued(kinds.CARD)
     notice = await notices.card(scene.uow, Due(row), NOW)
-    assert notice is not None and notice.card.deadline == NOW + timedelta(hours=2)
+    assert isinstance(notice, notices.CardNotice)
+    assert notice.card.deadline == NOW + timedelta(hours=2)
     async with scene.uow as uow:
         await working.take(uow, actor=scene.reps[0], lead_id=1, now=NOW)
-    assert await notices.card(scene.uow, Due(row), NOW) is None
+    assert await notices.card(scene.uow, Due(row), NOW) == notices.MOVED_ON
 
 
 # --- what people see -----------------------------------------------------------------------------
@@ -389,10 +390,11 @@ async def test_an_approval_notice_goes_only_while_the_dispute_waits_for_it() -> 
     scene.disputes.by_id[1] = a_dispute(1, status=DisputeStatus.APPROVAL)
     row = Row(kinds.APPROVAL, 1, kinds.APPROVAL_BATCH, scene.lead.id, 1004, NOW)
     notice = await notices.approval(scene.uow, Due(row), NOW)
-    assert notice is not None and notice.rep == scene.reps[0] and notice.why is Why.APPROVAL
+    assert isinstance(notice, notices.DisputeNotice)
+    assert notice.rep == scene.reps[0] and notice.why is Why.APPROVAL
     async with scene.uow as uow:
         await disputing.approve(uow, actor=scene.lead, dispute_id=1, now=NOW)
-    assert await notices.approval(scene.uow, Due(row), NOW) is None
+    assert await notices.approval(scene.uow, Due(row), NOW) == notices.DECIDED
     assert (await scene.disputes.get(1)).status is DisputeStatus.OPEN  # type: ignore[union-attr]
 
 

@@ -5,6 +5,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from domain.people.model import Role
+from domain.ports import Skip
 from domain.questions import notices, outbox
 from domain.questions.model import QuestionStatus
 from tests.support.builders.people import NOW
@@ -37,8 +38,10 @@ async def test_a_new_questions_card_shows_the_asker_the_team_and_the_campaign() 
 async def test_no_card_once_the_question_is_answered_or_gone() -> None:
     scene = await a_scene()
     scene.questions.put(an_answered_question(1))
-    assert await notices.new_question(scene.uow, Due(outbox.ASKED, 1, "new", 1), NOW) is None
-    assert await notices.new_question(scene.uow, Due(outbox.ASKED, 9, "new", 1), NOW) is None
+    answered = await notices.new_question(scene.uow, Due(outbox.ASKED, 1, "new", 1), NOW)
+    assert answered == Skip("question-closed")
+    gone = await notices.new_question(scene.uow, Due(outbox.ASKED, 9, "new", 1), NOW)
+    assert gone == Skip("gone")
 
 
 async def test_no_card_for_someone_who_may_no_longer_answer() -> None:
@@ -46,9 +49,10 @@ async def test_no_card_for_someone_who_may_no_longer_answer() -> None:
     scene.questions.put(a_question(1))
     await scene.uow.people.set_roles(1, frozenset({Role.REP}))  # the marketer moved to sales
     await scene.uow.people.set_active(2, False)  # the admin left
-    for person_id in (1, 2, 99):
+    expected = {1: "may-not-answer", 2: "may-not-answer", 99: "recipient-inactive"}
+    for person_id, reason in expected.items():
         due = Due(outbox.REMIND, 1, "remind", person_id)
-        assert await notices.question_reminder(scene.uow, due, NOW) is None
+        assert await notices.question_reminder(scene.uow, due, NOW) == Skip(reason)
 
 
 # --- the cards, closed ---------------------------------------------------------------------------
@@ -85,8 +89,10 @@ async def test_nothing_to_edit_where_no_card_went_out() -> None:
     scene = await a_scene()
     scene.questions.put(an_answered_question(1))
     await outbox.tell_answerers(scene.uow, scene.campaign, a_question(1), reminder=False, now=NOW)
-    assert await notices.closed_card(scene.uow, Due(outbox.CLOSED, 1, "new", 1), NOW) is None
-    assert await notices.closed_card(scene.uow, Due(outbox.CLOSED, 1, "other", 1), NOW) is None
+    unsent = await notices.closed_card(scene.uow, Due(outbox.CLOSED, 1, "new", 1), NOW)
+    assert unsent == Skip("not-received")
+    unknown = await notices.closed_card(scene.uow, Due(outbox.CLOSED, 1, "other", 1), NOW)
+    assert unknown == Skip("gone")
 
 
 # --- the answer ----------------------------------------------------------------------------------
@@ -118,8 +124,10 @@ async def test_no_answer_goes_to_someone_who_left_or_without_an_answer() -> None
     scene = await a_scene()
     scene.questions.put(an_answered_question(1, by=10), a_question(2, by=10))
     await scene.uow.people.set_active(10, False)
-    assert await notices.answer(scene.uow, Due(outbox.ANSWER, 1, "answer", 10), NOW) is None
-    assert await notices.answer(scene.uow, Due(outbox.ANSWER, 2, "answer", 11), NOW) is None
+    left = await notices.answer(scene.uow, Due(outbox.ANSWER, 1, "answer", 10), NOW)
+    assert left == Skip("recipient-inactive")
+    unanswered = await notices.answer(scene.uow, Due(outbox.ANSWER, 2, "answer", 11), NOW)
+    assert unanswered == Skip("no-answer")
 
 
 # --- a published answer, to everyone -------------------------------------------------------------
@@ -130,6 +138,8 @@ async def test_a_published_answer_goes_while_it_is_in_the_faq() -> None:
     scene.questions.put(an_answered_question(1, published_at=NOW), an_answered_question(2))
     sent = await notices.published_answer(scene.uow, Due(outbox.FAQ, 1, "faq", 11), NOW)
     assert sent is not None and sent.recipient == scene.reps[1]
-    assert await notices.published_answer(scene.uow, Due(outbox.FAQ, 2, "faq", 11), NOW) is None
+    unpublished = await notices.published_answer(scene.uow, Due(outbox.FAQ, 2, "faq", 11), NOW)
+    assert unpublished == Skip("not-in-faq")
     await scene.uow.people.set_active(11, False)
-    assert await notices.published_answer(scene.uow, Due(outbox.FAQ, 1, "faq", 11), NOW) is None
+    left = await notices.published_answer(scene.uow, Due(outbox.FAQ, 1, "faq", 11), NOW)
+    assert left == Skip("recipient-inactive")

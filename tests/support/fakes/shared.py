@@ -2,12 +2,12 @@
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Collection, Sequence
 from dataclasses import dataclass, replace
 from datetime import datetime
 
 from domain.flows import FlowState
-from domain.ports import AuditEntry, Outgoing
+from domain.ports import AuditEntry, Outgoing, Planned
 
 
 @dataclass(frozen=True, slots=True)
@@ -20,6 +20,10 @@ class Row:
     due_at: datetime
     status: str = "pending"
     message_id: int | None = None
+
+    @property
+    def planned(self) -> Planned:
+        return Planned(self.kind, self.ref_id, self.batch, self.person_id, self.due_at, self.status)
 
 
 class FakeOutbox:
@@ -49,18 +53,48 @@ class FakeOutbox:
         row = self.rows.get((kind, ref_id, batch, person_id))
         return row.status if row is not None else None
 
-    async def withdraw(self, kind: str, ref_id: int, batch: str | None = None) -> int:
+    async def withdraw(
+        self, kind: str, ref_id: int, batch: str | None = None, *, person_id: int | None = None
+    ) -> int:
         doomed = [
             key
             for key, row in self.rows.items()
             if row.kind == kind
             and row.ref_id == ref_id
             and (batch is None or row.batch == batch)
+            and (person_id is None or row.person_id == person_id)
             and row.status == "pending"
         ]
         for key in doomed:
             del self.rows[key]
         return len(doomed)
+
+    async def planned(
+        self, kind: str, ref_id: int, *, people: Collection[int] | None = None
+    ) -> list[Planned]:
+        return [
+            row.planned
+            for row in self.rows.values()
+            if (row.kind, row.ref_id) == (kind, ref_id)
+            and (people is None or row.person_id in people)
+        ]
+
+    async def waiting_for(self, person_id: int) -> list[Planned]:
+        return [
+            row.planned
+            for row in self.rows.values()
+            if row.person_id == person_id and row.status == "pending"
+        ]
+
+    async def move(
+        self, kind: str, ref_id: int, batch: str, person_id: int, *, due_at: datetime
+    ) -> bool:
+        key = (kind, ref_id, batch, person_id)
+        row = self.rows.get(key)
+        if row is None or row.status != "pending":
+            return False
+        self.rows[key] = replace(row, due_at=due_at)
+        return True
 
     async def message_id(self, kind: str, ref_id: int, batch: str, person_id: int) -> int | None:
         row = self.rows.get((kind, ref_id, batch, person_id))

@@ -1,0 +1,100 @@
+"""When each of a campaign's messages reaches its person, by that person's current settings.
+
+The announcement goes at the schedule's moment in the recipient's own zone (now, a typed
+moment, or a date at 10:00 local), outside their quiet hours; each reminder rung at its
+rule's moment after that (24 h later, 10:00 local the day before launch …); a team lead's
+alert two hours after the last reminder to their team, outside the lead's quiet hours.
+
+Scheduling queues one row per recipient and rung with those moments. When a person's time
+zone or quiet hours change, :func:`replan` applies the same rules again to whatever still
+waits for them — their announcement, their reminders, and their team lead's alert — so the
+rows go out at the moments the person's settings give *then*.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Collection, Mapping, Sequence
+from datetime import datetime
+
+from domain import plans
+from domain.campaigns.kinds import (
+    ANNOUNCE,
+    ANNOUNCE_BATCH,
+    ESCALATE,
+    ESCALATE_BATCH,
+    REMIND,
+    reminder_batch,
+)
+from domain.campaigns.model import (
+    Campaign,
+    Status,
+    delivery_moment,
+    escalation_moment,
+    reminder_rungs,
+)
+from domain.people.model import Person, Role
+from domain.ports import Planned, UnitOfWork
+
+KINDS = frozenset({ANNOUNCE, REMIND, ESCALATE})
+
+
+def reminder_plan(
+    campaign: Campaign, person: Person, *, announced: datetime
+) -> dict[str, datetime]:
+    """The person's reminder rungs, batch → moment, after their announcement at ``announced``."""
+    return {
+        reminder_batch(number): moment
+        for number, moment in reminder_rungs(campaign, person, announced=announced)
+    }
+
+
+async def plan_escalations(
+    uow: UnitOfWork, campaign: Campaign, team_ids: Collection[int], *, now: datetime
+) -> None:
+    """Each lead of these teams is alerted two hours after the last reminder queued for
+    anyone in their team (none if nobody there gets a reminder)."""
+    active = await uow.people.active()
+    for team_id in sorted(set(team_ids)):
+        team = [p for p in active if p.team_id == team_id]
+        reminders = await uow.outbox.planned(REMIND, campaign.id, people=[p.id for p in team])
+        last = max((row.due_at for row in reminders), default=None)
+        for lead in team:
+            if Role.TEAM_LEAD not in lead.roles:
+                continue
+            plan: Mapping[str, datetime] = (
+                {ESCALATE_BATCH: escalation_moment(lead, last)} if last is not None else {}
+            )
+            await plans.follow(uow, ESCALATE, campaign.id, lead, plan, now=now)
+
+
+async def replan(
+    uow: UnitOfWork, person: Person, waiting: Sequence[Planned], now: datetime
+) -> None:
+    """``person``'s zone or quiet hours changed: every campaign message still waiting for
+    them (and their team lead's alert, which follows their reminders) moves to the moment
+    the rules give now."""
+    for campaign_id in sorted({row.ref_id for row in waiting if row.kind in KINDS}):
+        campaign = await uow.campaigns.get(campaign_id)
+        if campaign is None or campaign.schedule is None:
+            continue
+        if campaign.status not in (Status.SCHEDULED, Status.ANNOUNCED):
+            continue
+        await _replan_recipient(uow, campaign, person, now)
+        if person.team_id is not None:
+            await plan_escalations(uow, campaign, {person.team_id}, now=now)
+
+
+async def _replan_recipient(
+    uow: UnitOfWork, campaign: Campaign, person: Person, now: datetime
+) -> None:
+    assert campaign.schedule is not None
+    rows = await uow.outbox.planned(ANNOUNCE, campaign.id, people=[person.id])
+    announcement = next((row for row in rows if row.batch == ANNOUNCE_BATCH), None)
+    if announcement is None:
+        return  # not a recipient (a team lead, say)
+    announced = announcement.due_at
+    if announcement.waiting:
+        announced = delivery_moment(campaign.schedule, person, now=now)
+        await plans.follow(uow, ANNOUNCE, campaign.id, person, {ANNOUNCE_BATCH: announced}, now=now)
+    plan = reminder_plan(campaign, person, announced=announced)
+    await plans.follow(uow, REMIND, campaign.id, person, plan, now=now)
