@@ -37,6 +37,14 @@ async def _unknown_command(update: Update, context: TandemContext) -> None:
     await message.reply_text(context.t("unknown-command"), do_quote=False)
 
 
+async def _edit_ignored(update: Update, context: TandemContext) -> None:
+    """Telegram's Edit re-sends a message as ``edited_message``: it is not new input (not a
+    second key message, not the answer to the next step, not a command again)."""
+    message = update.effective_message
+    assert message is not None
+    await message.reply_text(context.t("edit-not-picked-up"), do_quote=False)
+
+
 async def _unsupported(update: Update, context: TandemContext) -> None:
     message = update.effective_message
     assert message is not None
@@ -69,11 +77,13 @@ def register_all(
     app.add_handler(TypeHandler(Update, gatekeeper), group=-1)
 
     # Group 0: the first matching handler wins.
+    # Only new messages are input: an edit of one already sent is answered by its own handler.
+    new = filters.UpdateType.MESSAGE
     # Commands first, so /cancel and /help work in the middle of any flow.
     for feature in features:
         for route in feature.commands:
-            app.add_handler(CommandHandler(route.name, command(route.callback)))
-    app.add_handler(MessageHandler(filters.COMMAND, _unknown_command))
+            app.add_handler(CommandHandler(route.name, command(route.callback), filters=new))
+    app.add_handler(MessageHandler(new & filters.COMMAND, _unknown_command))
 
     # Buttons, one handler per area; each decodes its data through handlers.kit.callbacks.
     verbs: Mapping[Area, Mapping[str, ButtonCallback]] = button_table(features)
@@ -83,19 +93,20 @@ def register_all(
     app.add_handler(CallbackQueryHandler(_expired_button))
 
     router = FlowRouter(flow_routes(features))
+    private = filters.ChatType.PRIVATE
     # Plain text continues the person's open flow.
     app.add_handler(
-        MessageHandler(
-            filters.TEXT & ~filters.COMMAND & filters.ChatType.PRIVATE, command(router.typed)
-        )
+        MessageHandler(new & private & filters.TEXT & ~filters.COMMAND, command(router.typed))
     )
     # Photos, documents and voice messages go to the open flow that takes files.
     app.add_handler(
         MessageHandler(
-            filters.ChatType.PRIVATE & (filters.Document.ALL | filters.PHOTO | filters.VOICE),
+            new & private & (filters.Document.ALL | filters.PHOTO | filters.VOICE),
             command(router.received),
         )
     )
+    # An edit of a message already sent is not picked up: say so.
+    app.add_handler(MessageHandler(filters.UpdateType.EDITED_MESSAGE & private, _edit_ignored))
     # Anything else in a private chat (stickers, files outside a flow ...) gets a hint.
     app.add_handler(
         MessageHandler(filters.ChatType.PRIVATE & filters.UpdateType.MESSAGE, _unsupported)

@@ -198,3 +198,40 @@ async def test_replies_survive_a_server_error(tandem: Tandem) -> None:
     tandem.fake.inject("sendMessage", 502, chat_id=admin.id)
     [help_] = await admin.send("/help")
     assert "/invite" in help_.text
+
+
+EDIT_NOTICE_RU = (
+    "Исправления уже отправленных сообщений я не учитываю: отправьте исправленный текст "
+    "новым сообщением."
+)
+
+
+async def test_an_edited_message_is_not_taken_as_new_input(tandem: Tandem) -> None:
+    """Telegram's Edit sends a message again as ``edited_message``: it is not a new key
+    message, a new command or the answer to the next step, and the person is told so."""
+    admin = await an_admin(tandem)
+    marketer = await join(tandem, admin, 2000, "Марина", ["marketer"])
+    await marketer.send("/newcampaign")
+    command_id = marketer.user.last_sent_id
+    for answer in ("Зима", "Витамин D3", "Пять аптек"):
+        await marketer.send(answer)
+    [added] = await marketer.send("Принимать ежедневно")
+    assert added.text.startswith("Ключевое сообщение 1 добавлено")
+    [notice] = await marketer.edit("Принимать ежедневно!")
+    assert notice.text == EDIT_NOTICE_RU
+    [added] = await marketer.send("Скидка 10%")
+    assert added.text.startswith("Ключевое сообщение 2 добавлено")
+    # Editing the old /newcampaign does not start another draft.
+    [notice] = await marketer.edit("/newcampaign", message_id=command_id)
+    assert notice.text == EDIT_NOTICE_RU
+    [listing] = await marketer.send("/campaigns")
+    assert listing.text.startswith("Кампании: 1")
+    # A typed setting edited afterwards is not applied either.
+    await marketer.send("/settings")
+    await marketer.press("🕒 Часовой пояс")
+    [overview] = await marketer.send("asia/omsk")
+    assert "Asia/Omsk" in overview.text
+    [notice] = await marketer.edit("asia/tokyo")
+    assert notice.text == EDIT_NOTICE_RU
+    [overview] = await marketer.send("/settings")
+    assert "Asia/Omsk" in overview.text
