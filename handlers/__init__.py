@@ -45,12 +45,6 @@ async def _edit_ignored(update: Update, context: TandemContext) -> None:
     await message.reply_text(context.t("edit-not-picked-up"), do_quote=False)
 
 
-async def _unsupported(update: Update, context: TandemContext) -> None:
-    message = update.effective_message
-    assert message is not None
-    await message.reply_text(context.t("text-without-flow"), do_quote=False)
-
-
 def button_table(features: Sequence[Feature]) -> dict[Area, dict[str, ButtonCallback]]:
     """Every area's verbs. A feature may answer verbs in another's area (the buttons under an
     announcement belong to questions and feedback too); a verb is answered by one feature."""
@@ -107,9 +101,7 @@ def register_all(
     )
     # An edit of a message already sent is not picked up: say so.
     app.add_handler(MessageHandler(filters.UpdateType.EDITED_MESSAGE & private, _edit_ignored))
-    # Anything else in a private chat (stickers, files outside a flow ...) gets a hint.
-    app.add_handler(
-        MessageHandler(filters.ChatType.PRIVATE & filters.UpdateType.MESSAGE, _unsupported)
-    )
+    # Anything else (a location, contact, sticker …): what the open step expects instead.
+    app.add_handler(MessageHandler(new & private, command(router.other)))
 
     app.add_error_handler(on_error)

@@ -235,3 +235,39 @@ async def test_an_edited_message_is_not_taken_as_new_input(tandem: Tandem) -> No
     assert notice.text == EDIT_NOTICE_RU
     [overview] = await marketer.send("/settings")
     assert "Asia/Omsk" in overview.text
+
+
+async def test_a_location_contact_or_sticker_mid_flow_says_what_the_step_expects(
+    tandem: Tandem,
+) -> None:
+    """No step takes a location, a contact or a sticker: the person is told what the open
+    step takes instead, and the step stays open."""
+    admin = await an_admin(tandem)
+    await admin.send("/teams")
+    await admin.press("➕ Новая команда")
+    [hint] = await admin.send_location(55.75, 37.62)
+    assert hint.text == "Пожалуйста, отправьте это текстом."
+    [hint] = await admin.send_contact("+70000000000", "Пётр")
+    assert hint.text == "Пожалуйста, отправьте это текстом."
+    [question] = await admin.send("Урал")  # still on the name step
+    assert "Какой регион" in question.text
+
+    marketer = await join(tandem, admin, 2000, "Марина", ["marketer"])
+    await marketer.send("/newcampaign")
+    hint, question = await marketer.send_sticker()
+    assert hint.text == "На этом шаге нужен текст: отправьте его сообщением."
+    assert question.text == "Как называется кампания?"
+    for answer in ("Зима", "Витамин D3", "Пять аптек", "Принимать ежедневно"):
+        await marketer.send(answer)
+    await marketer.press("✅ Готово")
+    await marketer.send("15.12")
+    await marketer.press("▫️ Все торговые представители")
+    await marketer.press("✅ Готово")
+    [hint] = await marketer.send_location(55.75, 37.62)  # on the materials step
+    assert hint.text.startswith("Отправляйте материалы документами")
+    [added] = await marketer.send_document("brief.pdf", b"%PDF-1.4 brief")
+    assert added.text.startswith("Добавлено «brief.pdf»")
+
+    # Outside any flow, nothing is awaited.
+    [idle] = await admin.send_sticker()
+    assert "ничего от вас не жду" in idle.text

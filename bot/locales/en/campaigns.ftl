@@ -214,6 +214,6 @@ figures-unreachable = <b>Unreachable ({ $count }):</b>
 refresh-button = 🔄 Refresh
 error-audience-sent = The campaign has been announced to its audience; that cannot change now. For other people, create a new campaign.
 error-after-launch = That is after the launch date. Announce the campaign before it launches, or change the launch date first.
-text-expected-here = I need text for this step, not a file.
+text-expected-here = This step takes text: please send it as a message.
 campaign-status-scheduled-local = 🗓 Scheduled: { $day } at { $time } in each person's own time zone
 campaign-status-scheduled-at = 🗓 Scheduled: { $at } (your time)
