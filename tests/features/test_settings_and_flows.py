@@ -271,3 +271,53 @@ async def test_a_location_contact_or_sticker_mid_flow_says_what_the_step_expects
     # Outside any flow, nothing is awaited.
     [idle] = await admin.send_sticker()
     assert "ничего от вас не жду" in idle.text
+
+
+async def _open_flow(tandem: Tandem, telegram_id: int) -> str | None:
+    async with tandem.services.db.raw.execute(
+        "SELECT f.kind FROM flows f JOIN people p ON p.id = f.person_id WHERE p.telegram_id = ?",
+        (telegram_id,),
+    ) as cursor:
+        row = await cursor.fetchone()
+    return None if row is None else str(row[0])
+
+
+async def test_a_refused_command_or_stale_button_keeps_the_open_flow(tandem: Tandem) -> None:
+    """Whatever a person may not do, or can no longer do, leaves the step they are on."""
+    admin = await an_admin(tandem)
+    await create_team(admin, "Москва", "Центр", "Europe/Moscow")
+    rep = await join(tandem, admin, 2001, "Иван", ["rep"], team="Москва")
+    marketer = await join(tandem, admin, 2000, "Марина", ["marketer"])
+
+    await rep.send("/settings")
+    await rep.press("🕒 Часовой пояс")
+    assert await _open_flow(tandem, rep.id) == "people.settings.timezone"
+    for text in ("/teams", "/people", "/invite", "/newcampaign", "/questions", "/feedback"):
+        [refusal] = await rep.send(text)
+        assert refusal.text == "У вас нет доступа к этому.", text
+        assert await _open_flow(tandem, rep.id) == "people.settings.timezone", text
+    for data in ("1:team:open:1", "1:cmp:card:1", "1:cmp:msgs:1", "1:cmp:mats:1", "1:brf:open:1"):
+        await rep.press_data(data)
+        assert rep.last_answer["show_alert"] is True, data
+        assert await _open_flow(tandem, rep.id) == "people.settings.timezone", data
+    [overview] = await rep.send("asia/omsk")
+    assert "Asia/Omsk" in overview.text
+
+    # A marketer mid-draft presses buttons of a campaign and a briefing that are gone.
+    await marketer.send("/newcampaign")
+    await marketer.send("Зима")
+    kind = await _open_flow(tandem, marketer.id)
+    assert kind is not None
+    for data in ("1:cmp:card:99", "1:cmp:msgs:99", "1:cmp:mats:99", "1:brf:open:99"):
+        await marketer.press_data(data)
+        assert marketer.last_answer["show_alert"] is True, data
+        assert await _open_flow(tandem, marketer.id) == kind, data
+    for text in ("/teams", "/people"):
+        await marketer.send(text)
+        assert await _open_flow(tandem, marketer.id) == kind, text
+    # Old settings buttons in the chat are settings of their own, not a way out of the draft.
+    for data in ("1:set:home", "1:set:setlang:ru", "1:set:quietoff"):
+        await marketer.press_data(data)
+        assert await _open_flow(tandem, marketer.id) == kind, data
+    [question] = await marketer.send("Витамин D3")
+    assert "цель" in question.text.lower()
