@@ -62,9 +62,10 @@ def prompt_text(t: Translator, prompt: Prompt) -> str:
 
 
 def prompt_screen(t: Translator, prompt: Prompt) -> Screen:
-    """The question with its five stars; each carries what the person was told."""
-    cid, anonymous, day = prompt.campaign.id, int(prompt.anonymous), prompt.day
-    row = [button(f"{n} ⭐", AREA, "rate", cid, n, anonymous, day) for n in RATINGS]
+    """The question with its five stars. A star carries the campaign and the rating only:
+    the prompt's day and what it promised are kept on the server."""
+    cid = prompt.campaign.id
+    row = [button(f"{n} ⭐", AREA, "rate", cid, n) for n in RATINGS]
     return Screen(prompt_text(t, prompt), [row])
 
 
