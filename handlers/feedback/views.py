@@ -307,7 +307,7 @@ def export_table(t: Translator, export: Export) -> list[list[str]]:
     for row in export.rows:
         rows.append(
             [
-                row.at.strftime("%Y-%m-%d %H:%M"),
+                row.at.strftime("%Y-%m-%d %H:%M") if row.at else row.on.isoformat(),
                 t.label("feedback-source-day", days=row.day)
                 if row.day
                 else t.label("feedback-source-any"),

@@ -349,6 +349,9 @@ async def test_the_anonymous_option_hides_names_from_everyone(tandem: Tandem) ->
         content = tandem.fake.file_bytes(viewer.last.document_file_id or "").decode("utf-8-sig")
         assert "аноним" in content
         assert all(name not in content for name in hidden)
+        # No quasi-identifiers either: the date without the time, and no team.
+        rows = export_rows(tandem, viewer.last)[1:]
+        assert rows and all(row[0] == "2026-11-24" and row[3] == "" for row in rows)
 
     await open_summary(marketer)
     await check_no_names(marketer, "Москва", ["Антон", "Глеб"], photo=True)
