@@ -9,6 +9,7 @@ that gathers them all over one transaction. ``storage/`` implements them with SQ
 from __future__ import annotations
 
 from collections.abc import Awaitable, Callable, Sequence
+from contextlib import AbstractAsyncContextManager
 from dataclasses import dataclass, field
 from datetime import datetime
 from types import TracebackType
@@ -117,6 +118,12 @@ class UnitOfWork(Protocol):
     def feedback(self) -> FeedbackRepo: ...
     @property
     def questions(self) -> QuestionRepo: ...
+
+    def savepoint(self) -> AbstractAsyncContextManager[None]:
+        """``async with uow.savepoint():`` inside the unit of work: if the block raises, what
+        it changed is undone and the rest of the unit of work stands (a sweep isolates each
+        item it handles this way)."""
+        ...
 
 
 UnitOfWorkFactory = Callable[[], UnitOfWork]

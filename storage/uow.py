@@ -2,7 +2,8 @@
 
 from __future__ import annotations
 
-from contextlib import AbstractAsyncContextManager
+from collections.abc import AsyncIterator
+from contextlib import AbstractAsyncContextManager, asynccontextmanager
 from types import TracebackType
 
 import aiosqlite
@@ -37,12 +38,14 @@ class SqlUnitOfWork:
         self._db = db
         self._codec = codec or FlowCodec()
         self._transaction: AbstractAsyncContextManager[aiosqlite.Connection] | None = None
+        self._conn: aiosqlite.Connection | None = None
+        self._savepoints = 0
 
     async def __aenter__(self) -> SqlUnitOfWork:
         if self._transaction is not None:
             raise RuntimeError("a unit of work is entered once")
         self._transaction = self._db.transaction()
-        conn = await self._transaction.__aenter__()
+        conn = self._conn = await self._transaction.__aenter__()
         self.people = SqlPeopleRepo(conn)
         self.teams = SqlTeamRepo(conn)
         self.invites = SqlInviteRepo(conn)
@@ -55,6 +58,23 @@ class SqlUnitOfWork:
         self.feedback = SqlFeedbackRepo(conn)
         self.questions = SqlQuestionRepo(conn)
         return self
+
+    @asynccontextmanager
+    async def savepoint(self) -> AsyncIterator[None]:
+        """SAVEPOINT … RELEASE; ROLLBACK TO it if the block raises (the transaction goes on)."""
+        conn = self._conn
+        if conn is None:
+            raise RuntimeError("a savepoint is taken inside the unit of work")
+        self._savepoints += 1
+        name = f"item_{self._savepoints}"
+        await conn.execute(f"SAVEPOINT {name}")
+        try:
+            yield
+        except BaseException:
+            await conn.execute(f"ROLLBACK TO {name}")
+            await conn.execute(f"RELEASE {name}")
+            raise
+        await conn.execute(f"RELEASE {name}")
 
     async def __aexit__(
         self,

@@ -27,6 +27,10 @@ error-not-sent-yet = The campaign has not been announced yet.
 error-no-messages = Add at least one key message first.
 error-date-format = I could not read “{ $value }” as a date. Try 15.12, 15.12.2026 or “15 December”.
 error-date-past = “{ $value }” is in the past. Please give a later date.
+error-date-too-far = That is more than { $years ->
+        [one] { $years } year
+       *[other] { $years } years
+    } ahead. Please give a closer date.
 error-time-missing = Please add the time, for example “{ $value } 10:00”.
 error-datetime-format = I could not read “{ $value }” as a date and time. Try “01.12 10:00” or “tomorrow 9:00”.
 error-time-format = “{ $value }” is not a time. Try 9:00 or 14:30.
