@@ -95,7 +95,7 @@ def reaction_screen(t: Translator, campaign: Campaign, feedback_id: int, index: 
     text = "\n".join(
         [
             t("feedback-react-title", number=index + 1, total=len(campaign.key_messages)),
-            t("feedback-react-message", text=campaign.key_messages[index]),
+            f"<blockquote>{escape(campaign.key_messages[index])}</blockquote>",
             "",
             t("feedback-react-how"),
         ]

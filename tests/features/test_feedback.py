@@ -217,10 +217,10 @@ async def test_ratings_comments_media_reactions_summary_and_export(tandem: Tande
     assert "1 фото" in added.text
     await anton.press("✅ Готово")
     first = anton.last
-    assert first.text.startswith("Ключевое сообщение 1 из 2\n«Принимать ежедневно»")
+    assert first.text.startswith("Ключевое сообщение 1 из 2\nПринимать ежедневно\n")
     assert first.protect_content is True
     await anton.press("👍")
-    assert first.text.startswith("Ключевое сообщение 2 из 2\n«Скидка 10% до конца года»")
+    assert first.text.startswith("Ключевое сообщение 2 из 2\nСкидка 10% до конца года\n")
     await anton.press("👎")
     assert first.text.startswith("🙏 Спасибо! Маркетинг увидит ваш отзыв.")
     # Bella in English, with a voice message; Глеб rates one message and finishes.

@@ -108,7 +108,6 @@ figures-button = 📊 Figures
 update-button = 📣 Send an update
 cancel-campaign-button = ❌ Cancel the campaign
 messages-title = <b>Key messages of “{ $name }”</b>
-messages-line = { $number }. { $text }
 add-message-button = ➕ Add a key message
 materials-title = <b>Materials: { $count }</b>. Tap one to remove it.
 add-materials-button = ➕ Add materials
@@ -174,7 +173,7 @@ campaign-messages-title = <b>Key messages</b>
 campaign-materials-line = 📎 { $count ->
         [one] { $count } material
        *[other] { $count } materials
-    }: { $names }
+    }:
 campaign-photo = photo
 campaign-acknowledged-on = ✅ You acknowledged this on { $at }.
 campaign-state-cancelled = ❌ <b>CANCELLED</b>
@@ -193,16 +192,14 @@ reminder-text = ⏰ Reminder: please read “<b>{ $name }</b>” (launch { $laun
 escalation-text = ⚠️ “<b>{ $name }</b>”: { $count ->
         [one] { $count } person in your team has
        *[other] { $count } people in your team have
-    } still not acknowledged it after the reminders: { $names }
+    } still not acknowledged it after the reminders:
 update-text = 🔄 <b>Update to “{ $name }”</b>
-    { $note }
 cancellation-text = ❌ <b>“{ $name }” is cancelled</b>
-    { $note }
 report-text = 📬 “<b>{ $name }</b>”: delivered to { $delivered } of { $recipients }; { $unreachable ->
         [0] everyone was reached.
        *[other] { $unreachable } unreachable (blocked the bot or never started it).
     }
-report-unreachable = Unreachable: { $names }
+report-unreachable = Unreachable:
 
 figures-title = 📊 <b>{ $name }</b>
 figures-summary = Recipients: { $recipients } · delivered: { $delivered }

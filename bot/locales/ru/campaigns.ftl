@@ -111,7 +111,6 @@ figures-button = 📊 Цифры
 update-button = 📣 Отправить обновление
 cancel-campaign-button = ❌ Отменить кампанию
 messages-title = <b>Ключевые сообщения «{ $name }»</b>
-messages-line = { $number }. { $text }
 add-message-button = ➕ Добавить сообщение
 materials-title = <b>Материалов: { $count }</b>. Нажмите на материал, чтобы удалить его.
 add-materials-button = ➕ Добавить материалы
@@ -173,7 +172,7 @@ campaign-materials-line = 📎 { $count ->
         [one] { $count } материал
         [few] { $count } материала
        *[many] { $count } материалов
-    }: { $names }
+    }:
 campaign-photo = фото
 campaign-acknowledged-on = ✅ Вы ознакомились { $at }.
 campaign-state-cancelled = ❌ <b>ОТМЕНЕНА</b>
@@ -193,16 +192,14 @@ escalation-text = ⚠️ «<b>{ $name }</b>»: после напоминаний
         [one] { $count } человек
         [few] { $count } человека
        *[many] { $count } человек
-    } из вашей команды: { $names }
+    } из вашей команды:
 update-text = 🔄 <b>Обновление кампании «{ $name }»</b>
-    { $note }
 cancellation-text = ❌ <b>Кампания «{ $name }» отменена</b>
-    { $note }
 report-text = 📬 «<b>{ $name }</b>»: доставлено { $delivered } из { $recipients }; { $unreachable ->
         [0] получили все.
        *[other] недоступно: { $unreachable } (заблокировали бота или не запускали его).
     }
-report-unreachable = Недоступны: { $names }
+report-unreachable = Недоступны:
 
 figures-title = 📊 <b>{ $name }</b>
 figures-summary = Получателей: { $recipients } · доставлено: { $delivered }
