@@ -1,22 +1,26 @@
-"""``python -m bot``: load settings, check the database, then run the bot with long polling."""
+"""``python -m bot``: load settings, check the database, then run the bot with long polling.
+``python -m bot backup PATH``: copy the database to PATH, also while the bot runs."""
 
 from __future__ import annotations
 
 import asyncio
 import logging
 import sys
+from collections.abc import Sequence
 from pathlib import Path
 
 from telegram import Update
 from telegram.error import InvalidToken, NetworkError
 
 from bot.app import build_application
-from bot.config import SettingsError, load_settings
+from bot.config import SettingsError, load_settings, load_storage_settings
 from bot.logs import configure_logging
+from storage.backup import BackupFailed, backup_database
 from storage.db import DatabaseUnavailable
 from storage.migrate import check_database
 
 log = logging.getLogger("bot")
+USAGE = "usage: python -m bot [backup PATH]"
 
 
 def say(line: str) -> None:
@@ -31,8 +35,14 @@ def unusable(error: DatabaseUnavailable) -> str:
     )
 
 
-def main() -> int:
-    return run()
+def main(argv: Sequence[str] | None = None) -> int:
+    args = list(sys.argv[1:] if argv is None else argv)
+    if not args:
+        return run()
+    if args[0] == "backup" and len(args) == 2:
+        return backup(Path(args[1]))
+    say(USAGE)
+    return 2
 
 
 def check(path: Path) -> None:
@@ -80,6 +90,27 @@ def run() -> int:
     except NetworkError as error:
         say(f"cannot reach the Bot API at {settings.telegram_api_base_url} ({error}).")
         return 1
+    return 0
+
+
+def backup(target: Path) -> int:
+    """An online copy of the database: one line on success (stdout) or failure (stderr)."""
+    try:
+        settings = load_storage_settings()
+        copied = backup_database(settings.database_path, target)
+    except SettingsError as error:
+        say(str(error))
+        return 2
+    except DatabaseUnavailable as error:
+        say(unusable(error))
+        return 2
+    except BackupFailed as error:
+        say(f"no backup made: {error}.")
+        return 1
+    print(
+        f"tandem: backed up {settings.database_path} to {copied.path}"
+        f" ({copied.size:,} bytes, schema {copied.version})."
+    )
     return 0
 
 

@@ -16,14 +16,20 @@ from domain.timezones import validate_timezone
 LOG_LEVELS = ("DEBUG", "INFO", "WARNING", "ERROR", "CRITICAL")
 
 
-class Settings(BaseSettings):
+class StorageSettings(BaseSettings):
+    """What ``python -m bot backup`` needs: where the database is (no token)."""
+
     model_config = SettingsConfigDict(
         env_file=".env", env_file_encoding="utf-8", extra="ignore", case_sensitive=False
     )
 
+    # The SQLite file. Its folder is created (0700) if missing, the file itself 0600.
+    database_path: Path = Path("data/tandem.sqlite3")
+
+
+class Settings(StorageSettings):
     bot_token: SecretStr
     telegram_api_base_url: str = "https://api.telegram.org"
-    database_path: Path = Path("data/tandem.sqlite3")
     admin_ids: Annotated[frozenset[int], NoDecode] = Field(default_factory=frozenset)
     default_language: Language = Language.RU
     default_timezone: str = "Europe/Moscow"
@@ -104,6 +110,13 @@ class SettingsError(Exception):
 def load_settings(**overrides: object) -> Settings:
     try:
         return Settings(**overrides)  # type: ignore[arg-type]
+    except ValidationError as exc:
+        raise SettingsError(describe(exc)) from None
+
+
+def load_storage_settings(**overrides: object) -> StorageSettings:
+    try:
+        return StorageSettings(**overrides)  # type: ignore[arg-type]
     except ValidationError as exc:
         raise SettingsError(describe(exc)) from None
 

@@ -243,3 +243,59 @@ async def test_the_database_and_its_folder_are_private(fake: FakeTelegram, tmp_p
         }
         assert modes == dict.fromkeys(modes, 0o600), {k: oct(v) for k, v in modes.items()}
         assert stat.S_IMODE(folder.stat().st_mode) == 0o700
+
+
+async def test_a_backup_is_taken_while_the_bot_runs(fake: FakeTelegram, tmp_path: Path) -> None:
+    """``python -m bot backup PATH`` copies the live database (SQLite's online backup): one
+    line, exit 0, a private single-file copy holding what the bot had written."""
+    database = tmp_path / "data" / "tandem.sqlite3"
+    target = tmp_path / "backups" / "tandem-copy.sqlite3"
+    async with running_bot(fake, tmp_path, database):
+        process = await asyncio.create_subprocess_exec(
+            sys.executable,
+            "-m",
+            "bot",
+            "backup",
+            str(target),
+            cwd=tmp_path,
+            env=clean_env(DATABASE_PATH=str(database)),  # no token needed for a backup
+            stdout=asyncio.subprocess.PIPE,
+            stderr=asyncio.subprocess.PIPE,
+        )
+        stdout, stderr = await asyncio.wait_for(process.communicate(), 30)
+    assert process.returncode == 0, stderr.decode()
+    assert stderr == b""
+    [line] = stdout.decode().splitlines()
+    assert line.startswith(f"tandem: backed up {database} to {target}")
+    assert stat.S_IMODE(target.stat().st_mode) == 0o600
+    with sqlite3.connect(target) as conn:
+        [(telegram_id,)] = conn.execute("SELECT telegram_id FROM people").fetchall()
+    conn.close()
+    assert telegram_id == 4242
+
+
+@pytest.mark.parametrize(
+    ("args", "message"),
+    [
+        (["backup"], "usage: python -m bot [backup PATH]"),
+        (["restore", "x"], "usage: python -m bot [backup PATH]"),
+        (["backup", "copy.sqlite3"], "Setting DATABASE_PATH (missing.sqlite3): no database"),
+    ],
+)
+async def test_a_backup_that_cannot_be_made_says_why_in_one_line(
+    tmp_path: Path, args: list[str], message: str
+) -> None:
+    process = await asyncio.create_subprocess_exec(
+        sys.executable,
+        "-m",
+        "bot",
+        *args,
+        cwd=tmp_path,
+        env=clean_env(DATABASE_PATH="missing.sqlite3"),
+        stdout=asyncio.subprocess.PIPE,
+        stderr=asyncio.subprocess.PIPE,
+    )
+    line = one_line(await finished(process))
+    assert process.returncode == 2
+    assert line.startswith(f"tandem: {message}")
+    assert not (tmp_path / "copy.sqlite3").exists()
