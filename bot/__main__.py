@@ -64,6 +64,7 @@ def run() -> int:
     configure_logging(
         settings.log_level_number,
         [settings.bot_token.get_secret_value()],
+        json_lines=settings.log_format == "json",
     )
     try:
         check(settings.database_path)

@@ -7,18 +7,20 @@ buttons, flows, outbox notices, batch hooks, sweeps — is wired here from that 
 
 from __future__ import annotations
 
+import logging
 from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import datetime
 from pathlib import Path
 from typing import Any
 
-from telegram import Bot
+from telegram import Bot, Update
 from telegram.constants import ParseMode
-from telegram.ext import Application, ApplicationBuilder, ContextTypes, Defaults
+from telegram.ext import Application, ApplicationBuilder, ContextTypes, Defaults, TypeHandler
 from telegram.request import HTTPXRequest
 
 from bot.config import Settings
+from bot.logs import bind_update
 from bot.updates import PerChatUpdateProcessor
 from broadcast import (
     BroadcastEngine,
@@ -45,6 +47,7 @@ from storage.migrate import migrate
 from storage.uow import SqlUnitOfWork
 
 TandemApp = Application[Any, TandemContext, Any, Any, Any, Any]
+log = logging.getLogger(__name__)
 LOCALES_DIR = Path(__file__).with_name("locales")
 
 # The features the bot runs, in the order their commands and handlers are registered.
@@ -148,9 +151,18 @@ def build_application(
     )
     app.bot_data["services"] = services
     app.bot_data["runtime"] = Runtime(db, engine, sweeper, services)
+    # Before everything else (the gatekeeper is group -1): what is logged while an update is
+    # handled carries its update id and chat id.
+    app.add_handler(TypeHandler(Update, _bind_log_context), group=-2)
     register_all(app, features)
     register_jobs(app, sweeper)
     return app
+
+
+async def _bind_log_context(update: Update, context: TandemContext) -> None:
+    chat = update.effective_chat
+    bind_update(update.update_id, chat.id if chat is not None else None)
+    log.debug("Handling update %s", update.update_id)
 
 
 def _wire_outbox(engine: BroadcastEngine, services: Services, features: Sequence[Feature]) -> None:

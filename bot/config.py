@@ -14,6 +14,7 @@ from domain.people.model import Language
 from domain.timezones import validate_timezone
 
 LOG_LEVELS = ("DEBUG", "INFO", "WARNING", "ERROR", "CRITICAL")
+LOG_FORMATS = ("text", "json")
 
 
 class StorageSettings(BaseSettings):
@@ -34,6 +35,9 @@ class Settings(StorageSettings):
     default_language: Language = Language.RU
     default_timezone: str = "Europe/Moscow"
     log_level: str = "INFO"
+    # "text": one readable line per record; "json": one JSON object per line (time, level,
+    # logger, message, and the update id and chat id while an update is being handled).
+    log_format: str = "text"
     # Broadcast pace in messages per second for the whole bot. Telegram allows about 30/s
     # (more with paid broadcasts). Interactive replies draw on the same budget, first.
     broadcast_rate: float = Field(default=29.0, gt=0, le=1000)
@@ -89,6 +93,14 @@ class Settings(StorageSettings):
         if level not in LOG_LEVELS:
             raise ValueError(f"must be one of {', '.join(LOG_LEVELS)}")
         return level
+
+    @field_validator("log_format")
+    @classmethod
+    def _log_format(cls, value: str) -> str:
+        chosen = value.strip().lower()
+        if chosen not in LOG_FORMATS:
+            raise ValueError(f"must be one of {', '.join(LOG_FORMATS)}")
+        return chosen
 
     @property
     def api_url(self) -> str:

@@ -4,6 +4,7 @@ creates, backups while it runs, its logs (as text or JSON), and the token never 
 from __future__ import annotations
 
 import asyncio
+import json
 import os
 import signal
 import sqlite3
@@ -65,6 +66,7 @@ async def run_bot(env: dict[str, str], cwd: Path) -> asyncio.subprocess.Process:
         ({"BOT_TOKEN": TOKEN, "DEFAULT_LANGUAGE": "de"}, "DEFAULT_LANGUAGE is invalid"),
         ({"BOT_TOKEN": TOKEN, "BROADCAST_RATE": "fast"}, "BROADCAST_RATE is invalid"),
         ({"BOT_TOKEN": TOKEN, "TELEGRAM_API_BASE_URL": "localhost:8081"}, "TELEGRAM_API_BASE_URL"),
+        ({"BOT_TOKEN": TOKEN, "LOG_FORMAT": "xml"}, "LOG_FORMAT is invalid"),
     ],
 )
 async def test_a_bad_setting_stops_with_one_clear_line(
@@ -299,3 +301,26 @@ async def test_a_backup_that_cannot_be_made_says_why_in_one_line(
     assert process.returncode == 2
     assert line.startswith(f"tandem: {message}")
     assert not (tmp_path / "copy.sqlite3").exists()
+
+
+async def test_json_logs_are_one_object_per_line_with_the_update_and_chat(
+    fake: FakeTelegram, tmp_path: Path
+) -> None:
+    """LOG_FORMAT=json: every line of the log is one JSON object (time, level, logger,
+    message), those written while an update is handled carry its id and chat id, and the
+    token is redacted as in text logs."""
+    database = tmp_path / "tandem.sqlite3"
+    async with running_bot(fake, tmp_path, database, LOG_FORMAT="json", LOG_LEVEL="DEBUG") as log:
+        pass
+    entries = [json.loads(line) for line in log]  # every line parses
+    assert len(entries) > 10
+    for entry in entries:
+        assert {"time", "level", "logger", "message"} <= set(entry), entry
+        assert entry["time"].endswith("Z")
+    assert {"INFO", "DEBUG"} <= {entry["level"] for entry in entries}
+    handled = [entry for entry in entries if entry.get("chat_id") == 4242]
+    assert handled and all(isinstance(entry["update_id"], int) for entry in handled)
+    assert any(entry["message"].startswith("Starting Tandem") for entry in entries)
+    text = "\n".join(log)
+    assert "getUpdates" in text or "get_updates" in text  # DEBUG really was on
+    assert TOKEN not in text and TOKEN.split(":", 1)[1] not in text
