@@ -48,6 +48,7 @@ from storage.uow import SqlUnitOfWork
 
 TandemApp = Application[Any, TandemContext, Any, Any, Any, Any]
 log = logging.getLogger(__name__)
+LOG_CONTEXT_GROUP = -10
 LOCALES_DIR = Path(__file__).with_name("locales")
 
 # The features the bot runs, in the order their commands and handlers are registered.
@@ -151,11 +152,11 @@ def build_application(
     )
     app.bot_data["services"] = services
     app.bot_data["runtime"] = Runtime(db, engine, sweeper, services)
-    # Before everything else (the gatekeeper is group -1): what is logged while an update is
-    # handled carries its update id and chat id.
-    app.add_handler(TypeHandler(Update, _bind_log_context), group=-2)
     register_all(app, features)
     register_jobs(app, sweeper)
+    # First of all (the gatekeeper is group -1): what is logged while an update is handled
+    # carries its update id and chat id. A group of its own: a group runs one handler.
+    app.add_handler(TypeHandler(Update, _bind_log_context), group=LOG_CONTEXT_GROUP)
     return app
 
 

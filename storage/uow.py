@@ -2,8 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import AsyncIterator
-from contextlib import AbstractAsyncContextManager, asynccontextmanager
+from contextlib import AbstractAsyncContextManager
 from types import TracebackType
 
 import aiosqlite
@@ -38,14 +37,12 @@ class SqlUnitOfWork:
         self._db = db
         self._codec = codec or FlowCodec()
         self._transaction: AbstractAsyncContextManager[aiosqlite.Connection] | None = None
-        self._conn: aiosqlite.Connection | None = None
-        self._savepoints = 0
 
     async def __aenter__(self) -> SqlUnitOfWork:
         if self._transaction is not None:
             raise RuntimeError("a unit of work is entered once")
         self._transaction = self._db.transaction()
-        conn = self._conn = await self._transaction.__aenter__()
+        conn = await self._transaction.__aenter__()
         self.people = SqlPeopleRepo(conn)
         self.teams = SqlTeamRepo(conn)
         self.invites = SqlInviteRepo(conn)
@@ -59,22 +56,12 @@ class SqlUnitOfWork:
         self.questions = SqlQuestionRepo(conn)
         return self
 
-    @asynccontextmanager
-    async def savepoint(self) -> AsyncIterator[None]:
-        """SAVEPOINT … RELEASE; ROLLBACK TO it if the block raises (the transaction goes on)."""
-        conn = self._conn
-        if conn is None:
+    def savepoint(self) -> AbstractAsyncContextManager[None]:
+        """SAVEPOINT … RELEASE inside this unit of work; ROLLBACK TO it if the block raises,
+        and the transaction goes on."""
+        if self._transaction is None:
             raise RuntimeError("a savepoint is taken inside the unit of work")
-        self._savepoints += 1
-        name = f"item_{self._savepoints}"
-        await conn.execute(f"SAVEPOINT {name}")
-        try:
-            yield
-        except BaseException:
-            await conn.execute(f"ROLLBACK TO {name}")
-            await conn.execute(f"RELEASE {name}")
-            raise
-        await conn.execute(f"RELEASE {name}")
+        return _Savepoint(self._db)
 
     async def __aexit__(
         self,
@@ -84,6 +71,27 @@ class SqlUnitOfWork:
     ) -> None:
         assert self._transaction is not None
         await self._transaction.__aexit__(exc_type, exc, tb)
+
+
+class _Savepoint:
+    """One savepoint on the database's connection (the unit of work holds its transaction;
+    SQLite allows the same name nested: ROLLBACK TO and RELEASE take the innermost)."""
+
+    def __init__(self, db: Database) -> None:
+        self._db = db
+
+    async def __aenter__(self) -> None:
+        await self._db.raw.execute("SAVEPOINT item")
+
+    async def __aexit__(
+        self,
+        exc_type: type[BaseException] | None,
+        exc: BaseException | None,
+        tb: TracebackType | None,
+    ) -> None:
+        if exc_type is not None:
+            await self._db.raw.execute("ROLLBACK TO item")
+        await self._db.raw.execute("RELEASE item")
 
 
 def unit_of_work(db: Database, codec: FlowCodec | None = None) -> SqlUnitOfWork:

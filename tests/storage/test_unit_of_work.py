@@ -25,6 +25,19 @@ async def test_a_savepoint_that_raises_undoes_only_its_own_changes(db: Database)
 
 
 async def test_a_savepoint_is_taken_inside_the_unit_of_work_only(db: Database) -> None:
-    savepoint = unit_of_work(db).savepoint()
     with pytest.raises(RuntimeError, match="inside the unit of work"):
-        await savepoint.__aenter__()
+        unit_of_work(db).savepoint()
+
+
+async def test_savepoints_nest(db: Database) -> None:
+    async def inner_fails(uow: SqlUnitOfWork) -> None:
+        async with uow.savepoint():
+            await uow.teams.add(name="Inner", region="I", timezone="UTC")
+            raise RuntimeError("inner")
+
+    async with unit_of_work(db) as uow, uow.savepoint():
+        await uow.teams.add(name="Outer", region="O", timezone="UTC")
+        with pytest.raises(RuntimeError):
+            await inner_fails(uow)
+    async with unit_of_work(db) as uow:
+        assert [team.name for team in await uow.teams.all()] == ["Outer"]
