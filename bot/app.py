@@ -7,6 +7,7 @@ buttons, flows, outbox notices, batch hooks, sweeps — is wired here from that 
 
 from __future__ import annotations
 
+import logging
 from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import datetime
@@ -20,6 +21,7 @@ from telegram.request import HTTPXRequest
 
 from bot.config import Settings
 from bot.inbox import DoneMarks, InboxBot, Replays, replay_guard, replay_unfinished
+from bot.logs import bind_update
 from bot.updates import PerChatUpdateProcessor
 from broadcast import (
     BroadcastEngine,
@@ -50,6 +52,8 @@ from storage.migrate import migrate
 from storage.uow import SqlUnitOfWork
 
 TandemApp = Application[Any, TandemContext, Any, Any, Any, Any]
+log = logging.getLogger(__name__)
+LOG_CONTEXT_GROUP = -10
 LOCALES_DIR = Path(__file__).with_name("locales")
 
 # The features the bot runs, in the order their commands and handlers are registered.
@@ -178,7 +182,16 @@ def build_application(
     app.add_handler(TypeHandler(Update, replay_guard), group=-2)
     register_all(app, features)
     register_jobs(app, sweeper)
+    # First of all (the gatekeeper is group -1): what is logged while an update is handled
+    # carries its update id and chat id. A group of its own: a group runs one handler.
+    app.add_handler(TypeHandler(Update, _bind_log_context), group=LOG_CONTEXT_GROUP)
     return app
+
+
+async def _bind_log_context(update: Update, context: TandemContext) -> None:
+    chat = update.effective_chat
+    bind_update(update.update_id, chat.id if chat is not None else None)
+    log.debug("Handling update %s", update.update_id)
 
 
 def _wire_outbox(engine: BroadcastEngine, services: Services, features: Sequence[Feature]) -> None:

@@ -14,20 +14,30 @@ from domain.people.model import Language
 from domain.timezones import validate_timezone
 
 LOG_LEVELS = ("DEBUG", "INFO", "WARNING", "ERROR", "CRITICAL")
+LOG_FORMATS = ("text", "json")
 
 
-class Settings(BaseSettings):
+class StorageSettings(BaseSettings):
+    """What ``python -m bot backup`` needs: where the database is (no token)."""
+
     model_config = SettingsConfigDict(
         env_file=".env", env_file_encoding="utf-8", extra="ignore", case_sensitive=False
     )
 
+    # The SQLite file. Its folder is created (0700) if missing, the file itself 0600.
+    database_path: Path = Path("data/tandem.sqlite3")
+
+
+class Settings(StorageSettings):
     bot_token: SecretStr
     telegram_api_base_url: str = "https://api.telegram.org"
-    database_path: Path = Path("data/tandem.sqlite3")
     admin_ids: Annotated[frozenset[int], NoDecode] = Field(default_factory=frozenset)
     default_language: Language = Language.RU
     default_timezone: str = "Europe/Moscow"
     log_level: str = "INFO"
+    # "text": one readable line per record; "json": one JSON object per line (time, level,
+    # logger, message, and the update id and chat id while an update is being handled).
+    log_format: str = "text"
     # Broadcast pace in messages per second for the whole bot. Telegram allows about 30/s
     # (more with paid broadcasts). Interactive replies draw on the same budget, first.
     broadcast_rate: float = Field(default=29.0, gt=0, le=1000)
@@ -87,6 +97,14 @@ class Settings(BaseSettings):
             raise ValueError(f"must be one of {', '.join(LOG_LEVELS)}")
         return level
 
+    @field_validator("log_format")
+    @classmethod
+    def _log_format(cls, value: str) -> str:
+        chosen = value.strip().lower()
+        if chosen not in LOG_FORMATS:
+            raise ValueError(f"must be one of {', '.join(LOG_FORMATS)}")
+        return chosen
+
     @property
     def api_url(self) -> str:
         return f"{self.telegram_api_base_url}/bot"
@@ -107,6 +125,13 @@ class SettingsError(Exception):
 def load_settings(**overrides: object) -> Settings:
     try:
         return Settings(**overrides)  # type: ignore[arg-type]
+    except ValidationError as exc:
+        raise SettingsError(describe(exc)) from None
+
+
+def load_storage_settings(**overrides: object) -> StorageSettings:
+    try:
+        return StorageSettings(**overrides)  # type: ignore[arg-type]
     except ValidationError as exc:
         raise SettingsError(describe(exc)) from None
 

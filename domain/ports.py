@@ -9,6 +9,7 @@ that gathers them all over one transaction. ``storage/`` implements them with SQ
 from __future__ import annotations
 
 from collections.abc import Awaitable, Callable, Collection, Sequence
+from contextlib import AbstractAsyncContextManager
 from dataclasses import dataclass, field
 from datetime import datetime
 from types import TracebackType
@@ -178,6 +179,12 @@ class UnitOfWork(Protocol):
     def regulation(self) -> RegulationRepo: ...
     @property
     def lead_sources(self) -> LeadSourceRepo: ...
+
+    def savepoint(self) -> AbstractAsyncContextManager[None]:
+        """``async with uow.savepoint():`` inside the unit of work: if the block raises, what
+        it changed is undone and the rest of the unit of work stands (a sweep isolates each
+        item it handles this way)."""
+        ...
 
 
 UnitOfWorkFactory = Callable[[], UnitOfWork]

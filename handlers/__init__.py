@@ -37,10 +37,12 @@ async def _unknown_command(update: Update, context: TandemContext) -> None:
     await message.reply_text(context.t("unknown-command"), do_quote=False)
 
 
-async def _unsupported(update: Update, context: TandemContext) -> None:
+async def _edit_ignored(update: Update, context: TandemContext) -> None:
+    """Telegram's Edit re-sends a message as ``edited_message``: it is not new input (not a
+    second key message, not the answer to the next step, not a command again)."""
     message = update.effective_message
     assert message is not None
-    await message.reply_text(context.t("text-without-flow"), do_quote=False)
+    await message.reply_text(context.t("edit-not-picked-up"), do_quote=False)
 
 
 def button_table(features: Sequence[Feature]) -> dict[Area, dict[str, ButtonCallback]]:
@@ -69,11 +71,13 @@ def register_all(
     app.add_handler(TypeHandler(Update, gatekeeper), group=-1)
 
     # Group 0: the first matching handler wins.
+    # Only new messages are input: an edit of one already sent is answered by its own handler.
+    new = filters.UpdateType.MESSAGE
     # Commands first, so /cancel and /help work in the middle of any flow.
     for feature in features:
         for route in feature.commands:
-            app.add_handler(CommandHandler(route.name, command(route.callback)))
-    app.add_handler(MessageHandler(filters.COMMAND, _unknown_command))
+            app.add_handler(CommandHandler(route.name, command(route.callback), filters=new))
+    app.add_handler(MessageHandler(new & filters.COMMAND, _unknown_command))
 
     # Buttons, one handler per area; each decodes its data through handlers.kit.callbacks.
     verbs: Mapping[Area, Mapping[str, ButtonCallback]] = button_table(features)
@@ -83,22 +87,21 @@ def register_all(
     app.add_handler(CallbackQueryHandler(_expired_button))
 
     router = FlowRouter(flow_routes(features))
+    private = filters.ChatType.PRIVATE
     # Plain text continues the person's open flow.
     app.add_handler(
-        MessageHandler(
-            filters.TEXT & ~filters.COMMAND & filters.ChatType.PRIVATE, command(router.typed)
-        )
+        MessageHandler(new & private & filters.TEXT & ~filters.COMMAND, command(router.typed))
     )
     # Photos, documents and voice messages go to the open flow that takes files.
     app.add_handler(
         MessageHandler(
-            filters.ChatType.PRIVATE & (filters.Document.ALL | filters.PHOTO | filters.VOICE),
+            new & private & (filters.Document.ALL | filters.PHOTO | filters.VOICE),
             command(router.received),
         )
     )
-    # Anything else in a private chat (stickers, files outside a flow ...) gets a hint.
-    app.add_handler(
-        MessageHandler(filters.ChatType.PRIVATE & filters.UpdateType.MESSAGE, _unsupported)
-    )
+    # An edit of a message already sent is not picked up: say so.
+    app.add_handler(MessageHandler(filters.UpdateType.EDITED_MESSAGE & private, _edit_ignored))
+    # Anything else (a location, contact, sticker …): what the open step expects instead.
+    app.add_handler(MessageHandler(new & private, command(router.other)))
 
     app.add_error_handler(on_error)

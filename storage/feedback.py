@@ -17,7 +17,10 @@ from domain.feedback.model import (
     MediaKind,
     NewFeedback,
     Reaction,
+    SentPrompt,
+    prompt_day,
 )
+from domain.feedback.prompts import PROMPT
 from storage.db import from_db, to_db
 
 
@@ -65,6 +68,21 @@ class SqlFeedbackRepo:
             (ANNOUNCE, campaign_id, ANNOUNCE_BATCH),
         ) as cur:
             return {row["person_id"]: from_db(row["at"]) for row in await cur.fetchall()}
+
+    async def sent_prompt(
+        self, person_id: int, campaign_id: int, message_id: int
+    ) -> SentPrompt | None:
+        """The scheduled prompt the broadcast engine sent to the person as that message."""
+        async with self._conn.execute(
+            "SELECT batch, COALESCE(sent_at, finished_at, due_at) AS at FROM deliveries"
+            " WHERE kind = ? AND ref_id = ? AND person_id = ? AND message_id = ?"
+            " AND status = 'sent'",
+            (PROMPT, campaign_id, person_id, message_id),
+        ) as cur:
+            row = await cur.fetchone()
+        if row is None:
+            return None
+        return SentPrompt(prompt_day(row["batch"]), from_db(row["at"]))
 
     # --- submissions ---------------------------------------------------------------------
 

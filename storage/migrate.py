@@ -11,10 +11,11 @@ import re
 from dataclasses import dataclass
 from datetime import UTC, datetime
 from importlib import resources
+from pathlib import Path
 
 import aiosqlite
 
-from storage.db import Database, to_db
+from storage.db import Database, DatabaseUnavailable, to_db
 
 log = logging.getLogger(__name__)
 _NAME = re.compile(r"^(\d{4})_([a-z0-9_]+)\.sql$")
@@ -50,11 +51,25 @@ async def current_version(conn: aiosqlite.Connection) -> int:
     return int(row[0]) if row else 0
 
 
+def check_known(path: str, version: int, head: int) -> None:
+    """A database written by a newer version of Tandem (a deploy rolled back) is not used:
+    this code does not know its tables, and could damage what it does not understand."""
+    if version > head:
+        raise DatabaseUnavailable(
+            path,
+            f"written by a newer version of Tandem (schema {version}; this version knows up"
+            f" to {head}): run that version, or restore a backup made for this one",
+        )
+
+
 async def migrate(db: Database, *, target: int | None = None) -> int:
-    """Apply pending migrations up to ``target`` (default: all); return the new version."""
+    """Apply pending migrations up to ``target`` (default: all); return the new version.
+    Refuses (DatabaseUnavailable) a schema newer than the last migration it has."""
     conn = db.raw
     version = await current_version(conn)
-    for migration in available_migrations():
+    migrations = available_migrations()
+    check_known(db.path, version, migrations[-1].version if migrations else 0)
+    for migration in migrations:
         if migration.version <= version:
             continue
         if target is not None and migration.version > target:
@@ -76,3 +91,18 @@ async def migrate(db: Database, *, target: int | None = None) -> int:
             raise
         version = migration.version
     return version
+
+
+async def check_database(path: str | Path) -> int:
+    """The start-up check, before the bot talks to Telegram: the file can be opened (created
+    private if missing) and written, and its schema is not newer than this version knows.
+    Returns the schema version; raises :class:`DatabaseUnavailable` with one line why not."""
+    db = Database(path)
+    await db.connect()
+    try:
+        version = await current_version(db.raw)
+        migrations = available_migrations()
+        check_known(db.path, version, migrations[-1].version if migrations else 0)
+        return version
+    finally:
+        await db.close()

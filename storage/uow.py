@@ -76,6 +76,13 @@ class SqlUnitOfWork:
         self.lead_sources = SqlLeadSourceRepo(conn)
         return self
 
+    def savepoint(self) -> AbstractAsyncContextManager[None]:
+        """SAVEPOINT … RELEASE inside this unit of work; ROLLBACK TO it if the block raises,
+        and the transaction goes on."""
+        if self._transaction is None:
+            raise RuntimeError("a savepoint is taken inside the unit of work")
+        return _Savepoint(self._db)
+
     async def __aexit__(
         self,
         exc_type: type[BaseException] | None,
@@ -87,6 +94,27 @@ class SqlUnitOfWork:
             # The change an update made and the record that it was made commit together.
             await inbox.mark_applied(self._conn, datetime.now(UTC))
         await self._transaction.__aexit__(exc_type, exc, tb)
+
+
+class _Savepoint:
+    """One savepoint on the database's connection (the unit of work holds its transaction;
+    SQLite allows the same name nested: ROLLBACK TO and RELEASE take the innermost)."""
+
+    def __init__(self, db: Database) -> None:
+        self._db = db
+
+    async def __aenter__(self) -> None:
+        await self._db.raw.execute("SAVEPOINT item")
+
+    async def __aexit__(
+        self,
+        exc_type: type[BaseException] | None,
+        exc: BaseException | None,
+        tb: TracebackType | None,
+    ) -> None:
+        if exc_type is not None:
+            await self._db.raw.execute("ROLLBACK TO item")
+        await self._db.raw.execute("RELEASE item")
 
 
 def unit_of_work(db: Database, codec: FlowCodec | None = None) -> SqlUnitOfWork:

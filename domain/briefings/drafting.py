@@ -38,6 +38,7 @@ from domain.campaigns import access as campaigns
 from domain.campaigns.model import Audience, Campaign, Status
 from domain.errors import InvalidInput, NotFound
 from domain.flows import FlowState
+from domain.horizon import check_within_reach
 from domain.people.model import Person, Role, Team
 from domain.permissions import Action, require
 from domain.ports import AuditEntry, UnitOfWork
@@ -232,6 +233,7 @@ async def _set_deadline(
     # Only before sending: the deadline is printed in every request people received.
     if deadline <= now:
         raise InvalidInput("error-deadline-past")
+    check_within_reach(deadline.date(), today=now.date())
     await uow.briefings.save(briefing.with_(deadline=deadline))
     await _leave_step(uow, actor)
     return await _draft(uow, briefing.id, campaign)

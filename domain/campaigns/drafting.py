@@ -26,6 +26,7 @@ from domain.campaigns.queries import AudienceChoice, CampaignCard, audience_choi
 from domain.dates import parse_date
 from domain.errors import InvalidInput
 from domain.flows import FlowState
+from domain.horizon import check_within_reach
 from domain.people.model import Person
 from domain.permissions import Action, require
 from domain.ports import UnitOfWork
@@ -140,6 +141,8 @@ async def set_field(
 async def set_launch_date(
     uow: UnitOfWork, *, actor: Person, campaign_id: int, launch: date, now: datetime
 ) -> Campaign:
+    """The launch date: at most five years ahead, in the marketer's zone."""
+    check_within_reach(launch, today=local_today(now, actor.timezone))
     campaign = await access.editable(uow, actor=actor, campaign_id=campaign_id)
     return await records.save(uow, actor, campaign.with_(launch_date=launch), "set_launch", now)
 

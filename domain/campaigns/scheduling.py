@@ -28,6 +28,7 @@ from domain.campaigns.queries import CampaignCard, audience_of, card_of
 from domain.dates import parse_local_datetime
 from domain.errors import InvalidInput, NotFound
 from domain.flows import FlowState
+from domain.horizon import check_within_reach
 from domain.people.model import Person
 from domain.ports import Outgoing, UnitOfWork
 from domain.timezones import from_local, to_local
@@ -126,6 +127,7 @@ async def type_moment(
     it is meant."""
     await access.managed(uow, actor=actor, campaign_id=state.campaign_id)
     typed = parse_local_datetime(text, now_local=to_local(now, actor.timezone))
+    check_within_reach(typed.date(), today=to_local(now, actor.timezone).date())
     following = TypingMoment(state.campaign_id, typed)
     previous = await flows.begin(uow.flows, actor.id, following, now=now)
     return MomentPrompt(following, actor.timezone, previous)

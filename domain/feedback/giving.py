@@ -19,11 +19,14 @@ from domain.feedback.flows import AddingExtras, Reacting, extras_of, is_giving, 
 from domain.feedback.model import (
     COMMENT_MAX,
     MAX_ATTACHMENTS,
+    SETTINGS_CHANGED,
     Feedback,
     FeedbackSettings,
     MediaKind,
     NewFeedback,
     Reaction,
+    SentPrompt,
+    anonymous_at,
     check_rating,
     source_for,
 )
@@ -101,25 +104,50 @@ async def open_prompt(uow: UnitOfWork, *, actor: Person, campaign_id: int) -> Pr
     return Prompt(campaign, 0, settings.anonymous)
 
 
+async def _told_anonymous(
+    uow: UnitOfWork, settings: FeedbackSettings, sent: SentPrompt | None
+) -> bool:
+    """What the prompt promised: anonymous if the campaign is anonymous now, or was when the
+    scheduled prompt went out (switching it off later does not break that promise). The
+    button's own prompt is answered at once: the campaign's setting now is what it said."""
+    if settings.anonymous:
+        return True
+    if sent is None:
+        return False
+    history = await uow.audit.for_object("campaign", settings.campaign_id)
+    changes = [
+        (entry.at, bool(entry.details.get("anonymous")))
+        for entry in history
+        if entry.action == SETTINGS_CHANGED
+    ]
+    return anonymous_at(changes, sent.at)
+
+
 async def rate(
     uow: UnitOfWork,
     *,
     actor: Person,
     campaign_id: int,
     rating: int,
-    told_anonymous: bool,
-    day: int,
     origin: int | None,
     now: datetime,
 ) -> Rated:
     """Start a submission with its rating. Pressing another star on the same prompt message
     changes that submission's rating instead of starting a second one.
 
-    ``told_anonymous`` is what the prompt told the person: a submission is anonymous if they
-    were told so or if the campaign is anonymous now."""
+    Which prompt it answers and what that prompt promised are known here, not taken from
+    the button: ``origin`` (the pressed message) is looked up among the scheduled prompts
+    that went out to the person (its day, and whether the campaign was anonymous then);
+    any other message is the announcement button's own prompt (day 0)."""
     check_rating(rating)
-    source = source_for(day)
     campaign, settings = await _open(uow, actor, campaign_id)
+    sent = (
+        await uow.feedback.sent_prompt(actor.id, campaign.id, origin)
+        if origin is not None
+        else None
+    )
+    day = sent.day if sent is not None else 0
+    source = source_for(day)
     existing = (
         await uow.feedback.by_origin(actor.id, campaign.id, origin) if origin is not None else None
     )
@@ -132,7 +160,7 @@ async def rate(
                 campaign_id=campaign.id,
                 person_id=actor.id,
                 team_id=actor.team_id,
-                anonymous=told_anonymous or settings.anonymous,
+                anonymous=await _told_anonymous(uow, settings, sent),
                 source=source,
                 origin=origin,
                 rating=rating,

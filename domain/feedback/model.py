@@ -117,6 +117,30 @@ class Feedback:
         return next((r.reaction for r in self.reactions if r.message == message), None)
 
 
+@dataclass(frozen=True, slots=True)
+class SentPrompt:
+    """A scheduled prompt as it went out to one person: which day's, and when."""
+
+    day: int
+    at: datetime
+
+
+# The audit action recorded with every change of a campaign's feedback settings; its details
+# carry ``anonymous`` as it was from then on.
+SETTINGS_CHANGED = "feedback.settings"
+
+
+def anonymous_at(changes: Iterable[tuple[datetime, bool]], moment: datetime) -> bool:
+    """Whether the campaign was anonymous at ``moment``, from its settings' changes (when,
+    anonymous from then on). Before the first change it was not: that is the default."""
+    state = False
+    for at, anonymous in sorted(changes, key=lambda change: change[0]):
+        if at > moment:
+            break
+        state = anonymous
+    return state
+
+
 def source_for(day: int) -> str:
     """``any`` for feedback given on one's own, ``day:<n>`` for the n-days-after prompt."""
     if not 0 <= day <= MAX_PROMPT_DAY:

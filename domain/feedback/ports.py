@@ -6,7 +6,14 @@ from collections.abc import Sequence
 from datetime import datetime
 from typing import Protocol
 
-from domain.feedback.model import Feedback, FeedbackSettings, MediaKind, NewFeedback, Reaction
+from domain.feedback.model import (
+    Feedback,
+    FeedbackSettings,
+    MediaKind,
+    NewFeedback,
+    Reaction,
+    SentPrompt,
+)
 
 
 class FeedbackRepo(Protocol):
@@ -16,6 +23,13 @@ class FeedbackRepo(Protocol):
     ) -> None: ...
     async def reached(self, campaign_id: int) -> dict[int, datetime]:
         """person id -> when the campaign's announcement reached them."""
+        ...
+
+    async def sent_prompt(
+        self, person_id: int, campaign_id: int, message_id: int
+    ) -> SentPrompt | None:
+        """The scheduled prompt that went out to the person as message ``message_id``; None
+        when that message is none of their prompts (the announcement button's own)."""
         ...
 
     async def add(self, new: NewFeedback) -> Feedback: ...

@@ -11,7 +11,7 @@ others' names.
 from __future__ import annotations
 
 from dataclasses import dataclass
-from datetime import datetime
+from datetime import date, datetime
 
 from domain.campaigns import access
 from domain.campaigns.model import Campaign, Status
@@ -69,10 +69,14 @@ class Summary:
 
 @dataclass(frozen=True, slots=True)
 class ExportRow:
-    at: datetime  # when it was given, in the export's zone
+    """One submission. An anonymous one keeps no quasi-identifiers: the day it was given but
+    not the minute, and no team (with the date and time a name is easy to guess)."""
+
+    on: date  # the day it was given, in the export's zone
+    at: datetime | None  # when, in the export's zone; None when anonymous
     day: int  # the prompt it answered: days after launch (0: from the button)
     author: Person | None  # None: anonymous
-    team: Team | None  # the giver's team then
+    team: Team | None  # the giver's team then; None when anonymous (or without a team)
     rating: int
     comment: str
     photos: int
@@ -135,10 +139,15 @@ async def export(uow: UnitOfWork, *, actor: Person, campaign_id: int) -> Export:
     messages = found.tally.messages
     rows = tuple(
         ExportRow(
-            at=to_local(item.created_at, zone),
+            on=to_local(item.created_at, zone).date(),
+            at=None if names_hidden(item, found.settings) else to_local(item.created_at, zone),
             day=prompt_day(item.source),
             author=found.author(item),
-            team=found.teams.get(item.team_id) if item.team_id is not None else None,
+            team=(
+                found.teams.get(item.team_id)
+                if item.team_id is not None and not names_hidden(item, found.settings)
+                else None
+            ),
             rating=item.rating,
             comment=item.comment or "",
             photos=item.count(MediaKind.PHOTO),

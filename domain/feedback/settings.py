@@ -12,7 +12,12 @@ from domain.campaigns import access
 from domain.campaigns.model import Campaign, Status
 from domain.errors import InvalidInput
 from domain.feedback.flows import TypingDays
-from domain.feedback.model import FeedbackSettings, check_prompt_days, parse_prompt_days
+from domain.feedback.model import (
+    SETTINGS_CHANGED,
+    FeedbackSettings,
+    check_prompt_days,
+    parse_prompt_days,
+)
 from domain.flows import FlowState
 from domain.people.model import Person
 from domain.ports import AuditEntry, UnitOfWork
@@ -58,7 +63,7 @@ async def _change(
     await uow.feedback.save_settings(updated, by=actor.id, now=now)
     details = {"anonymous": updated.anonymous, "prompt_days": list(updated.prompt_days)}
     await uow.audit.record(
-        AuditEntry(actor.id, "feedback.settings", "campaign", campaign.id, now, details)
+        AuditEntry(actor.id, SETTINGS_CHANGED, "campaign", campaign.id, now, details)
     )
     return CampaignSettings(campaign, updated)
 

@@ -1,5 +1,7 @@
 """A person's own settings: language, time zone, quiet hours. Each applies at once and
-closes whatever step the person was on; a new zone or quiet hours also move the messages
+closes the settings step it answers (a typed zone or window); any other step the person is
+on — a campaign draft, a question half-typed — stays open: an old settings button pressed
+in the middle of it is no way out of it. A new zone or quiet hours also move the messages
 still waiting for the person (:mod:`domain.replanning`)."""
 
 from __future__ import annotations
@@ -28,10 +30,19 @@ class TimezoneChoice:
     team_zone: str | None
 
 
+SETTINGS_STEPS = (TypingTimezone, TypingQuietHours)
+
+
+async def leave_settings_step(uow: UnitOfWork, *, actor: Person) -> None:
+    """Close a typed-zone or typed-window step, and nothing else."""
+    if isinstance(await uow.flows.get(actor.id), SETTINGS_STEPS):
+        await uow.flows.delete(actor.id)
+
+
 async def _applied(
     uow: UnitOfWork, actor: Person, setting: str, value: object, now: datetime
 ) -> Person:
-    await uow.flows.delete(actor.id)
+    await leave_settings_step(uow, actor=actor)
     await uow.audit.record(
         AuditEntry(actor.id, f"settings.{setting}", "person", actor.id, now, {"value": value})
     )

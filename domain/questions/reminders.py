@@ -11,20 +11,28 @@ from datetime import datetime, timedelta
 from domain.campaigns import access as campaigns
 from domain.ports import UnitOfWork
 from domain.questions import outbox
-from domain.questions.model import REMIND_AFTER, reminder_due
+from domain.questions.model import REMIND_AFTER, Question, reminder_due
+from domain.sweeping import each
 
 
 async def remind_unanswered(
     uow: UnitOfWork, now: datetime, *, after: timedelta = REMIND_AFTER
 ) -> int:
     """Queue the card again, once, for every question open for ``after``; returns how many.
-    Idempotent: a reminded question is marked, and the outbox ignores repeats."""
-    reminded = 0
-    for question in await uow.questions.awaiting_reminder(asked_before=now - after):
-        if not reminder_due(question, now, after=after):
-            continue
+    Idempotent: a reminded question is marked, and the outbox ignores repeats. Each question
+    is reminded on its own: one that fails is logged, and the others go on."""
+    waiting = [
+        question
+        for question in await uow.questions.awaiting_reminder(asked_before=now - after)
+        if reminder_due(question, now, after=after)
+    ]
+
+    async def remind(question: Question) -> int:
         campaign = await campaigns.load(uow, question.campaign_id)
         await outbox.tell_answerers(uow, campaign, question, reminder=True, now=now)
         await uow.questions.save(question.with_(reminded_at=now))
-        reminded += 1
-    return reminded
+        return 1
+
+    return await each(
+        uow, "questions.remind", waiting, remind, describe=lambda q: f"question {q.id}"
+    )

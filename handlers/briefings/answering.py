@@ -102,8 +102,8 @@ async def received(update: Update, context: TandemContext, state: Answering) -> 
     elif message.document is not None:
         document = message.document
         reply = Reply(AnswerKind.DOCUMENT, caption, document.file_id, document.file_name)
-    else:
-        raise InvalidInput("error-material-kind")
+    else:  # a location, a contact, a sticker …
+        raise InvalidInput("briefing-answer-how")
     await _answer(update, context, state, reply)
 
 

@@ -16,6 +16,7 @@ from handlers.kit.context import TandemContext
 from handlers.kit.feature import ButtonCallback
 from handlers.kit.routing import tell_left_behind
 from handlers.kit.screens import Screen, send_new, show
+from handlers.kit.text import split_html
 
 
 def _opened(context: TandemContext, shown: Draft | Report) -> Screen:
@@ -169,9 +170,16 @@ async def audience_reset(update: Update, context: TandemContext, cb: Callback) -
 
 
 async def preview(update: Update, context: TandemContext, cb: Callback) -> str | None:
+    """The request as recipients get it: split between paragraphs, lines or words when it is
+    longer than one message (as the broadcast engine splits it for them), its buttons under
+    the last part."""
     async with context.uow() as uow:
         request = await drafting.preview(uow, actor=context.actor, briefing_id=cb.int_arg(0))
-    await send_new(update, views.request_screen(context.t, request, preview=True))
+    screen = views.request_screen(context.t, request, preview=True)
+    parts = split_html(screen.text)
+    for number, part in enumerate(parts, 1):
+        last = number == len(parts)
+        await send_new(update, Screen(part, screen.keyboard if last else ()))
     return context.t.label("preview-toast")
 
 

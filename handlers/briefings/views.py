@@ -25,6 +25,7 @@ from handlers.kit.text import clip, fit, visible_length
 AREA = Area.BRIEFINGS
 CAMPAIGN_AREA = Area.CAMPAIGNS
 ANSWERS_SHOWN = 30  # answers listed on one question's page; the export has them all
+ANSWER_EXCERPT = 600  # of each answer on that page (up to 3,000 typed; the export has all)
 NAMES_SHOWN = 40  # of those who have not answered everything
 QUESTION_BUTTONS_PER_ROW = 5
 Keyboard = list[list[InlineKeyboardButton]]
@@ -37,7 +38,7 @@ def _deadline(t: Translator, briefing: Briefing, timezone: str) -> str:
 def question_lines(t: Translator, briefing: Briefing) -> list[str]:
     lines = []
     for q in briefing.questions:
-        line = t("briefing-question-line", number=q.position, text=q.text)
+        line = f"{q.position}. {escape(q.text)}"
         if q.options:
             line += "\n" + t("briefing-question-options", options=" / ".join(q.options))
         lines.append(line)
@@ -195,27 +196,21 @@ def report_screen(t: Translator, report: Report, timezone: str) -> Screen:
 def answers_screen(t: Translator, page: AnswersPage) -> Screen:
     """The answers to one question, with choice tallies; ◀️ ▶️ go through the questions."""
     question, bid = page.question, page.briefing.id
-    lines = [
-        t(
-            "briefing-answers-title",
-            number=question.position,
-            total=len(page.briefing.questions),
-            text=question.text,
-        )
-    ]
+    title = t(
+        "briefing-answers-title", number=question.position, total=len(page.briefing.questions)
+    )
+    lines = [f"{title} {escape(question.text)}"]
     if page.tallies:
         lines += [t("briefing-tally-line", option=o, count=n) for o, n in page.tallies]
         lines.append("")
     for given in page.answers[:ANSWERS_SHOWN]:
-        lines.append(
-            t(
-                "briefing-answer-line",
-                name=given.person.full_name if given.person else "?",
-                team=team_label(t, given.team),
-                answer=answer_text(t, given.answer),
-                changed=t.label("briefing-changed") if given.answer.changed else "",
-            )
+        header = t(
+            "briefing-answer-line",
+            name=given.person.full_name if given.person else "?",
+            team=team_label(t, given.team),
+            changed=t.label("briefing-changed") if given.answer.changed else "",
         )
+        lines.append(f"{header} {escape(clip(answer_text(t, given.answer), ANSWER_EXCERPT))}")
     if not page.answers:
         lines.append(t("briefing-no-answers-yet"))
     elif len(page.answers) > ANSWERS_SHOWN:
@@ -330,11 +325,12 @@ def asking_screen(t: Translator, asking: Asking) -> Screen:
             "briefing-question-prompt",
             number=question.position,
             total=len(asking.briefing.questions),
-            text=question.text,
-        )
+        ),
+        escape(question.text),
     ]
     if asking.current is not None:
-        lines.append(t("briefing-current-answer", answer=answer_text(t, asking.current)))
+        current = escape(answer_text(t, asking.current))
+        lines.append(f"{t('briefing-current-answer')} {current}")
     keyboard: Keyboard = [
         [button(option, AREA, "pick", bid, question.id, index)]
         for index, option in enumerate(question.options)

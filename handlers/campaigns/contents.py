@@ -11,7 +11,7 @@ from handlers.campaigns.views import AREA, audience_screen, material_name, remin
 from handlers.kit.audience import AUDIENCE_VERBS, audience_change
 from handlers.kit.callbacks import Callback, CallbackDataError, button
 from handlers.kit.context import TandemContext
-from handlers.kit.i18n import Translator
+from handlers.kit.i18n import Translator, escape
 from handlers.kit.routing import tell_left_behind
 from handlers.kit.screens import Screen, reply, send_new, show
 from handlers.kit.text import fit
@@ -22,7 +22,7 @@ def messages_screen(t: Translator, campaign: Campaign) -> Screen:
     lines = [t("messages-title", name=campaign.name or "—")]
     keyboard: list[list[InlineKeyboardButton]] = []
     for index, message in enumerate(campaign.key_messages):
-        lines.append(t("messages-line", number=index + 1, text=message))
+        lines.append(f"{index + 1}. {escape(message)}")
         keyboard.append(
             [
                 button(f"✏️ {index + 1}", AREA, "msged", cid, index),

@@ -18,14 +18,15 @@ from domain.people.model import Person
 from handlers.campaigns.views import AREA, announcement_screen
 from handlers.kit.callbacks import button
 from handlers.kit.feature import OutgoingMessage
-from handlers.kit.i18n import Translator
+from handlers.kit.i18n import Translator, escape
 from handlers.kit.screens import Screen
 
 MAX_NAMES = 50
 
 
 def _names(people: tuple[Person, ...]) -> str:
-    return ", ".join(p.full_name for p in people[:MAX_NAMES])
+    """Up to MAX_NAMES names, as HTML: they follow the formatted header, not inside it."""
+    return escape(", ".join(p.full_name for p in people[:MAX_NAMES]))
 
 
 def render_announcement(value: Announcement, t: Translator, now: datetime) -> OutgoingMessage:
@@ -59,23 +60,22 @@ def render_reminder(value: CampaignReminder, t: Translator, now: datetime) -> Ou
 
 def render_escalation(value: Escalation, t: Translator, now: datetime) -> OutgoingMessage:
     campaign = value.campaign
-    text = t(
-        "escalation-text",
-        name=campaign.name,
-        count=len(value.waiting),
-        names=_names(value.waiting),
-    )
+    header = t("escalation-text", name=campaign.name, count=len(value.waiting))
+    text = f"{header} {_names(value.waiting)}"
     keyboard = [[button(t.label("figures-button"), AREA, "fig", campaign.id)]]
     return OutgoingMessage(text=text, reply_markup=Screen("", keyboard).markup)
 
 
 def render_change(value: ChangeNotice, t: Translator, now: datetime) -> OutgoingMessage:
+    """The marketer's note (up to 1,500 characters) after the formatted header: a long note
+    full of "&" reaches everyone as typed (the engine splits what is longer than a message)."""
     campaign, note = value.campaign, value.note
+    body = escape(note.text)
     if note.kind is NoteKind.CANCELLATION:
-        return OutgoingMessage(text=t("cancellation-text", name=campaign.name, note=note.text))
+        return OutgoingMessage(text=f"{t('cancellation-text', name=campaign.name)}\n{body}")
     keyboard = [[button(t.label("open-announcement-button"), AREA, "show", campaign.id)]]
     return OutgoingMessage(
-        text=t("update-text", name=campaign.name, note=note.text),
+        text=f"{t('update-text', name=campaign.name)}\n{body}",
         reply_markup=Screen("", keyboard).markup,
         protect_content=campaign.protect_content,
     )
@@ -91,6 +91,6 @@ def render_delivery_report(value: DeliveryReport, t: Translator, now: datetime) 
         unreachable=total.unreachable,
     )
     if total.unreachable_people:
-        text += "\n" + t("report-unreachable", names=_names(total.unreachable_people))
+        text += f"\n{t('report-unreachable')} {_names(total.unreachable_people)}"
     keyboard = [[button(t.label("figures-button"), AREA, "fig", value.campaign.id)]]
     return OutgoingMessage(text=text, reply_markup=Screen("", keyboard).markup)

@@ -81,8 +81,8 @@ def announcement_text(t: Translator, announcement: Announcement) -> str:
         lines += ["", t("campaign-messages-title")]
         lines += [f"{n}. {escape(m)}" for n, m in enumerate(campaign.key_messages, 1)]
     if campaign.materials:
-        names = ", ".join(material_name(t, m.file_name) for m in campaign.materials)
-        lines += ["", t("campaign-materials-line", count=len(campaign.materials), names=names)]
+        names = escape(", ".join(material_name(t, m.file_name) for m in campaign.materials))
+        lines += ["", f"{t('campaign-materials-line', count=len(campaign.materials))} {names}"]
     acknowledged = _acknowledged_line(t, announcement)
     if acknowledged:
         lines += ["", *acknowledged]

@@ -36,10 +36,11 @@ async def start_from_announcement(
 
 
 async def rate(update: Update, context: TandemContext, cb: Callback) -> str | None:
-    """A star on a prompt: the submission is saved at once; then anything to add?"""
-    campaign_id, rating, anonymous, day = (cb.int_arg(i) for i in range(4))
-    if anonymous not in (0, 1):
-        raise CallbackDataError(str(anonymous))
+    """A star on a prompt: the submission is saved at once; then anything to add? The button
+    names the campaign and the stars only: which prompt it was and what it promised are
+    looked up by the pressed message (stars drawn by earlier versions carried more: it is
+    ignored)."""
+    campaign_id, rating = cb.int_arg(0), cb.int_arg(1)
     query = update.callback_query
     assert query is not None
     origin = query.message.message_id if isinstance(query.message, Message) else None
@@ -49,8 +50,6 @@ async def rate(update: Update, context: TandemContext, cb: Callback) -> str | No
             actor=context.actor,
             campaign_id=campaign_id,
             rating=rating,
-            told_anonymous=bool(anonymous),
-            day=day,
             origin=origin,
             now=context.now,
         )

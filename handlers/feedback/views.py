@@ -62,9 +62,10 @@ def prompt_text(t: Translator, prompt: Prompt) -> str:
 
 
 def prompt_screen(t: Translator, prompt: Prompt) -> Screen:
-    """The question with its five stars; each carries what the person was told."""
-    cid, anonymous, day = prompt.campaign.id, int(prompt.anonymous), prompt.day
-    row = [button(f"{n} ⭐", AREA, "rate", cid, n, anonymous, day) for n in RATINGS]
+    """The question with its five stars. A star carries the campaign and the rating only:
+    the prompt's day and what it promised are kept on the server."""
+    cid = prompt.campaign.id
+    row = [button(f"{n} ⭐", AREA, "rate", cid, n) for n in RATINGS]
     return Screen(prompt_text(t, prompt), [row])
 
 
@@ -94,7 +95,7 @@ def reaction_screen(t: Translator, campaign: Campaign, feedback_id: int, index: 
     text = "\n".join(
         [
             t("feedback-react-title", number=index + 1, total=len(campaign.key_messages)),
-            t("feedback-react-message", text=campaign.key_messages[index]),
+            f"<blockquote>{escape(campaign.key_messages[index])}</blockquote>",
             "",
             t("feedback-react-how"),
         ]
@@ -306,7 +307,7 @@ def export_table(t: Translator, export: Export) -> list[list[str]]:
     for row in export.rows:
         rows.append(
             [
-                row.at.strftime("%Y-%m-%d %H:%M"),
+                row.at.strftime("%Y-%m-%d %H:%M") if row.at else row.on.isoformat(),
                 t.label("feedback-source-day", days=row.day)
                 if row.day
                 else t.label("feedback-source-any"),

@@ -12,9 +12,11 @@ from domain.people.model import ALL_ROLES, Role, Team
 from handlers.kit.callbacks import Callback, CallbackDataError, button
 from handlers.kit.i18n import Translator
 from handlers.kit.labels import roles_text
+from handlers.kit.text import excerpt
 
 # The verbs an area's audience ticks come back as: all reps, a team, a role.
 AUDIENCE_VERBS = ("aurep", "auteam", "aurole")
+TEAMS_SHOWN = 300  # characters of the ticked teams' names on the audience line
 
 
 def audience_text(t: Translator, audience: Audience, teams: dict[int, Team], reach: int) -> str:
@@ -22,7 +24,10 @@ def audience_text(t: Translator, audience: Audience, teams: dict[int, Team], rea
     if audience.all_reps:
         parts.append(t.label("audience-all-reps"))
     if audience.team_ids:
-        names = ", ".join(teams[i].name for i in sorted(audience.team_ids) if i in teams)
+        # Every ticked team would make a wall of text: the line keeps its beginning.
+        names = excerpt(
+            ", ".join(teams[i].name for i in sorted(audience.team_ids) if i in teams), TEAMS_SHOWN
+        )
         parts.append(t.label("audience-teams", names=names))
     if audience.roles:
         parts.append(t.label("audience-roles", names=roles_text(t, audience.roles)))

@@ -1,9 +1,14 @@
 """Translations: Project Fluent catalogs (``bot/locales/<lang>/<feature>.ftl``).
 
 Fluent gives semantic message keys, CLDR plural categories (1 участник, 2 участника,
-5 участников) and per-language number formatting. :class:`Translator` adds the one rule every
+5 участников) and per-language number formatting. :class:`Translator` adds the rules every
 formatted message in this bot needs: string arguments are HTML-escaped when the result is sent
-as HTML, so user-typed names can never inject markup.
+as HTML, so user-typed names can never inject markup; and no argument can make a message
+unreadable. Fluent refuses a placeable longer than 2,500 characters and renders the whole
+message as ``{???}`` (escaping makes each "&" five characters): a string argument is clipped
+to :data:`ARG_MAX` characters before it is escaped, and :class:`Markup` is put in after
+Fluent has formatted the message. Bodies of unbounded text (an answer, a note, a key message)
+are never arguments: they go after the formatted header, escaped and clipped by the view.
 """
 
 from __future__ import annotations
@@ -24,9 +29,14 @@ from fluent.runtime import FluentBundle, FluentResource
 
 from domain.people.model import Language
 from domain.timezones import to_local
+from handlers.kit.text import clip
 
 log = logging.getLogger(__name__)
 TimeUnit = Literal["minute", "hour", "day"]
+# The longest string argument a message shows (names, labels, echoed input are far shorter).
+# Escaped, even 500 "&" stay within Fluent's 2,500 characters per placeable, and a message
+# with seven such arguments still fits one Telegram message.
+ARG_MAX = 500
 
 
 class Markup(str):
@@ -83,19 +93,43 @@ class Translator:
             log.error("Translation %r (%s): %s", key, self.language, error)
         return str(text)
 
+    def _bounded(self, key: str, name: str, value: str) -> str:
+        if len(value) <= ARG_MAX:
+            return value
+        log.warning(
+            "Argument %r of %r clipped from %d characters: put long text after the header",
+            name,
+            key,
+            len(value),
+        )
+        return clip(value, ARG_MAX)
+
     def __call__(self, key: str, **args: Any) -> str:
-        """The message as HTML: string arguments are escaped unless they are :class:`Markup`."""
-        safe = {
-            name: (
-                value if isinstance(value, Markup) or not isinstance(value, str) else escape(value)
-            )
-            for name, value in args.items()
-        }
-        return self._format(key, safe)
+        """The message as HTML: string arguments are clipped to ARG_MAX and escaped unless
+        they are :class:`Markup`, which goes in as it is once the message is formatted."""
+        safe: dict[str, Any] = {}
+        markup: dict[str, Markup] = {}
+        for name, value in args.items():
+            if isinstance(value, Markup):
+                token = f"\x00{len(markup)}\x00"
+                markup[token] = value
+                safe[name] = token
+            elif isinstance(value, str):
+                safe[name] = escape(self._bounded(key, name, value))
+            else:
+                safe[name] = value
+        text = self._format(key, safe)
+        for token, value in markup.items():
+            text = text.replace(token, value)
+        return text
 
     def label(self, key: str, **args: Any) -> str:
         """The message as plain text, for button labels, alerts and command descriptions."""
-        return self._format(key, args)
+        bounded = {
+            name: self._bounded(key, name, value) if isinstance(value, str) else value
+            for name, value in args.items()
+        }
+        return self._format(key, bounded)
 
     def datetime(self, moment: DateTime, timezone: str) -> str:
         """``24 Nov 2026, 15:00`` in the person's zone and language."""

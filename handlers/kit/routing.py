@@ -142,10 +142,22 @@ class FlowRouter:
 
     async def received(self, update: Update, context: TandemContext) -> None:
         """A photo, document or voice message: for the open flow that takes files."""
+        await self._not_text(update, context, "file-not-expected")
+
+    async def other(self, update: Update, context: TandemContext) -> None:
+        """A location, contact, sticker … : no step takes one. Say what the open step does
+        take (its media handler knows, as for a file of the wrong kind) and keep the step."""
+        await self._not_text(update, context, "text-without-flow")
+
+    async def _not_text(self, update: Update, context: TandemContext, no_flow: str) -> None:
         state = await current_flow(context)
         route = self.route(state) if state is not None else None
-        if state is None or route is None or route.media is None:
-            await reply(update, context.t("file-not-expected"))
+        if state is None or route is None:
+            await reply(update, context.t(no_flow))
+            return
+        if route.media is None:
+            # The step takes text (or only its buttons): say so, and stay on it.
+            await reply(update, context.t("error-text-expected" if route.text else "use-buttons"))
             return
         try:
             await route.media(update, context, state)

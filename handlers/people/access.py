@@ -31,12 +31,25 @@ def identity_of(update: Update) -> Identity | None:
     )
 
 
-def _is_invite_start(update: Update) -> bool:
+def addressed_command(text: str, bot_username: str | None) -> str | None:
+    """The command a message starts with (``/start`` → ``start``) if it is addressed to this
+    bot: no ``@suffix``, or this bot's own username (case-insensitive). ``/start@other_bot``
+    is not ours, whatever follows it."""
+    head = text.split(maxsplit=1)[0] if text.strip() else ""
+    if not head.startswith("/"):
+        return None
+    name, at, suffix = head[1:].partition("@")
+    if at and (not bot_username or suffix.lower() != bot_username.lower()):
+        return None
+    return name or None
+
+
+def _is_invite_start(update: Update, bot_username: str | None) -> bool:
     message = update.message
     if message is None or not message.text:
         return False
     parts = message.text.split(maxsplit=1)
-    return len(parts) == 2 and parts[0].split("@", 1)[0] == "/start"
+    return len(parts) == 2 and addressed_command(message.text, bot_username) == "start"
 
 
 async def gatekeeper(update: Update, context: TandemContext) -> None:
@@ -51,7 +64,7 @@ async def gatekeeper(update: Update, context: TandemContext) -> None:
             uow,
             identity=identity,
             admin_ids=config.admin_ids,
-            with_invite=_is_invite_start(update),
+            with_invite=_is_invite_start(update, context.bot.username),
             now=context.now,
             default_timezone=config.default_timezone,
         )

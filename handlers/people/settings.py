@@ -12,7 +12,7 @@ from domain.timezones import COMMON_ZONES, QuietHours, utc_offset_label
 from handlers.kit.callbacks import Area, Callback, CallbackDataError, button
 from handlers.kit.context import TandemContext
 from handlers.kit.menu import set_person_menu
-from handlers.kit.routing import end_flow, tell_left_behind
+from handlers.kit.routing import tell_left_behind
 from handlers.kit.screens import Screen, show
 from handlers.people.views import in_pairs, zone_buttons
 
@@ -46,7 +46,8 @@ async def show_settings(update: Update, context: TandemContext) -> None:
 
 
 async def home(update: Update, context: TandemContext, cb: Callback) -> None:
-    await end_flow(context)
+    async with context.uow() as uow:
+        await preferences.leave_settings_step(uow, actor=context.actor)
     await show(update, _overview(context, context.actor))
 
 

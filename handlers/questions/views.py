@@ -138,13 +138,10 @@ def card_text(t: Translator, card: QuestionCard, *, now: datetime, reminder: boo
     if not question.is_open and question.answer is not None:
         if question.status is QuestionStatus.DUPLICATE and question.duplicate_of is not None:
             lines.append(t("question-card-duplicate-of", original=number(question.duplicate_of)))
-        lines.append(
-            t(
-                "question-card-answer",
-                name=card.answerer.full_name if card.answerer else "—",
-                answer=question.answer,
-            )
+        answered_by = t(
+            "question-card-answer", name=card.answerer.full_name if card.answerer else "—"
         )
+        lines.append(f"{answered_by} {escape(question.answer)}")
         if question.in_faq:
             lines.append(t("question-card-in-faq"))
     return "\n".join(lines)
@@ -294,7 +291,8 @@ def broadcast_screen(t: Translator, sent: Broadcast) -> Screen:
 
 
 def faq_entry(t: Translator, question: Question) -> str:
-    return t("faq-entry", question=question_text(t, question), answer=question.answer or "")
+    """A question and its answer, whole (a page holds as many entries as fit)."""
+    return f"❓ <b>{question_text(t, question)}</b>\n💬 {escape(question.answer or '')}"
 
 
 def faq_pages(entries: Sequence[str]) -> list[list[int]]:

@@ -207,3 +207,34 @@ async def test_a_sent_briefing_cannot_be_edited_from_its_old_builder(tandem: Tan
     assert dana.last.text.startswith("Question 2 of 2")
     await dana.press("Skip for now")  # question 2
     assert dana.last.text == "Skipped for now. 2 questions are still open."
+
+
+async def test_a_long_briefing_is_previewed_and_sent_in_parts(tandem: Tandem) -> None:
+    """Ten questions of 500 characters are more than one message holds: the preview is
+    split as the campaign preview is (its buttons under the last part), as is what reps get."""
+    org = await build_org(tandem)
+    marketer = org.marketer
+    await draft_campaign(marketer)
+    await open_briefings(marketer)
+    await marketer.press("➕ Новый брифинг")
+    questions = [(f"Вопрос {n} & подробности: " + "слово & " * 80)[:500] for n in range(1, 11)]
+    await marketer.send(questions[0])
+    for question in questions[1:]:
+        await marketer.press("➕ Добавить вопрос")
+        await marketer.send(question)
+    await marketer.press("📅 Срок")
+    await marketer.press("Через 3 дня, 18:00")
+    parts = await marketer.press("👁 Предпросмотр")
+    assert len(parts) >= 2
+    assert parts[0].text.startswith("📝 Маркетинг спрашивает вас о «Зимний иммунитет»")
+    whole = "\n".join(part.text for part in parts)
+    assert all(question.strip() in whole for question in questions)
+    assert [part.labels() for part in parts[:-1]] == [[] for _ in parts[:-1]]
+    assert "✍️ Ответить" in parts[-1].labels()
+
+    await marketer.press("🚀 Отправить")
+    await deliver(tandem)
+    rep = org.reps[0]
+    received = [m for m in rep.messages if m.labels() or m.text.startswith("📝")]
+    assert len(received) == len(parts)
+    assert "✍️ Ответить" in received[-1].labels()

@@ -217,10 +217,10 @@ async def test_ratings_comments_media_reactions_summary_and_export(tandem: Tande
     assert "1 фото" in added.text
     await anton.press("✅ Готово")
     first = anton.last
-    assert first.text.startswith("Ключевое сообщение 1 из 2\n«Принимать ежедневно»")
+    assert first.text.startswith("Ключевое сообщение 1 из 2\nПринимать ежедневно\n")
     assert first.protect_content is True
     await anton.press("👍")
-    assert first.text.startswith("Ключевое сообщение 2 из 2\n«Скидка 10% до конца года»")
+    assert first.text.startswith("Ключевое сообщение 2 из 2\nСкидка 10% до конца года\n")
     await anton.press("👎")
     assert first.text.startswith("🙏 Спасибо! Маркетинг увидит ваш отзыв.")
     # Bella in English, with a voice message; Глеб rates one message and finishes.
@@ -349,6 +349,9 @@ async def test_the_anonymous_option_hides_names_from_everyone(tandem: Tandem) ->
         content = tandem.fake.file_bytes(viewer.last.document_file_id or "").decode("utf-8-sig")
         assert "аноним" in content
         assert all(name not in content for name in hidden)
+        # No quasi-identifiers either: the date without the time, and no team.
+        rows = export_rows(tandem, viewer.last)[1:]
+        assert rows and all(row[0] == "2026-11-24" and row[3] == "" for row in rows)
 
     await open_summary(marketer)
     await check_no_names(marketer, "Москва", ["Антон", "Глеб"], photo=True)
@@ -386,8 +389,8 @@ async def test_refusals_for_non_recipients_forged_data_and_strangers(tandem: Tan
     # Forged or outdated data from a recipient.
     forged = {
         "1:fdb:rate:1:9:0:0": "Похоже, здесь ошибка. Попробуйте ещё раз.",
-        "1:fdb:rate:1:5:7:0": "Эта кнопка устарела. Откройте меню заново.",
-        "1:fdb:rate:1:5:0:999": "Похоже, здесь ошибка. Попробуйте ещё раз.",
+        "1:fdb:rate:1:9": "Похоже, здесь ошибка. Попробуйте ещё раз.",
+        "1:fdb:rate:1": "Эта кнопка устарела. Откройте меню заново.",
         "1:fdb:rate:999:5:0:0": "Не найдено: возможно, это удалили.",
         "1:fdb:re:1:5:p": "Не найдено: возможно, это удалили.",
         "1:fdb:re:1:0:x": "Эта кнопка устарела. Откройте меню заново.",
@@ -428,6 +431,36 @@ async def test_refusals_for_non_recipients_forged_data_and_strangers(tandem: Tan
     # Nothing of the refused presses reached the summary.
     summary = await open_summary(org.marketer)
     assert "1 отзыв от 1 человека · в среднем 4,0 ⭐" in summary.text
+
+
+async def test_a_forged_star_cannot_make_feedback_anonymous_or_change_its_prompt_day(
+    tandem: Tandem, clock: FakeClock
+) -> None:
+    """Stars used to carry "anonymous" and the prompt's day; a rep could edit them. Both are
+    the server's now: the campaign is named, the prompt is the one she pressed."""
+    org = await build_org(tandem)
+    await announce(tandem, org)
+    anton = org.reps[0]
+    await anton.press(FEEDBACK_RU)
+    own_prompt = anton.last
+    await anton.press_data("1:fdb:rate:1:2:1:0", message=own_prompt)
+    assert anton.last_answer["text"] == "Спасибо! Оценка сохранена."
+    assert "Ваш отзыв не анонимный" in own_prompt.text
+    await anton.send("/cancel")
+    clock.set(datetime(2026, 12, 18, 7, 0, tzinfo=UTC))  # 10:00 in Moscow, three days on
+    await sweep_and_deliver(tandem)
+    [scheduled] = prompts(anton)
+    await anton.press_data("1:fdb:rate:1:4:1:30", message=scheduled)
+    assert anton.last_answer["text"] == "Спасибо! Оценка сохранена."
+    assert "С запуска прошло 3 дня." in scheduled.text
+
+    summary = await open_summary(org.marketer)
+    await org.marketer.press("⬇️ CSV", message=summary)
+    rows = export_rows(tandem, org.marketer.last)
+    assert sorted((row[1], row[2], row[4]) for row in rows[1:]) == [
+        ("опрос через 3 дня", "Антон", "4"),
+        ("по кнопке", "Антон", "2"),
+    ]
 
 
 async def test_a_restart_mid_flow_continues_and_cancel_keeps_what_was_given(

@@ -128,6 +128,22 @@ async def test_a_stranger_is_refused_everything_and_sees_no_data(tandem: Tandem)
     assert refusal.text.startswith(REFUSAL_RU)
 
 
+async def test_a_command_addressed_to_another_bot_gets_the_one_refusal(tandem: Tandem) -> None:
+    """``/start@other_bot x`` is not an invite for this bot: a stranger is refused like for
+    anything else, for every command, while this bot's own suffix still works."""
+    admin = await an_admin(tandem)
+    stranger = tandem.player(6666, "Stranger", language_code="en")
+    for text in ("/start@other_bot x", "/start@other_bot", "/help@other_bot", "/teams@Other_Bot 1"):
+        [refusal] = await stranger.send(text)
+        assert refusal.text.startswith(REFUSAL_EN), text
+    token = await create_invite(admin, ["rep"])
+    newcomer = tandem.player(6667, "Newcomer", language_code="en")
+    [refusal] = await newcomer.send(f"/start@other_bot {token}")
+    assert refusal.text.startswith(REFUSAL_EN)
+    [welcome] = await newcomer.send(f"/start@{tandem.fake.bot_username} {token}")
+    assert welcome.text.startswith("Welcome to Tandem")
+
+
 async def _open_person(admin: Player, name: str) -> None:
     await admin.send("/people")
     label = next(label for label in admin.labels() if name in label)

@@ -198,3 +198,126 @@ async def test_replies_survive_a_server_error(tandem: Tandem) -> None:
     tandem.fake.inject("sendMessage", 502, chat_id=admin.id)
     [help_] = await admin.send("/help")
     assert "/invite" in help_.text
+
+
+EDIT_NOTICE_RU = (
+    "Исправления уже отправленных сообщений я не учитываю: отправьте исправленный текст "
+    "новым сообщением."
+)
+
+
+async def test_an_edited_message_is_not_taken_as_new_input(tandem: Tandem) -> None:
+    """Telegram's Edit sends a message again as ``edited_message``: it is not a new key
+    message, a new command or the answer to the next step, and the person is told so."""
+    admin = await an_admin(tandem)
+    marketer = await join(tandem, admin, 2000, "Марина", ["marketer"])
+    await marketer.send("/newcampaign")
+    command_id = marketer.user.last_sent_id
+    for answer in ("Зима", "Витамин D3", "Пять аптек"):
+        await marketer.send(answer)
+    [added] = await marketer.send("Принимать ежедневно")
+    assert added.text.startswith("Ключевое сообщение 1 добавлено")
+    [notice] = await marketer.edit("Принимать ежедневно!")
+    assert notice.text == EDIT_NOTICE_RU
+    [added] = await marketer.send("Скидка 10%")
+    assert added.text.startswith("Ключевое сообщение 2 добавлено")
+    # Editing the old /newcampaign does not start another draft.
+    [notice] = await marketer.edit("/newcampaign", message_id=command_id)
+    assert notice.text == EDIT_NOTICE_RU
+    [listing] = await marketer.send("/campaigns")
+    assert listing.text.startswith("Кампании: 1")
+    # A typed setting edited afterwards is not applied either.
+    await marketer.send("/settings")
+    await marketer.press("🕒 Часовой пояс")
+    [overview] = await marketer.send("asia/omsk")
+    assert "Asia/Omsk" in overview.text
+    [notice] = await marketer.edit("asia/tokyo")
+    assert notice.text == EDIT_NOTICE_RU
+    [overview] = await marketer.send("/settings")
+    assert "Asia/Omsk" in overview.text
+
+
+async def test_a_location_contact_or_sticker_mid_flow_says_what_the_step_expects(
+    tandem: Tandem,
+) -> None:
+    """No step takes a location, a contact or a sticker: the person is told what the open
+    step takes instead, and the step stays open."""
+    admin = await an_admin(tandem)
+    await admin.send("/teams")
+    await admin.press("➕ Новая команда")
+    [hint] = await admin.send_location(55.75, 37.62)
+    assert hint.text == "Пожалуйста, отправьте это текстом."
+    [hint] = await admin.send_contact("+70000000000", "Пётр")
+    assert hint.text == "Пожалуйста, отправьте это текстом."
+    [question] = await admin.send("Урал")  # still on the name step
+    assert "Какой регион" in question.text
+
+    marketer = await join(tandem, admin, 2000, "Марина", ["marketer"])
+    await marketer.send("/newcampaign")
+    hint, question = await marketer.send_sticker()
+    assert hint.text == "На этом шаге нужен текст: отправьте его сообщением."
+    assert question.text == "Как называется кампания?"
+    for answer in ("Зима", "Витамин D3", "Пять аптек", "Принимать ежедневно"):
+        await marketer.send(answer)
+    await marketer.press("✅ Готово")
+    await marketer.send("15.12")
+    await marketer.press("▫️ Все торговые представители")
+    await marketer.press("✅ Готово")
+    [hint] = await marketer.send_location(55.75, 37.62)  # on the materials step
+    assert hint.text.startswith("Отправляйте материалы документами")
+    [added] = await marketer.send_document("brief.pdf", b"%PDF-1.4 brief")
+    assert added.text.startswith("Добавлено «brief.pdf»")
+
+    # Outside any flow, nothing is awaited.
+    [idle] = await admin.send_sticker()
+    assert "ничего от вас не жду" in idle.text
+
+
+async def _open_flow(tandem: Tandem, telegram_id: int) -> str | None:
+    async with tandem.services.db.raw.execute(
+        "SELECT f.kind FROM flows f JOIN people p ON p.id = f.person_id WHERE p.telegram_id = ?",
+        (telegram_id,),
+    ) as cursor:
+        row = await cursor.fetchone()
+    return None if row is None else str(row[0])
+
+
+async def test_a_refused_command_or_stale_button_keeps_the_open_flow(tandem: Tandem) -> None:
+    """Whatever a person may not do, or can no longer do, leaves the step they are on."""
+    admin = await an_admin(tandem)
+    await create_team(admin, "Москва", "Центр", "Europe/Moscow")
+    rep = await join(tandem, admin, 2001, "Иван", ["rep"], team="Москва")
+    marketer = await join(tandem, admin, 2000, "Марина", ["marketer"])
+
+    await rep.send("/settings")
+    await rep.press("🕒 Часовой пояс")
+    assert await _open_flow(tandem, rep.id) == "people.settings.timezone"
+    for text in ("/teams", "/people", "/invite", "/newcampaign", "/questions", "/feedback"):
+        [refusal] = await rep.send(text)
+        assert refusal.text == "У вас нет доступа к этому.", text
+        assert await _open_flow(tandem, rep.id) == "people.settings.timezone", text
+    for data in ("1:team:open:1", "1:cmp:card:1", "1:cmp:msgs:1", "1:cmp:mats:1", "1:brf:open:1"):
+        await rep.press_data(data)
+        assert rep.last_answer["show_alert"] is True, data
+        assert await _open_flow(tandem, rep.id) == "people.settings.timezone", data
+    [overview] = await rep.send("asia/omsk")
+    assert "Asia/Omsk" in overview.text
+
+    # A marketer mid-draft presses buttons of a campaign and a briefing that are gone.
+    await marketer.send("/newcampaign")
+    await marketer.send("Зима")
+    kind = await _open_flow(tandem, marketer.id)
+    assert kind is not None
+    for data in ("1:cmp:card:99", "1:cmp:msgs:99", "1:cmp:mats:99", "1:brf:open:99"):
+        await marketer.press_data(data)
+        assert marketer.last_answer["show_alert"] is True, data
+        assert await _open_flow(tandem, marketer.id) == kind, data
+    for text in ("/teams", "/people"):
+        await marketer.send(text)
+        assert await _open_flow(tandem, marketer.id) == kind, text
+    # Old settings buttons in the chat are settings of their own, not a way out of the draft.
+    for data in ("1:set:home", "1:set:setlang:ru", "1:set:quietoff"):
+        await marketer.press_data(data)
+        assert await _open_flow(tandem, marketer.id) == kind, data
+    [question] = await marketer.send("Витамин D3")
+    assert "цель" in question.text.lower()

@@ -79,27 +79,27 @@ class World:
                 assert row is not None
                 await repo.mark_sent(row.id, 100 + p.id, at)
 
+    async def prompt(
+        self, campaign_id: int, person: Person, *, day: int, message_id: int, at: datetime = T0
+    ) -> None:
+        """The day-``day`` prompt went out to the person as message ``message_id``."""
+        async with self.db.transaction() as conn:
+            repo = SqlDeliveryRepo(conn)
+            batch = prompts.prompt_batch(day)
+            await repo.enqueue(
+                prompts.PROMPT, campaign_id, batch, [Recipient(person.id, person.telegram_id, at)]
+            )
+            row = await repo.get(prompts.PROMPT, campaign_id, batch, person.id)
+            assert row is not None
+            await repo.mark_sent(row.id, message_id, at)
+
 
 async def rate(
-    uow: UnitOfWork,
-    actor: Person,
-    campaign_id: int,
-    rating: int,
-    *,
-    told_anonymous: bool,
-    day: int,
-    origin: int | None,
+    uow: UnitOfWork, actor: Person, campaign_id: int, rating: int, *, origin: int | None
 ) -> Feedback:
     """Rate, and keep the submission (the flow it opens is the giving tests' concern)."""
     rated = await giving.rate(
-        uow,
-        actor=actor,
-        campaign_id=campaign_id,
-        rating=rating,
-        told_anonymous=told_anonymous,
-        day=day,
-        origin=origin,
-        now=T0,
+        uow, actor=actor, campaign_id=campaign_id, rating=rating, origin=origin, now=T0
     )
     return rated.feedback
 
@@ -228,17 +228,21 @@ async def test_rate_changes_the_same_prompt_and_checks_the_giver(
     outsider = await world.person("Out", Role.REP)
     cid = await world.campaign(marketer)
     await world.reach(cid, ann, bob)
+    await world.prompt(cid, ann, day=3, message_id=10)
+    await world.prompt(cid, bob, day=14, message_id=12)
     async with unit_of_work(db, CODEC) as uow:
-        first = await rate(uow, ann, cid, 4, told_anonymous=False, day=3, origin=10)
-        same = await rate(uow, ann, cid, 2, told_anonymous=False, day=3, origin=10)
-        other = await rate(uow, ann, cid, 5, told_anonymous=True, day=0, origin=11)
+        first = await rate(uow, ann, cid, 4, origin=10)
+        same = await rate(uow, ann, cid, 2, origin=10)
+        other = await rate(uow, ann, cid, 5, origin=11)
+        bobs_message = await rate(uow, ann, cid, 3, origin=12)  # Bob's prompt, not Ann's
         assert same.id == first.id and same.rating == 2 and same.source == "day:3"
-        assert other.id != first.id and other.anonymous and other.source == "any"
+        assert other.id != first.id and not other.anonymous and other.source == "any"
+        assert bobs_message.source == "any"
         for bad in (0, 6):
             with pytest.raises(InvalidInput):
-                await rate(uow, ann, cid, bad, told_anonymous=False, day=0, origin=None)
+                await rate(uow, ann, cid, bad, origin=None)
         with pytest.raises(Forbidden):
-            await rate(uow, outsider, cid, 5, told_anonymous=False, day=0, origin=None)
+            await rate(uow, outsider, cid, 5, origin=None)
         with pytest.raises(Forbidden):
             await giving.add_comment(uow, actor=bob, feedback_id=first.id, text="not mine", now=T0)
         await giving.add_comment(uow, actor=ann, feedback_id=first.id, text="one", now=T0)
@@ -280,9 +284,20 @@ async def test_the_summary_scope_and_anonymity(db: Database, world: World) -> No
     rep = await world.person("Rep", Role.REP, team=south.id)
     cid = await world.campaign(marketer)
     await world.reach(cid, ann, bob)
+    # Bob's prompt went out while the campaign was anonymous; he rates it once it is not.
     async with unit_of_work(db, CODEC) as uow:
-        named = await rate(uow, ann, cid, 5, told_anonymous=False, day=0, origin=1)
-        secret = await rate(uow, bob, cid, 1, told_anonymous=True, day=0, origin=2)
+        await settings.toggle_anonymous(
+            uow, actor=marketer, campaign_id=cid, now=T0 - timedelta(days=1)
+        )
+    await world.prompt(cid, bob, day=3, message_id=2, at=T0 - timedelta(hours=20))
+    async with unit_of_work(db, CODEC) as uow:
+        await settings.toggle_anonymous(
+            uow, actor=marketer, campaign_id=cid, now=T0 - timedelta(hours=1)
+        )
+    async with unit_of_work(db, CODEC) as uow:
+        named = await rate(uow, ann, cid, 5, origin=1)
+        secret = await rate(uow, bob, cid, 1, origin=2)
+        assert not named.anonymous and secret.anonymous and secret.source == "day:3"
         everything = await reports.summary(uow, actor=marketer, campaign_id=cid)
         assert everything.team_only is None
         assert everything.author(named) == ann

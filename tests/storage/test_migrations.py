@@ -1,3 +1,4 @@
+import asyncio
 from pathlib import Path
 
 import pytest
@@ -84,3 +85,59 @@ async def test_a_failing_migration_leaves_the_previous_version(
 
 def test_migrations_are_numbered_without_gaps() -> None:
     assert [m.version for m in available_migrations()] == list(range(1, HEAD + 1))
+
+
+async def test_a_file_that_is_not_sqlite_is_refused_and_no_worker_thread_is_left(
+    tmp_path: Path,
+) -> None:
+    """The connection's worker thread is not a daemon: left running after a failed start it
+    kept the process alive for ever."""
+    import threading
+
+    from storage.db import DatabaseUnavailable
+
+    path = tmp_path / "notes.sqlite3"
+    path.write_text("not a database " * 100)
+    before = set(threading.enumerate())
+    with pytest.raises(DatabaseUnavailable, match="not a SQLite database") as refused:
+        await Database.open(path)
+    assert refused.value.path == str(path)
+    for _ in range(100):  # the thread ends a moment after it is told to
+        if not set(threading.enumerate()) - before:
+            break
+        await asyncio.sleep(0.01)
+    assert set(threading.enumerate()) - before == set()
+
+
+async def test_a_schema_newer_than_the_code_is_refused(tmp_path: Path) -> None:
+    from storage.db import DatabaseUnavailable
+    from storage.migrate import check_database
+
+    db = await Database.open(tmp_path / "newer.sqlite3")
+    await migrate(db)
+    await db.raw.execute(
+        "INSERT INTO schema_migrations (version, name, applied_at)"
+        f" VALUES ({HEAD + 1}, 'later', '2030-01-01 00:00:00.000000')"
+    )
+    try:
+        with pytest.raises(DatabaseUnavailable, match=f"schema {HEAD + 1}"):
+            await migrate(db)
+    finally:
+        await db.close()
+    with pytest.raises(DatabaseUnavailable, match="newer version of Tandem"):
+        await check_database(tmp_path / "newer.sqlite3")
+    assert await check_database(tmp_path / "fresh.sqlite3") == 0
+
+
+async def test_a_new_database_and_its_folder_are_private(tmp_path: Path) -> None:
+    import stat
+
+    folder = tmp_path / "new" / "folder"
+    db = await Database.open(folder / "tandem.sqlite3")
+    try:
+        await migrate(db)
+        for name in ("tandem.sqlite3", "tandem.sqlite3-wal", "tandem.sqlite3-shm"):
+            assert stat.S_IMODE((folder / name).stat().st_mode) == 0o600, name
+        assert stat.S_IMODE(folder.stat().st_mode) == 0o700
+    finally:
+        await db.close()

@@ -45,6 +45,25 @@ class Player:
         self.user.mark()
         return await self._act(self.user.send(text))
 
+    async def edit(self, text: str, *, message_id: int | None = None) -> list[FakeMessage]:
+        """Edit this person's own message (by default their newest) to read ``text``."""
+        target = message_id if message_id is not None else self.user.last_sent_id
+        assert target is not None, "this person has sent nothing to edit"
+        self.user.mark()
+        return await self._act(self.user.edit(target, text))
+
+    async def send_sticker(self) -> list[FakeMessage]:
+        self.user.mark()
+        return await self._act(self.user.send_sticker())
+
+    async def send_contact(self, phone_number: str, first_name: str) -> list[FakeMessage]:
+        self.user.mark()
+        return await self._act(self.user.send_contact(phone_number, first_name))
+
+    async def send_location(self, latitude: float, longitude: float) -> list[FakeMessage]:
+        self.user.mark()
+        return await self._act(self.user.send_location(latitude, longitude))
+
     async def send_document(
         self, filename: str, content: bytes, mime_type: str = "application/pdf"
     ) -> list[FakeMessage]:

@@ -202,6 +202,17 @@ async def test_a_quick_deadline_is_days_ahead_at_six_pm_and_other_days_are_refus
         await drafting.set_quick_deadline(uow, actor=MARKETER, briefing_id=1, days=2, now=NOW)
 
 
+async def test_a_deadline_more_than_five_years_ahead_is_refused() -> None:
+    uow = world(a_briefing(deadline=None))
+    with pytest.raises(InvalidInput) as caught:
+        await drafting.set_deadline(
+            uow, actor=MARKETER, briefing_id=1, text="31.12.9999 10:00", now=NOW
+        )
+    assert caught.value.key == "error-date-too-far"
+    kept = await uow.briefings.get(1)
+    assert kept is not None and kept.deadline is None
+
+
 async def test_a_deadline_in_the_past_is_refused() -> None:
     uow = world(a_briefing(deadline=None))
     with pytest.raises(InvalidInput) as caught:

@@ -127,6 +127,27 @@ async def test_the_launch_date_is_read_in_the_marketers_zone_and_must_not_be_pas
     assert campaign is not None and campaign.launch_date == date(2026, 11, 25)
 
 
+@pytest.mark.parametrize("typed", ["31.12.9999", "25.11.2031", "1 января 2040"])
+async def test_a_launch_date_more_than_five_years_ahead_is_refused(typed: str) -> None:
+    """A launch in 9999 once stopped every campaign's feedback prompts (its arithmetic
+    overflowed): no date typed anywhere is more than five years ahead."""
+    uow = org_uow(a_draft(1))
+    with pytest.raises(InvalidInput) as refused:
+        await answered(uow, Drafting(1, Step.LAUNCH), typed)
+    assert refused.value.key == "error-date-too-far"
+    assert refused.value.args_ == {"years": 5}
+    campaign = await uow.campaigns.get(1)
+    assert campaign is not None and campaign.launch_date is None
+    marketer = await uow.people.get(MARKETER)
+    with pytest.raises(InvalidInput):
+        await drafting.set_launch_date(
+            uow, actor=marketer, campaign_id=1, launch=date(9999, 12, 31), now=NOW
+        )
+    await answered(uow, Drafting(1, Step.LAUNCH), "24.11.2031")  # five years to the day
+    campaign = await uow.campaigns.get(1)
+    assert campaign is not None and campaign.launch_date == date(2031, 11, 24)
+
+
 async def test_after_the_launch_date_the_wizard_shows_the_audience_picker() -> None:
     uow = org_uow(a_draft(1))
     result = await answered(uow, Drafting(1, Step.LAUNCH, wizard=True), "15.12")

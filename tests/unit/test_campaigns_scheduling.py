@@ -150,6 +150,19 @@ async def test_a_moment_in_the_past_is_refused_and_the_step_stays() -> None:
     assert uow.flows.states[MARKETER] == state
 
 
+async def test_a_moment_more_than_five_years_ahead_is_refused() -> None:
+    uow = org_uow(a_campaign(1))
+    state = TypingMoment(1)
+    uow.flows.states[MARKETER] = state
+    with pytest.raises(InvalidInput) as refused:
+        async with uow:
+            await scheduling.type_moment(
+                uow, actor=await marketer_of(uow), state=state, text="31.12.9999 10:00", now=NOW
+            )
+    assert refused.value.key == "error-date-too-far"
+    assert uow.flows.states[MARKETER] == state
+
+
 async def test_choosing_how_a_moment_is_meant_needs_the_moment() -> None:
     uow = org_uow(a_campaign(1))
     uow.flows.states[MARKETER] = TypingMoment(1)

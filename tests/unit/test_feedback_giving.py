@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from datetime import timedelta
+from datetime import datetime, timedelta
 
 import pytest
 
@@ -12,10 +12,11 @@ from domain.feedback import giving
 from domain.feedback.flows import AddingExtras, Reacting, TypingDays
 from domain.feedback.giving import Rated
 from domain.feedback.model import FeedbackSettings, KeyReaction, MediaKind, Reaction
+from domain.feedback.settings import toggle_anonymous
 from domain.people.model import Person
 from domain.questions.flows import AskingQuestion
 from tests.support.builders.feedback import an_announced_campaign, announced_to, feedback_uow
-from tests.support.builders.people import NOW, a_lead, a_rep
+from tests.support.builders.people import NOW, a_lead, a_marketer, a_rep
 from tests.support.fakes import FakeUnitOfWork
 
 LATER = NOW + timedelta(hours=1)
@@ -38,21 +39,22 @@ async def rated(
     actor: Person,
     rating: int = 4,
     *,
-    told_anonymous: bool = False,
-    day: int = 0,
     origin: int | None = 50,
+    now: datetime = NOW,
 ) -> Rated:
     async with uow:
         return await giving.rate(
-            uow,
-            actor=actor,
-            campaign_id=1,
-            rating=rating,
-            told_anonymous=told_anonymous,
-            day=day,
-            origin=origin,
-            now=NOW,
+            uow, actor=actor, campaign_id=1, rating=rating, origin=origin, now=now
         )
+
+
+async def switch_anonymous(uow: FakeUnitOfWork, on: bool, at: datetime) -> None:
+    """A marketer switches anonymity, as the settings use case records it."""
+    marketer = a_marketer(9)
+    uow.people.put(marketer)
+    current = await uow.feedback.settings(1)
+    if current.anonymous != on:
+        await toggle_anonymous(uow, actor=marketer, campaign_id=1, now=at)
 
 
 async def test_the_button_under_the_announcement_asks_any_time_and_says_if_it_is_anonymous() -> (
@@ -86,7 +88,8 @@ async def test_a_cancelled_campaign_says_so_and_one_not_announced_refuses() -> N
 async def test_a_star_saves_the_rating_and_opens_the_step_for_a_comment() -> None:
     uow, rep = await given()
     uow.flows.states[rep.id] = AskingQuestion(campaign_id=5)
-    result = await rated(uow, rep, 4, day=3)
+    uow.feedback.prompted(1, rep.id, 50, day=3, at=NOW)
+    result = await rated(uow, rep, 4, origin=50)
     item = result.feedback
     assert (item.rating, item.source, item.team_id, item.anonymous) == (4, "day:3", 7, False)
     assert result.prompt.day == 3 and not result.prompt.anonymous
@@ -109,18 +112,39 @@ async def test_another_star_on_the_same_prompt_changes_its_rating() -> None:
 
 async def test_a_submission_is_anonymous_if_promised_or_if_the_campaign_is_now() -> None:
     uow, rep = await given()
-    assert (await rated(uow, rep, told_anonymous=True, origin=1)).feedback.anonymous
+    # A prompt that went out while the campaign was anonymous keeps its promise after
+    # anonymity is switched off; one sent after that is named.
+    await switch_anonymous(uow, True, NOW - timedelta(days=2))
+    uow.feedback.prompted(1, rep.id, 61, day=3, at=NOW - timedelta(days=1))
+    await switch_anonymous(uow, False, NOW - timedelta(hours=2))
+    uow.feedback.prompted(1, rep.id, 62, day=14, at=NOW - timedelta(hours=1))
+    promised = await rated(uow, rep, origin=61)
+    assert promised.feedback.anonymous and promised.prompt.anonymous
+    assert promised.feedback.source == "day:3"
+    assert not (await rated(uow, rep, origin=62)).feedback.anonymous
+    # The button's own prompt says what the campaign is now.
     assert not (await rated(uow, rep, origin=2)).feedback.anonymous
-    await uow.feedback.save_settings(FeedbackSettings(1, anonymous=True), by=9, now=NOW)
+    await switch_anonymous(uow, True, NOW)
     result = await rated(uow, rep, origin=3)
     assert result.feedback.anonymous and result.prompt.anonymous
 
 
-@pytest.mark.parametrize(("rating", "day"), [(0, 0), (6, 0), (5, 181)])
-async def test_a_forged_rating_or_day_records_nothing(rating: int, day: int) -> None:
+async def test_a_prompts_day_and_anonymity_come_from_the_server_not_the_button() -> None:
+    """Nothing the person sends decides them: a message that is none of their scheduled
+    prompts (the button's own, or any other) is day 0 of a named campaign."""
+    uow, rep = await given()
+    uow.feedback.prompted(1, 2, 70, day=14, at=NOW)  # someone else's prompt message
+    for origin in (70, 71, None):
+        result = await rated(uow, rep, origin=origin)
+        assert (result.feedback.source, result.feedback.anonymous) == ("any", False)
+        assert (result.prompt.day, result.prompt.anonymous) == (0, False)
+
+
+@pytest.mark.parametrize("rating", [0, 6, -1])
+async def test_a_forged_rating_records_nothing(rating: int) -> None:
     uow, rep = await given()
     with pytest.raises(InvalidInput):
-        await rated(uow, rep, rating, day=day)
+        await rated(uow, rep, rating)
     assert uow.feedback.by_id == {} and uow.flows.states == {}
 
 

@@ -3,8 +3,11 @@ out when its moment comes."""
 
 from __future__ import annotations
 
+import logging
 from dataclasses import dataclass
-from datetime import UTC, datetime
+from datetime import UTC, date, datetime
+
+import pytest
 
 from domain.campaigns.model import Status
 from domain.feedback import prompts
@@ -86,3 +89,21 @@ async def test_a_queued_prompt_is_dropped_once_it_no_longer_applies() -> None:
     assert await composed(person=OMSK.id) is True
     uow.campaigns.put(an_announced_campaign(status=Status.CANCELLED))
     assert await composed(person=OMSK.id) == "campaign-cancelled"
+
+
+async def test_one_campaign_that_cannot_be_swept_does_not_stop_the_others(
+    caplog: pytest.LogCaptureFixture,
+) -> None:
+    """A launch in 9999 (stored before dates were bounded) overflows the prompt arithmetic:
+    that campaign is logged and skipped, and every other campaign's prompts still go out."""
+    uow = await given()
+    broken = an_announced_campaign(2, launch=date(9999, 12, 31), name="Broken")
+    uow.campaigns.put(broken)
+    await announced_to(uow, broken, MOSCOW)
+    with caplog.at_level(logging.ERROR):
+        assert await prompts.queue_due_prompts(uow, DAY3_MOSCOW) == 2
+    assert uow.outbox.recipients(prompts.PROMPT, ref_id=1) == {MOSCOW.id, OMSK.id}
+    assert uow.outbox.queued(prompts.PROMPT, ref_id=2) == []
+    [record] = [r for r in caplog.records if r.levelno >= logging.ERROR]
+    assert "feedback.prompts" in record.getMessage() and "campaign 2" in record.getMessage()
+    assert record.exc_info is not None and record.exc_info[0] is OverflowError

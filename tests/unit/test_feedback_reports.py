@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from datetime import datetime
+from datetime import date, datetime
 
 import pytest
 
@@ -129,6 +129,21 @@ async def test_the_export_dates_rows_in_the_viewers_zone_and_hides_names() -> No
     assert (ann.photos, ann.voices, ann.reactions) == (1, 0, (Reaction.POSITIVE, None))
     assert (bob.author, bob.day, bob.comment, bob.reactions) == (None, 3, "", (None, None))
     assert carol.team is not None and carol.team.name == "South"
+
+
+async def test_an_anonymous_row_of_the_export_keeps_the_day_only_and_no_team() -> None:
+    """With the minute and the team, an anonymous answer is easy to put a name to: an
+    anonymous row keeps the date it was given, and nothing else that points at someone."""
+    uow = await given()
+    viewer = a_marketer(1, tz="Asia/Novosibirsk")
+    _carol, bob, ann = (await reports.export(uow, actor=viewer, campaign_id=1)).rows
+    assert (bob.on, bob.at, bob.team, bob.author) == (date(2026, 11, 24), None, None, None)
+    assert ann.at is not None and ann.on == ann.at.date() and ann.team is not None
+    # Once the whole campaign is anonymous, every row is so.
+    await uow.feedback.save_settings(FeedbackSettings(1, anonymous=True), by=1, now=NOW)
+    rows = (await reports.export(uow, actor=viewer, campaign_id=1)).rows
+    assert all((row.at, row.team, row.author) == (None, None, None) for row in rows)
+    assert {row.on for row in rows} == {date(2026, 11, 24)}
 
 
 async def test_a_team_leads_export_has_their_team_only() -> None:

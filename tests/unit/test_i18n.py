@@ -147,3 +147,80 @@ def test_relative_times_are_babels_in_the_unit_asked_for(
     t = catalog.translator(Language(language))
     assert t.relative(timedelta(days=days), "day") == text
     assert t.relative(-timedelta(hours=days), "hour").endswith(("назад", "ago"))
+
+
+# --- long and hostile arguments (D4) -------------------------------------------------------------
+
+LONG = "&" * 1500 + "x" * 1500  # 3,000 characters; escaped, the "&" alone grow fivefold
+
+
+def _numeric_variables(language: str) -> dict[str, set[str]]:
+    """Per message, the variables Fluent reads as numbers: selectors and NUMBER() arguments."""
+    from pathlib import Path
+
+    from fluent.syntax import FluentParser, ast, visitor
+
+    class Numbers(visitor.Visitor):
+        def __init__(self) -> None:
+            super().__init__()
+            self.found: set[str] = set()
+
+        def visit_SelectExpression(self, node: ast.SelectExpression) -> None:
+            if isinstance(node.selector, ast.VariableReference):
+                self.found.add(node.selector.id.name)
+            self.generic_visit(node)
+
+        def visit_FunctionReference(self, node: ast.FunctionReference) -> None:
+            if node.id.name == "NUMBER":
+                for argument in node.arguments.positional:
+                    if isinstance(argument, ast.VariableReference):
+                        self.found.add(argument.id.name)
+            self.generic_visit(node)
+
+    numbers: dict[str, set[str]] = {}
+    for path in sorted(Path("bot/locales", language).glob("*.ftl")):
+        for entry in FluentParser().parse(path.read_text("utf-8")).body:
+            if isinstance(entry, ast.Message):
+                found = Numbers()
+                found.visit(entry)
+                numbers[entry.id.name] = found.found
+    return numbers
+
+
+def _variables(language: str) -> dict[str, set[str]]:
+    from pathlib import Path
+
+    found: dict[str, set[str]] = {}
+    current = None
+    for path in sorted(Path("bot/locales", language).glob("*.ftl")):
+        for line in path.read_text("utf-8").splitlines():
+            match = re.match(r"^([a-z][a-z0-9_-]*) =", line)
+            if match:
+                current = match[1]
+                found[current] = set()
+            if current:
+                found[current] |= set(re.findall(r"\$([a-z_]+)", line))
+    return found
+
+
+@pytest.mark.parametrize("language", ["ru", "en"])
+def test_every_message_survives_three_thousand_character_ampersand_arguments(
+    catalog: Catalog, language: str
+) -> None:
+    """Fluent refuses a placeable over 2,500 characters and renders the whole message as
+    ``{???}``, and escaping makes each "&" five characters. Whatever a string argument holds,
+    every message of both catalogs renders, as valid HTML, within one Telegram message."""
+    from telegram.constants import MessageLimit
+
+    from tests.support.fake_telegram import parse_html
+
+    t = catalog.translator(Language(language))
+    numeric = _numeric_variables(language)
+    for key, names in sorted(_variables(language).items()):
+        args = {name: 3 if name in numeric.get(key, set()) else LONG for name in names}
+        for text in (t(key, **args), t.label(key, **args)):
+            assert "{???}" not in text, key
+        html_text = t(key, **args)
+        plain, _ = parse_html(html_text)
+        assert len(plain) <= MessageLimit.MAX_TEXT_LENGTH, (key, len(plain))
+        assert plain.strip(), key

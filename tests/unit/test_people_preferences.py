@@ -1,4 +1,4 @@
-"""/settings: language, time zone and quiet hours apply at once and close the open step."""
+"""/settings: language, time zone and quiet hours apply at once and close their own step."""
 
 import pytest
 
@@ -9,6 +9,7 @@ from domain.people.preferences import (
     QUIET_PRESETS,
     choose_quiet_hours,
     choose_timezone,
+    leave_settings_step,
     set_language,
     set_quiet_hours,
     set_timezone,
@@ -128,3 +129,15 @@ async def test_a_deactivated_person_changes_no_settings() -> None:
     with pytest.raises(Forbidden):
         await set_language(uow, actor=gone, language=Language.EN, now=NOW)
     assert (await uow.people.get(1)) == gone
+
+
+async def test_a_setting_applied_mid_way_through_another_step_leaves_that_step_open() -> None:
+    """An old settings button pressed in the middle of, say, a new team's steps changes the
+    setting and nothing else: the other step is no settings step to close."""
+    rep = a_rep(1)
+    uow = _uow(rep)
+    await uow.flows.save(rep.id, NewTeam(name="Юг"), now=NOW)
+    await set_language(uow, actor=rep, language=Language.EN, now=NOW)
+    await set_quiet_hours(uow, actor=rep, quiet=None, now=NOW)
+    await leave_settings_step(uow, actor=rep)
+    assert await uow.flows.get(rep.id) == NewTeam(name="Юг")

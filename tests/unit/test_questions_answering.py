@@ -3,6 +3,7 @@ everyone, and the reminder sweep."""
 
 from __future__ import annotations
 
+import logging
 from datetime import timedelta
 
 import pytest
@@ -274,6 +275,21 @@ async def test_a_question_open_for_24_hours_is_reminded_once() -> None:
     assert scene.uow.outbox.recipients(outbox.REMIND, batch="remind") == {1}
     reminded = await scene.questions.get(1)
     assert reminded is not None and reminded.reminded_at == NOW + timedelta(hours=24)
+
+
+async def test_a_question_that_cannot_be_reminded_does_not_stop_the_others(
+    caplog: pytest.LogCaptureFixture,
+) -> None:
+    """A question whose campaign is gone fails its reminder: it is logged and skipped, and
+    every other question is still reminded (what the failed one wrote is rolled back)."""
+    scene = await a_scene()
+    scene.questions.put(a_question(1, campaign=99), a_question(2))
+    with caplog.at_level(logging.ERROR):
+        assert await reminders.remind_unanswered(scene.uow, NOW + timedelta(hours=24)) == 1
+    assert [row.ref_id for row in scene.uow.outbox.queued(outbox.REMIND)] == [2]
+    failed = await scene.questions.get(1)
+    assert failed is not None and failed.reminded_at is None
+    assert any("question 1" in r.getMessage() for r in caplog.records)
 
 
 async def test_the_reminder_waits_for_quiet_hours_and_the_interval_can_be_shorter() -> None:

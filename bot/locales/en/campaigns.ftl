@@ -27,6 +27,10 @@ error-not-sent-yet = The campaign has not been announced yet.
 error-no-messages = Add at least one key message first.
 error-date-format = I could not read “{ $value }” as a date. Try 15.12, 15.12.2026 or “15 December”.
 error-date-past = “{ $value }” is in the past. Please give a later date.
+error-date-too-far = That is more than { $years ->
+        [one] { $years } year
+       *[other] { $years } years
+    } ahead. Please give a closer date.
 error-time-missing = Please add the time, for example “{ $value } 10:00”.
 error-datetime-format = I could not read “{ $value }” as a date and time. Try “01.12 10:00” or “tomorrow 9:00”.
 error-time-format = “{ $value }” is not a time. Try 9:00 or 14:30.
@@ -104,7 +108,6 @@ figures-button = 📊 Figures
 update-button = 📣 Send an update
 cancel-campaign-button = ❌ Cancel the campaign
 messages-title = <b>Key messages of “{ $name }”</b>
-messages-line = { $number }. { $text }
 add-message-button = ➕ Add a key message
 materials-title = <b>Materials: { $count }</b>. Tap one to remove it.
 add-materials-button = ➕ Add materials
@@ -170,7 +173,7 @@ campaign-messages-title = <b>Key messages</b>
 campaign-materials-line = 📎 { $count ->
         [one] { $count } material
        *[other] { $count } materials
-    }: { $names }
+    }:
 campaign-photo = photo
 campaign-acknowledged-on = ✅ You acknowledged this on { $at }.
 campaign-state-cancelled = ❌ <b>CANCELLED</b>
@@ -189,16 +192,14 @@ reminder-text = ⏰ Reminder: please read “<b>{ $name }</b>” (launch { $laun
 escalation-text = ⚠️ “<b>{ $name }</b>”: { $count ->
         [one] { $count } person in your team has
        *[other] { $count } people in your team have
-    } still not acknowledged it after the reminders: { $names }
+    } still not acknowledged it after the reminders:
 update-text = 🔄 <b>Update to “{ $name }”</b>
-    { $note }
 cancellation-text = ❌ <b>“{ $name }” is cancelled</b>
-    { $note }
 report-text = 📬 “<b>{ $name }</b>”: delivered to { $delivered } of { $recipients }; { $unreachable ->
         [0] everyone was reached.
        *[other] { $unreachable } unreachable (blocked the bot or never started it).
     }
-report-unreachable = Unreachable: { $names }
+report-unreachable = Unreachable:
 
 figures-title = 📊 <b>{ $name }</b>
 figures-summary = Recipients: { $recipients } · delivered: { $delivered }
@@ -214,6 +215,6 @@ figures-unreachable = <b>Unreachable ({ $count }):</b>
 refresh-button = 🔄 Refresh
 error-audience-sent = The campaign has been announced to its audience; that cannot change now. For other people, create a new campaign.
 error-after-launch = That is after the launch date. Announce the campaign before it launches, or change the launch date first.
-text-expected-here = I need text for this step, not a file.
+text-expected-here = This step takes text: please send it as a message.
 campaign-status-scheduled-local = 🗓 Scheduled: { $day } at { $time } in each person's own time zone
 campaign-status-scheduled-at = 🗓 Scheduled: { $at } (your time)

@@ -12,6 +12,7 @@ button-expired = This button has expired. Open the menu again.
 unknown-command = I don't know that command. /help lists what you can do.
 text-without-flow = I'm not waiting for anything from you right now. /help lists what you can do.
 flow-lost = That step can't be continued any more. Please start it again from the menu.
+edit-not-picked-up = I don't pick up edits of messages already sent: send the corrected text as a new message.
 use-buttons = Please use the buttons below, or /cancel.
 cancelled = Stopped. Whatever was already saved stays saved.
 nothing-to-cancel = There is nothing to cancel.

@@ -29,7 +29,6 @@ feedback-skip-button = ⏭ Skip
 feedback-done-button = ✅ Done
 feedback-finish-button = ✅ Finish
 feedback-react-title = <b>Key message { $number } of { $total }</b>
-feedback-react-message = “{ $text }”
 feedback-react-how = How does it land with customers? 👍 works · 😐 so-so · 👎 does not work
 feedback-added-during-reactions = Added to your feedback. Please rate the key messages with the buttons above.
 feedback-thanks = 🙏 Thank you! Marketing will see your feedback.

@@ -31,7 +31,7 @@ question-card-reminder = ⏰ <b>Still unanswered</b>
 question-card-title = ❓ <b>Question #{ $number }</b> · “{ $campaign }”
 question-card-from = From { $name } ({ $team }), asked { $age } · 👍 { $votes }
 question-card-duplicate-of = 🔁 A duplicate of #{ $original }.
-question-card-answer = 💬 Answered by { $name }: { $answer }
+question-card-answer = 💬 Answered by { $name }:
 question-card-in-faq = 📌 In the FAQ.
 question-card-closed = ✅ Question #{ $number } (“{ $campaign }”) has been answered by { $name }.
     <blockquote>{ $question }</blockquote>
@@ -89,8 +89,6 @@ faq-summary = { $count ->
        *[other] { $count } answers
     }, newest first · page { $page } of { $pages }
 faq-empty = No answers have been published yet.
-faq-entry = ❓ <b>{ $question }</b>
-    💬 { $answer }
 faq-open-button = ❓ Open questions: { $count }
 
 question-open-title = ❓ <b>Open questions: “{ $name }”</b> — { $count }

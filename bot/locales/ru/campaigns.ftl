@@ -27,6 +27,11 @@ error-not-sent-yet = Кампания ещё не анонсирована.
 error-no-messages = Сначала добавьте хотя бы одно ключевое сообщение.
 error-date-format = Не получилось прочитать «{ $value }» как дату. Попробуйте 15.12, 15.12.2026 или «15 декабря».
 error-date-past = «{ $value }» — уже прошло. Укажите более позднюю дату.
+error-date-too-far = Это больше чем на { $years ->
+        [one] { $years } год
+        [few] { $years } года
+       *[many] { $years } лет
+    } вперёд. Укажите дату поближе.
 error-time-missing = Добавьте время, например «{ $value } 10:00».
 error-datetime-format = Не получилось прочитать «{ $value }» как дату и время. Попробуйте «01.12 10:00» или «завтра 9:00».
 error-time-format = «{ $value }» — не время. Попробуйте 9:00 или 14:30.
@@ -106,7 +111,6 @@ figures-button = 📊 Цифры
 update-button = 📣 Отправить обновление
 cancel-campaign-button = ❌ Отменить кампанию
 messages-title = <b>Ключевые сообщения «{ $name }»</b>
-messages-line = { $number }. { $text }
 add-message-button = ➕ Добавить сообщение
 materials-title = <b>Материалов: { $count }</b>. Нажмите на материал, чтобы удалить его.
 add-materials-button = ➕ Добавить материалы
@@ -168,7 +172,7 @@ campaign-materials-line = 📎 { $count ->
         [one] { $count } материал
         [few] { $count } материала
        *[many] { $count } материалов
-    }: { $names }
+    }:
 campaign-photo = фото
 campaign-acknowledged-on = ✅ Вы ознакомились { $at }.
 campaign-state-cancelled = ❌ <b>ОТМЕНЕНА</b>
@@ -188,16 +192,14 @@ escalation-text = ⚠️ «<b>{ $name }</b>»: после напоминаний
         [one] { $count } человек
         [few] { $count } человека
        *[many] { $count } человек
-    } из вашей команды: { $names }
+    } из вашей команды:
 update-text = 🔄 <b>Обновление кампании «{ $name }»</b>
-    { $note }
 cancellation-text = ❌ <b>Кампания «{ $name }» отменена</b>
-    { $note }
 report-text = 📬 «<b>{ $name }</b>»: доставлено { $delivered } из { $recipients }; { $unreachable ->
         [0] получили все.
        *[other] недоступно: { $unreachable } (заблокировали бота или не запускали его).
     }
-report-unreachable = Недоступны: { $names }
+report-unreachable = Недоступны:
 
 figures-title = 📊 <b>{ $name }</b>
 figures-summary = Получателей: { $recipients } · доставлено: { $delivered }
@@ -213,6 +215,6 @@ figures-unreachable = <b>Недоступны ({ $count }):</b>
 refresh-button = 🔄 Обновить
 error-audience-sent = Кампания уже анонсирована своей аудитории; изменить её нельзя. Для других людей создайте новую кампанию.
 error-after-launch = Это позже даты запуска. Анонсируйте кампанию до запуска или сначала измените дату запуска.
-text-expected-here = На этом шаге нужен текст, а не файл.
+text-expected-here = На этом шаге нужен текст: отправьте его сообщением.
 campaign-status-scheduled-local = 🗓 Запланировано: { $day } в { $time } по местному времени каждого
 campaign-status-scheduled-at = 🗓 Запланировано: { $at } (по вашему времени)

@@ -28,7 +28,6 @@ feedback-skip-button = ⏭ Пропустить
 feedback-done-button = ✅ Готово
 feedback-finish-button = ✅ Завершить
 feedback-react-title = <b>Ключевое сообщение { $number } из { $total }</b>
-feedback-react-message = «{ $text }»
 feedback-react-how = Как оно заходит клиентам? 👍 работает · 😐 так себе · 👎 не работает
 feedback-added-during-reactions = Добавлено к отзыву. Оцените, пожалуйста, ключевые сообщения кнопками выше.
 feedback-thanks = 🙏 Спасибо! Маркетинг увидит ваш отзыв.

@@ -31,7 +31,7 @@ question-card-reminder = ⏰ <b>Всё ещё без ответа</b>
 question-card-title = ❓ <b>Вопрос #{ $number }</b> · «{ $campaign }»
 question-card-from = От: { $name } ({ $team }), задан { $age } · 👍 { $votes }
 question-card-duplicate-of = 🔁 Повтор вопроса #{ $original }.
-question-card-answer = 💬 Ответ ({ $name }): { $answer }
+question-card-answer = 💬 Ответ ({ $name }):
 question-card-in-faq = 📌 Опубликован в FAQ.
 question-card-closed = ✅ На вопрос #{ $number } («{ $campaign }») ответил(а) { $name }.
     <blockquote>{ $question }</blockquote>
@@ -91,8 +91,6 @@ faq-summary = { $count ->
        *[other] { $count } ответа
     }, сначала новые · страница { $page } из { $pages }
 faq-empty = Ответов пока не опубликовано.
-faq-entry = ❓ <b>{ $question }</b>
-    💬 { $answer }
 faq-open-button = ❓ Открытые вопросы: { $count }
 
 question-open-title = ❓ <b>Открытые вопросы: «{ $name }»</b> — { $count }

@@ -883,7 +883,19 @@ class FakeTelegram:
             raw["reply_to_message"] = quoted
         message = FakeMessage(message_id=message_id, chat_id=user.id, raw=raw, from_bot=False)
         self._messages.setdefault(user.id, {})[message_id] = message
+        user.last_sent_id = message_id
         return self.enqueue_update({"message": raw})
+
+    def _user_edit(self, user: FakeUser, message_id: int, content: dict[str, Any]) -> int:
+        """The user edits their own text message: Telegram sends it again as edited_message."""
+        message = self._find_message(user.id, message_id)
+        if message is None or message.from_bot or "text" not in message.raw:
+            raise AssertionError(f"user {user.id} has no text message {message_id} to edit")
+        raw = {key: value for key, value in message.raw.items() if key != "entities"}
+        raw.update(content)
+        raw["edit_date"] = self._now()
+        message.raw = raw
+        return self.enqueue_update({"edited_message": raw})
 
     def _callback_query(self, user: FakeUser, message_raw: dict[str, Any], data: str) -> int:
         self._query_counter += 1

@@ -49,6 +49,7 @@ class FakeUser:
         self.username = username
         self.language_code = language_code
         self.started = False  # True once the user has sent the bot anything
+        self.last_sent_id: int | None = None  # the id of this user's newest own message
         self.blocked = False
         self.callback_answers: list[dict[str, Any]] = []
         self.chat_actions: list[str] = []
@@ -96,16 +97,46 @@ class FakeUser:
         if self.blocked:
             raise AssertionError(f"{self!r} has blocked the bot; call unblock() first")
 
-    def send(self, text: str, *, reply_to: FakeMessage | None = None) -> int:
-        """Send a text message; a leading /command gets a bot_command entity."""
-        self._check_can_send()
+    @staticmethod
+    def _text_content(text: str) -> dict[str, Any]:
+        """A text message's fields; a leading /command gets a bot_command entity."""
         content: dict[str, Any] = {"text": text}
         match = _COMMAND_RE.match(text)
         if match:
             content["entities"] = [
                 {"type": "bot_command", "offset": 0, "length": utf16_len(match.group(0))}
             ]
-        return self.fake._user_message(self, content, reply_to=reply_to)
+        return content
+
+    def send(self, text: str, *, reply_to: FakeMessage | None = None) -> int:
+        """Send a text message; a leading /command gets a bot_command entity."""
+        self._check_can_send()
+        return self.fake._user_message(self, self._text_content(text), reply_to=reply_to)
+
+    def edit(self, message_id: int, text: str) -> int:
+        """Edit one of this user's own earlier text messages (Telegram's Edit): enqueues an
+        edited_message update and returns its update_id."""
+        self._check_can_send()
+        return self.fake._user_edit(self, message_id, self._text_content(text))
+
+    def send_sticker(self, emoji: str = "👍") -> int:
+        self._check_can_send()
+        sticker = {
+            "file_id": f"sticker-{self.id}-{emoji}",
+            "file_unique_id": f"u-sticker-{self.id}",
+            "type": "regular",
+            "width": 512,
+            "height": 512,
+            "is_animated": False,
+            "is_video": False,
+            "emoji": emoji,
+        }
+        return self.fake._user_message(self, {"sticker": sticker})
+
+    def send_contact(self, phone_number: str, first_name: str) -> int:
+        self._check_can_send()
+        contact = {"phone_number": phone_number, "first_name": first_name}
+        return self.fake._user_message(self, {"contact": contact})
 
     def send_document(
         self,

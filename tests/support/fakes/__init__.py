@@ -12,6 +12,8 @@ cleanly: a block that raises rolls every repository back to how it was.
 from __future__ import annotations
 
 import copy
+from collections.abc import AsyncIterator
+from contextlib import asynccontextmanager
 from types import TracebackType
 from typing import Any
 
@@ -78,6 +80,18 @@ class FakeUnitOfWork:
             name: copy.deepcopy(repo.__dict__) for name, repo in self._repos().items()
         }
         return self
+
+    @asynccontextmanager
+    async def savepoint(self) -> AsyncIterator[None]:
+        """Like SQL's SAVEPOINT: a block that raises is undone, the rest stands."""
+        snapshot = {name: copy.deepcopy(repo.__dict__) for name, repo in self._repos().items()}
+        try:
+            yield
+        except BaseException:
+            for name, repo in self._repos().items():
+                repo.__dict__.clear()
+                repo.__dict__.update(snapshot[name])
+            raise
 
     async def __aexit__(
         self,

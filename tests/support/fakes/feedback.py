@@ -15,6 +15,7 @@ from domain.feedback.model import (
     MediaKind,
     NewFeedback,
     Reaction,
+    SentPrompt,
 )
 
 
@@ -28,7 +29,20 @@ class FakeFeedbackRepo:
         self.reached_at: dict[int, dict[int, datetime]] = {}
         self.by_id: dict[int, Feedback] = {}
         self.origins: dict[int, int | None] = {}
+        self.prompts_sent: dict[tuple[int, int, int], SentPrompt] = {}
         self._media_ids = 0
+
+    def prompted(
+        self, campaign_id: int, person_id: int, message_id: int, day: int, at: datetime
+    ) -> None:
+        """Arrange: the day-``day`` prompt went out to this person at ``at`` as that message
+        (in SQL, the prompt's delivery row)."""
+        self.prompts_sent[(person_id, campaign_id, message_id)] = SentPrompt(day, at)
+
+    async def sent_prompt(
+        self, person_id: int, campaign_id: int, message_id: int
+    ) -> SentPrompt | None:
+        return self.prompts_sent.get((person_id, campaign_id, message_id))
 
     def reach(self, campaign_id: int, person_id: int, at: datetime) -> None:
         """Arrange: the campaign's announcement reached this person at ``at``."""
