@@ -27,6 +27,8 @@ class Action(StrEnum):
     ANSWER_QUESTIONS = "answer_questions"
     VIEW_FEEDBACK = "view_feedback"
     RUN_BRIEFINGS = "run_briefings"
+    VIEW_MEETINGS = "view_meetings"
+    SCHEDULE_MEETINGS = "schedule_meetings"
 
 
 EVERYONE: frozenset[Role] = frozenset(ALL_ROLES)
@@ -46,6 +48,10 @@ PERMISSIONS: Mapping[Action, frozenset[Role]] = {
     # Team leads see their own team's feedback only (checked per campaign).
     Action.VIEW_FEEDBACK: frozenset({Role.MARKETER, Role.ADMIN, Role.TEAM_LEAD}),
     Action.RUN_BRIEFINGS: frozenset({Role.MARKETER, Role.ADMIN}),
+    # Everyone sees the meetings they are invited to and their own action items; which ones
+    # is decided per meeting.
+    Action.VIEW_MEETINGS: EVERYONE,
+    Action.SCHEDULE_MEETINGS: frozenset({Role.TEAM_LEAD, Role.MARKETER, Role.ADMIN}),
 }
 
 

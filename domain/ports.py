@@ -18,6 +18,7 @@ from domain.briefings.ports import BriefingRepo
 from domain.campaigns.ports import CampaignRepo
 from domain.feedback.ports import FeedbackRepo
 from domain.flows import FlowRepo
+from domain.meetings.ports import MeetingRepo
 from domain.people.ports import InviteRepo, PeopleRepo, TeamRepo
 from domain.questions.ports import QuestionRepo
 
@@ -117,6 +118,8 @@ class UnitOfWork(Protocol):
     def feedback(self) -> FeedbackRepo: ...
     @property
     def questions(self) -> QuestionRepo: ...
+    @property
+    def meetings(self) -> MeetingRepo: ...
 
 
 UnitOfWorkFactory = Callable[[], UnitOfWork]

@@ -14,6 +14,7 @@ from storage.deliveries import SqlDeliveryRepo
 from storage.feedback import SqlFeedbackRepo
 from storage.flows import FlowCodec, SqlFlowRepo
 from storage.invites import SqlAuditLog, SqlInviteRepo
+from storage.meetings import SqlMeetingRepo
 from storage.people import SqlPeopleRepo, SqlTeamRepo
 from storage.questions import SqlQuestionRepo
 
@@ -32,6 +33,7 @@ class SqlUnitOfWork:
     briefings: SqlBriefingRepo
     feedback: SqlFeedbackRepo
     questions: SqlQuestionRepo
+    meetings: SqlMeetingRepo
 
     def __init__(self, db: Database, codec: FlowCodec | None = None) -> None:
         self._db = db
@@ -54,6 +56,7 @@ class SqlUnitOfWork:
         self.briefings = SqlBriefingRepo(conn)
         self.feedback = SqlFeedbackRepo(conn)
         self.questions = SqlQuestionRepo(conn)
+        self.meetings = SqlMeetingRepo(conn)
         return self
 
     async def __aexit__(

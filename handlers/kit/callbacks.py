@@ -37,6 +37,7 @@ class Area(StrEnum):
     BRIEFINGS = "brf"
     FEEDBACK = "fdb"
     QUESTIONS = "qst"
+    MEETINGS = "mtg"
 
 
 _PART = re.compile(r"^[A-Za-z0-9_.+/-]{1,40}$")

@@ -39,6 +39,7 @@ _PORTS = (
     "briefings",
     "feedback",
     "questions",
+    "meetings",
 )
 
 
