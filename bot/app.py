@@ -30,7 +30,7 @@ from broadcast import (
 )
 from domain.clock import Clock, SystemClock
 from domain.ports import BatchHook, DueDelivery, UnitOfWork
-from handlers import briefings, campaigns, feedback, people, questions, register_all
+from handlers import briefings, campaigns, feedback, meetings, people, questions, register_all
 from handlers.kit.context import Config, Services, TandemContext
 from handlers.kit.feature import Feature, Notice
 from handlers.kit.i18n import Catalog
@@ -54,6 +54,7 @@ FEATURES: tuple[Feature, ...] = (
     briefings.FEATURE,
     questions.FEATURE,
     feedback.FEATURE,
+    meetings.FEATURE,
 )
 
 

@@ -30,7 +30,7 @@ async def rsvp(
         raise InvalidInput("error-meeting-started")
     await uow.meetings.set_rsvp(meeting.id, actor.id, answer, at=now)
     await access.audit(uow, actor, meeting.id, f"rsvp_{answer.value}", now)
-    return await view_of(uow, actor, meeting)
+    return await view_of(uow, actor, meeting, as_participant=True)
 
 
 def _check_agenda_open(meeting: Meeting, now: datetime) -> None:

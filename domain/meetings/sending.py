@@ -131,7 +131,7 @@ async def vote(
     if all(s.id != slot_id for s in await uow.meetings.slots(meeting.id)):
         raise NotFound()
     await uow.meetings.vote(slot_id, actor.id, answer, at=now)
-    return await view_of(uow, actor, meeting)
+    return await view_of(uow, actor, meeting, as_participant=True)
 
 
 async def vote_all(

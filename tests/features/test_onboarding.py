@@ -44,7 +44,16 @@ async def test_invited_person_joins_with_roles_and_team_in_their_language(tandem
     assert "/settings" in help_.text
     assert "/invite" not in help_.text and "/people" not in help_.text
     menu = [name for name, _ in tandem.fake.commands("chat", chat_id=2001)]
-    assert menu == ["help", "campaigns", "feedback", "settings", "cancel"]
+    assert menu == [
+        "help",
+        "campaigns",
+        "feedback",
+        "meetings",
+        "newmeeting",
+        "actions",
+        "settings",
+        "cancel",
+    ]
     [settings] = await anna.send("/settings")
     assert "Asia/Novosibirsk" in settings.text  # the team's zone
     # The admin sees her in /people with her roles.
