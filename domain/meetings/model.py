@@ -361,14 +361,16 @@ def check_deadline(deadline: datetime, slots: Sequence[datetime], now: datetime)
 
 
 def parse_repeat_end(text: str, *, today: date) -> tuple[date | None, int | None]:
-    """``10`` / ``10 раз`` / ``10 times``: a count; anything else is read as the last date."""
+    """``10`` / ``10 раз`` / ``10 times``: a count; anything else (``31.03``, ``до 31.03``,
+    ``until March 31``) is read as the last date."""
     match = re.fullmatch(r"\s*(\d{1,3})\s*(?:раз[а]?|times?|x|×)?\s*", text.lower())
     if match:
         count = int(match[1])
         if count < 2:
             raise InvalidInput("error-series-count")
         return None, count
-    return parse_date(text, today=today), None
+    day = re.sub(r"^\s*(?:до|по|until|till|to)\s+", "", text, flags=re.IGNORECASE)
+    return parse_date(day, today=today), None
 
 
 def check_series(
