@@ -54,7 +54,9 @@ def test_an_unparseable_link_is_refused(link: str) -> None:
     assert key(caught) == "error-meeting-link"
 
 
-@pytest.mark.parametrize(("text", "minutes"), [("45", 45), ("1:30", 90), ("1,5 ч", 90), ("2h", 120)])
+@pytest.mark.parametrize(
+    ("text", "minutes"), [("45", 45), ("1:30", 90), ("1,5 ч", 90), ("2h", 120)]
+)
 def test_durations_are_read_in_minutes(text: str, minutes: int) -> None:
     assert clean_duration(text) == minutes
 
