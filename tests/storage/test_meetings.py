@@ -224,7 +224,8 @@ async def test_a_persons_upcoming_meetings_put_polls_first_then_the_soonest(
     ("sql", "index"),
     [
         (
-            "SELECT * FROM meetings WHERE status = 'scheduled' AND starts_at >= ? AND starts_at < ?",
+            "SELECT * FROM meetings WHERE status = 'scheduled'"
+            " AND starts_at >= ? AND starts_at < ?",
             "meetings_starts",
         ),
         (
