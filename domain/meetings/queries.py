@@ -147,7 +147,9 @@ async def view_of(
         tallies = tuple(tally(slots, votes))
         my_votes = {v.slot_id: v.answer.value for v in votes if v.person_id == viewer.id}
     if not manages:
-        return MeetingView(meeting, viewer, organiser, mine, False, agenda, my_votes=my_votes)
+        return MeetingView(
+            meeting, viewer, organiser, mine, False, agenda, tallies=tallies, my_votes=my_votes
+        )
     participants = await uow.meetings.participants(meeting.id)
     people = await people_by_id(uow, [p.person_id for p in participants])
     total, by_team = rsvp_groups(participants, people)

@@ -18,6 +18,7 @@ from domain.meetings.model import (
     Rsvp,
     RsvpGroup,
     Status,
+    sorted_people,
 )
 from domain.meetings.queries import Agenda, DraftCard, MeetingView, ParticipantsChoice
 from domain.people.model import Person, Team
@@ -294,7 +295,7 @@ def tally_lines(t: Translator, view: MeetingView) -> list[str]:
         if view.manages:
             for icon, ids in (("✅", row.yes), ("🤔", row.if_need), ("❌", row.no)):
                 if ids:
-                    found = [people[i] for i in ids if i in people]
+                    found = sorted_people(people[i] for i in ids if i in people)
                     lines.append(f"   {icon} " + names(found))
     return lines
 
