@@ -205,26 +205,38 @@ class SqlMeetingRepo:
             (person_id,),
         )
 
+    async def _mine(
+        self, person_id: int, where: str, args: Sequence[object], order: str, limit: int
+    ) -> list[Meeting]:
+        """The person's meetings matching ``where`` (over ``m``): through the participants
+        index, and the ones they organise through the organiser index."""
+        return await self._meetings(
+            "SELECT * FROM (SELECT m.* FROM meeting_participants p"
+            " JOIN meetings m ON m.id = p.meeting_id WHERE p.person_id = ? AND " + where + ""
+            " UNION SELECT m.* FROM meetings m WHERE m.organiser_id = ? AND " + where + ")"
+            " ORDER BY " + order + " LIMIT ?",
+            (person_id, *args, person_id, *args, limit),
+        )
+
     async def upcoming_for(
         self, person_id: int, *, since: datetime, limit: int
     ) -> Sequence[Meeting]:
-        # The person's meetings through the participants index, and the ones they organise
-        # through the organiser index; polls (no start yet) come first.
-        return await self._meetings(
-            "SELECT * FROM meetings m WHERE m.status IN " + _ACTIVE + " AND"
-            " (m.starts_at IS NULL OR m.starts_at > ?)"
-            " AND (m.id IN (SELECT meeting_id FROM meeting_participants"
-            " WHERE person_id = ?) OR m.organiser_id = ?)"
-            " ORDER BY m.starts_at IS NOT NULL, m.starts_at, m.id LIMIT ?",
-            (to_db(since), person_id, person_id, limit),
+        # Polls (no start yet) come first, then the soonest.
+        return await self._mine(
+            person_id,
+            "m.status IN " + _ACTIVE + " AND (m.starts_at IS NULL OR m.starts_at > ?)",
+            (to_db(since),),
+            "starts_at IS NOT NULL, starts_at, id",
+            limit,
         )
 
     async def past_for(self, person_id: int, *, before: datetime, limit: int) -> Sequence[Meeting]:
-        return await self._meetings(
-            "SELECT * FROM meetings m WHERE m.status = 'scheduled' AND m.starts_at <= ? AND"
-            " (m.id IN (SELECT meeting_id FROM meeting_participants WHERE person_id = ?)"
-            " OR m.organiser_id = ?) ORDER BY m.starts_at DESC, m.id DESC LIMIT ?",
-            (to_db(before), person_id, person_id, limit),
+        return await self._mine(
+            person_id,
+            "m.status = 'scheduled' AND m.starts_at <= ?",
+            (to_db(before),),
+            "starts_at DESC, id DESC",
+            limit,
         )
 
     async def for_campaign(self, campaign_id: int) -> Sequence[Meeting]:
@@ -310,6 +322,18 @@ class SqlMeetingRepo:
         ) as cur:
             row = await cur.fetchone()
         return _participant(row) if row is not None else None
+
+    async def participations(
+        self, person_id: int, meeting_ids: Sequence[int]
+    ) -> dict[int, Participant]:
+        if not meeting_ids:
+            return {}
+        async with self._conn.execute(
+            f"SELECT * FROM meeting_participants WHERE person_id = ?"
+            f" AND meeting_id IN ({_marks(len(meeting_ids))})",
+            (person_id, *meeting_ids),
+        ) as cur:
+            return {row["meeting_id"]: _participant(row) for row in await cur.fetchall()}
 
     async def set_rsvp(self, meeting_id: int, person_id: int, rsvp: Rsvp, *, at: datetime) -> None:
         await self._conn.execute(

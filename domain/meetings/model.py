@@ -47,7 +47,7 @@ REMINDER_PRESETS: dict[str, tuple[int, ...]] = {
 DEFAULT_REMINDERS = REMINDER_PRESETS["both"]
 ACTION_REMIND_AT = time(10, 0)  # an owner is reminded at 10:00 local on the due date
 OVERDUE_STALE = timedelta(days=7)  # overdue notices are not sent for items older than this
-LATE_JOIN_HORIZON = timedelta(days=14)  # late joiners are invited to meetings this close
+LATE_JOIN_HORIZON = timedelta(days=7)  # late joiners are invited to meetings this close
 
 
 class Status(StrEnum):

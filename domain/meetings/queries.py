@@ -202,14 +202,11 @@ async def meetings_of(uow: UnitOfWork, *, actor: Person, now: datetime) -> Meeti
     since = now - MAX_DURATION_DELTA
     found = [
         m
-        for m in await uow.meetings.upcoming_for(actor.id, since=since, limit=LIST_LIMIT * 3)
+        for m in await uow.meetings.upcoming_for(actor.id, since=since, limit=LIST_LIMIT * 2)
         if m.ends_at is None or m.ends_at > now
     ][:LIST_LIMIT]
-    mine = await uow.meetings.participants_of([m.id for m in found])
-    listed = tuple(
-        Listed(m, next((p for p in mine.get(m.id, []) if p.person_id == actor.id), None))
-        for m in found
-    )
+    mine = await uow.meetings.participations(actor.id, [m.id for m in found])
+    listed = tuple(Listed(m, mine.get(m.id)) for m in found)
     past = tuple(
         m
         for m in await uow.meetings.past_for(actor.id, before=now, limit=PAST_LIMIT * 2)

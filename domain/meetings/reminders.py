@@ -74,23 +74,30 @@ async def remind_actions(uow: UnitOfWork, now: datetime) -> int:
     items = await uow.meetings.open_actions_due_between(
         today - OVERDUE_STALE - timedelta(days=2), today + timedelta(days=1)
     )
+    if not items:
+        return 0
+    meetings: dict[int, Meeting] = {}
+    for item in items:
+        if item.meeting_id not in meetings:
+            found = await uow.meetings.get(item.meeting_id)
+            if found is not None:
+                meetings[found.id] = found
+    ids = {i.owner_id for i in items} | {m.organiser_id for m in meetings.values()}
+    people = {p.id: p for p in await uow.people.many(sorted(ids))}
     queued = 0
     for item in items:
-        meeting = await uow.meetings.get(item.meeting_id)
-        owner = await uow.people.get(item.owner_id)
+        meeting = meetings.get(item.meeting_id)
+        owner = people.get(item.owner_id)
         if meeting is None or meeting.minutes_sent_at is None or owner is None:
             continue
         overdue = item.overdue_moment(owner)
         if now >= overdue:
-            organiser = await uow.people.get(meeting.organiser_id)
+            organiser = people.get(meeting.organiser_id)
             if now - overdue < OVERDUE_STALE and organiser is not None and organiser.active:
-                row = Outgoing(organiser.id, organiser.telegram_id, now)
+                moment = now
                 if organiser.quiet_hours is not None:
-                    row = Outgoing(
-                        organiser.id,
-                        organiser.telegram_id,
-                        organiser.quiet_hours.next_allowed(now, organiser.timezone),
-                    )
+                    moment = organiser.quiet_hours.next_allowed(now, organiser.timezone)
+                row = Outgoing(organiser.id, organiser.telegram_id, moment)
                 queued += await uow.outbox.enqueue(ACTION_OVERDUE, item.id, "overdue", [row])
         elif owner.active and item.reminder_moment(owner) <= now:
             row = Outgoing(owner.id, owner.telegram_id, now)

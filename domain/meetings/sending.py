@@ -28,7 +28,7 @@ from domain.meetings.model import (
     tally,
 )
 from domain.meetings.queries import MeetingView, audience_of, view_of
-from domain.people.model import Person
+from domain.people.model import Person, Role
 from domain.ports import Outgoing, UnitOfWork
 
 
@@ -202,7 +202,7 @@ async def close_polls(uow: UnitOfWork, now: datetime) -> int:
 
 async def invite_late_joiners(uow: UnitOfWork, now: datetime) -> int:
     """Sweep: someone who joined a targeted team (or got a targeted role) after the
-    invitations went out is invited too, to every meeting in the next two weeks."""
+    invitations went out is invited too, to every meeting in the next week."""
     meetings = [
         m
         for m in await uow.meetings.scheduled_between(now, now + LATE_JOIN_HORIZON)
@@ -210,12 +210,38 @@ async def invite_late_joiners(uow: UnitOfWork, now: datetime) -> int:
     ]
     if not meetings:
         return 0
-    active = await uow.people.active()
+    reach = Reach(await uow.people.active())
     present = await uow.meetings.participants_of([m.id for m in meetings])
     invited = 0
     for meeting in meetings:
         known = {p.person_id for p in present.get(meeting.id, [])}
-        late = [p for p in active if p.id not in known and meeting.includes(p)]
+        late = [p for p in reach.of(meeting) if p.id not in known]
         if late:
             invited += await invite(uow, meeting, late, now)
     return invited
+
+
+class Reach:
+    """Who a meeting's audience takes in, from people indexed once by team and role (a
+    sweep looks at many meetings; each costs what it reaches, not everyone)."""
+
+    def __init__(self, people: Sequence[Person]) -> None:
+        self._by_id = {p.id: p for p in people if p.active}
+        self._by_team: dict[int, list[Person]] = {}
+        self._by_role: dict[Role, list[Person]] = {}
+        for person in self._by_id.values():
+            if person.team_id is not None:
+                self._by_team.setdefault(person.team_id, []).append(person)
+            for role in person.roles:
+                self._by_role.setdefault(role, []).append(person)
+
+    def of(self, meeting: Meeting) -> list[Person]:
+        audience = meeting.audience
+        found: dict[int, Person] = {}
+        for team_id in audience.team_ids:
+            found.update((p.id, p) for p in self._by_team.get(team_id, []))
+        roles = set(audience.roles) | ({Role.REP} if audience.all_reps else set())
+        for role in roles:
+            found.update((p.id, p) for p in self._by_role.get(role, []))
+        found.update((pid, self._by_id[pid]) for pid in meeting.people if pid in self._by_id)
+        return list(found.values())

@@ -122,6 +122,8 @@ async def test_participants_rsvp_and_attendance(
             (people[2], None, None),
         ]
         assert (await repo.participants_of([stored.id]))[stored.id] == list(rows)
+        mine = await repo.participations(people[1], [stored.id, stored.id + 1])
+        assert mine == {stored.id: rows[1]}
 
 
 async def test_a_later_vote_replaces_the_earlier_one(

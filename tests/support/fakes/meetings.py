@@ -159,6 +159,15 @@ class FakeMeetingRepo:
     async def participant(self, meeting_id: int, person_id: int) -> Participant | None:
         return self.participants_by.get((meeting_id, person_id))
 
+    async def participations(
+        self, person_id: int, meeting_ids: Sequence[int]
+    ) -> dict[int, Participant]:
+        return {
+            mid: self.participants_by[(mid, person_id)]
+            for mid in meeting_ids
+            if (mid, person_id) in self.participants_by
+        }
+
     async def set_rsvp(self, meeting_id: int, person_id: int, rsvp: Rsvp, *, at: datetime) -> None:
         key = (meeting_id, person_id)
         if key in self.participants_by:
