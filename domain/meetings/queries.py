@@ -12,6 +12,7 @@ from domain.meetings import access
 from domain.meetings.model import (
     MAX_DURATION,
     ActionItem,
+    Decision,
     Meeting,
     Participant,
     RsvpGroup,
@@ -113,6 +114,23 @@ async def participants_choice(
 
 
 @dataclass(frozen=True, slots=True)
+class Held:
+    """What was recorded at a meeting whose minutes were sent."""
+
+    decisions: tuple[Decision, ...]
+    actions: tuple[ActionItem, ...]
+    owners: dict[int, Person]
+
+
+async def held_of(uow: UnitOfWork, meeting: Meeting) -> Held | None:
+    if meeting.minutes_sent_at is None:
+        return None
+    actions = tuple(await uow.meetings.actions(meeting.id))
+    owners = await people_by_id(uow, [a.owner_id for a in actions])
+    return Held(tuple(await uow.meetings.decisions(meeting.id)), actions, owners)
+
+
+@dataclass(frozen=True, slots=True)
 class MeetingView:
     """A sent meeting as ``viewer`` sees it: a participant their answer, the organiser the
     answers of everyone (per team, with names) and the poll's live tally."""
@@ -129,6 +147,7 @@ class MeetingView:
     my_votes: dict[int, str] | None = None  # slot id -> answer, for a participant's poll
     people: dict[int, Person] | None = None
     teams: dict[int, Team] | None = None
+    held: Held | None = None  # the minutes, once sent
 
 
 async def view_of(
@@ -148,7 +167,15 @@ async def view_of(
         my_votes = {v.slot_id: v.answer.value for v in votes if v.person_id == viewer.id}
     if not manages:
         return MeetingView(
-            meeting, viewer, organiser, mine, False, agenda, tallies=tallies, my_votes=my_votes
+            meeting,
+            viewer,
+            organiser,
+            mine,
+            False,
+            agenda,
+            tallies=tallies,
+            my_votes=my_votes,
+            held=await held_of(uow, meeting),
         )
     participants = await uow.meetings.participants(meeting.id)
     people = await people_by_id(uow, [p.person_id for p in participants])
@@ -167,6 +194,7 @@ async def view_of(
         my_votes,
         people,
         teams,
+        await held_of(uow, meeting),
     )
 
 

@@ -28,7 +28,7 @@ from handlers.kit.callbacks import Area, button
 from handlers.kit.i18n import Markup, Translator, escape
 from handlers.kit.labels import team_name
 from handlers.kit.screens import Screen
-from handlers.kit.text import clip, excerpt
+from handlers.kit.text import clip, excerpt, fit
 
 AREA = Area.MEETINGS
 MAX_NAMES = 40
@@ -251,7 +251,21 @@ def _group_line(t: Translator, group: RsvpGroup, teams: dict[int, Team] | None) 
     )
 
 
+def _names_lines(t: Translator, group: RsvpGroup, indent: str = "") -> list[str]:
+    lines = []
+    for label, people in (
+        ("meeting-rsvp-yes", group.yes),
+        ("meeting-rsvp-maybe", group.maybe),
+        ("meeting-rsvp-no", group.no),
+        ("meeting-rsvp-waiting", group.waiting),
+    ):
+        if people:
+            lines.append(indent + t(label, names=names(people)))
+    return lines
+
+
 def rsvp_lines(t: Translator, view: MeetingView) -> list[str]:
+    """The answers: the totals, then who said what — per team when there are several."""
     total = view.total
     if total is None:
         return []
@@ -264,17 +278,28 @@ def rsvp_lines(t: Translator, view: MeetingView) -> list[str]:
             waiting=len(total.waiting),
         )
     ]
-    for label, people in (
-        ("meeting-rsvp-yes", total.yes),
-        ("meeting-rsvp-maybe", total.maybe),
-        ("meeting-rsvp-no", total.no),
-        ("meeting-rsvp-waiting", total.waiting),
-    ):
-        if people:
-            lines.append(t(label, names=names(people)))
-    if len(view.teams_figures) > 1:
-        lines.append(t("meeting-rsvp-by-team"))
-        lines += [_group_line(t, group, view.teams) for group in view.teams_figures]
+    if len(view.teams_figures) <= 1:
+        return lines + _names_lines(t, total)
+    lines.append(t("meeting-rsvp-by-team"))
+    for group in view.teams_figures:
+        lines.append(_group_line(t, group, view.teams))
+        lines += _names_lines(t, group, "   ")
+    return lines
+
+
+def held_lines(t: Translator, view: MeetingView) -> list[str]:
+    """The minutes of a past meeting: decisions and action items."""
+    held = view.held
+    if held is None:
+        return []
+    lines = ["", t("meeting-decisions-title")]
+    lines += [f"{n}. {escape(clip(d.text, 300))}" for n, d in enumerate(held.decisions, 1)]
+    if not held.decisions:
+        lines.append("—")
+    lines += ["", t("meeting-actions-title")]
+    lines += [action_line(t, a, held.owners.get(a.owner_id)) for a in held.actions]
+    if not held.actions:
+        lines.append("—")
     return lines
 
 
@@ -327,6 +352,7 @@ def meeting_text(t: Translator, view: MeetingView) -> str:
     if view.manages and meeting.status is Status.SCHEDULED:
         lines += ["", *rsvp_lines(t, view)]
     lines += ["", *agenda_lines(t, view.agenda)]
+    lines += held_lines(t, view)
     return "\n".join(lines)
 
 
@@ -440,15 +466,16 @@ def poll_text(t: Translator, view: MeetingView) -> str:
 
 
 def meeting_screen(t: Translator, view: MeetingView, now: datetime) -> Screen:
+    """A meeting as the viewer may see it; one message (it is edited in place)."""
     if view.manages:
-        return Screen(meeting_text(t, view), organiser_keyboard(t, view, now))
+        return Screen(fit(meeting_text(t, view)), organiser_keyboard(t, view, now))
     if view.meeting.status is Status.POLLING:
-        return Screen(poll_text(t, view), poll_keyboard(t, view))
-    return Screen(meeting_text(t, view), participant_keyboard(t, view, now))
+        return Screen(fit(poll_text(t, view)), poll_keyboard(t, view))
+    return Screen(fit(meeting_text(t, view)), participant_keyboard(t, view, now))
 
 
 def invitation_screen(t: Translator, view: MeetingView, now: datetime) -> Screen:
-    text = t("meeting-invitation-intro") + "\n" + meeting_text(t, view)
+    text = fit(t("meeting-invitation-intro") + "\n" + meeting_text(t, view))
     if view.meeting.status is Status.CANCELLED:
         return Screen(text)
     return Screen(text, participant_keyboard(t, view, now))

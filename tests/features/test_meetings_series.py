@@ -85,6 +85,13 @@ async def test_a_weekly_series_with_minutes_and_an_action_item_carried_over(
     [item] = received(kira, "📌")
     assert "Обзвонить пять аптек" in item.text and item.labels() == ["✅ Сделано"]
 
+    # The past meeting shows its minutes to participants.
+    [listing] = await team.vlad.send("/meetings")
+    past = next(label for label in listing.labels() if label.startswith("📄"))
+    [past_view] = await team.vlad.press(past)
+    assert "Решения\n1. Запускаем акцию в апреле" in past_view.text
+    assert "▫️ Обзвонить пять аптек — срок 12 мар. 2027 — Кира" in past_view.text
+
     # The open item is on the next occurrence's agenda.
     [listing] = await kira.send("/meetings")
     await kira.press(listing.labels()[0])
