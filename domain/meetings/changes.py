@@ -21,6 +21,7 @@ from domain.meetings.kinds import (
     CHANGE,
     INVITE,
     INVITE_BATCH,
+    POLL,
     REFRESH,
     REMIND,
     change_batch,
@@ -170,6 +171,7 @@ async def cancel(
             status=Status.CANCELLED, cancelled_at=now, sequence=meeting.sequence + 1
         )
         saved = await access.save(uow, actor, changed, "cancel", now)
+        await uow.outbox.withdraw(POLL, saved.id)
         return Changed(await view_of(uow, actor, saved), "cancel", 1, 0)
     meeting.check_changeable(now)
     if scope is Scope.FUTURE and meeting.series_id is not None:

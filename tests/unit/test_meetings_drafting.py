@@ -8,6 +8,7 @@ from datetime import UTC, datetime, timedelta
 import pytest
 
 from domain.errors import Forbidden, InvalidInput
+from domain.feedback.model import NewFeedback
 from domain.meetings import drafting, sending
 from domain.meetings.drafting import Asked, PeopleFound, SlotAdded, TopicAdded
 from domain.meetings.flows import Drafting, Step
@@ -197,6 +198,9 @@ async def test_a_presentation_takes_the_campaigns_audience_and_its_open_question
     await questions.vote(2, 11, at=NOW)
     await questions.vote(2, 12, at=NOW)
     feedback = FakeFeedbackRepo()
+    for person, rating, comment in ((10, 5, "Great"), (11, 1, "Too pricey"), (12, 3, "Slow")):
+        given = await feedback.add(NewFeedback(5, person, 1, False, "any", None, rating, NOW))
+        await feedback.set_comment(given.id, comment, now=NOW)
     uow = scene.uow.__class__(
         people=scene.uow.people,
         teams=scene.uow.teams,
@@ -215,5 +219,7 @@ async def test_a_presentation_takes_the_campaigns_audience_and_its_open_question
     assert [(t.text, t.source) for t in topics] == [
         ("What about chains?", TopicSource.QUESTION),  # most "me too" first
         ("Is it for kids?", TopicSource.QUESTION),
+        ("Too pricey", TopicSource.FEEDBACK),  # the lowest-rated comments, lowest first
+        ("Slow", TopicSource.FEEDBACK),
     ]
     assert meeting.status is Status.DRAFT

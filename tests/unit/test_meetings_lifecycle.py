@@ -10,6 +10,7 @@ from datetime import UTC, date, datetime, timedelta
 import icalendar
 import pytest
 
+from domain.campaigns.model import Audience
 from domain.errors import Forbidden, InvalidInput, NotFound
 from domain.meetings import (
     changes,
@@ -24,6 +25,7 @@ from domain.meetings import (
 )
 from domain.meetings.flows import Change, Changing, Minute, Recording
 from domain.meetings.model import Answer, Recurrence, Rsvp, Scope, Status
+from domain.people.model import Role
 from domain.timezones import QuietHours
 from tests.support.builders.meetings import Scene, a_meeting, a_scene
 from tests.support.builders.people import NOW
@@ -311,3 +313,51 @@ async def test_open_action_items_of_the_last_occurrence_are_on_the_next_agenda()
         view = await queries.view(uow, actor=scene.reps[0], meeting_id=2)
     assert isinstance(view, queries.MeetingView)
     assert [a.text for a in view.agenda.carried] == ["Send the price list"]
+
+
+async def test_late_joiners_are_found_by_team_role_and_name_without_repeats() -> None:
+    scene = await sent_scene(
+        audience=Audience(team_ids=frozenset({1}), roles=frozenset({Role.MARKETER}))
+    )
+    marketer = replace(scene.outsider, id=41, telegram_id=1041, roles=frozenset({Role.MARKETER}))
+    inactive = replace(scene.outsider, id=42, telegram_id=1042, team_id=1, active=False)
+    scene.uow.people.put(marketer, inactive)
+    async with scene.uow as uow:
+        assert await sending.invite_late_joiners(uow, NOW) == 1
+    assert scene.uow.outbox.recipients(kinds.INVITE) == {1, 10, 11, 12, 13, 41}
+
+
+async def test_the_notices_say_nothing_once_they_are_stale() -> None:
+    scene = await sent_scene()
+    invitation = scene.uow.outbox.queued(kinds.INVITE)[0]
+    async with scene.uow as uow:
+        assert await notices.invitation(uow, invitation, NOW) is not None
+        # After the meeting has ended, an invitation that was held back is not sent.
+        assert await notices.invitation(uow, invitation, NOW + timedelta(days=4)) is None
+        # A change superseded by a later one is not sent: the later one is.
+        await changes.send_agenda(uow, actor=scene.lead, meeting_id=1, now=NOW)
+        await changes.send_agenda(uow, actor=scene.lead, meeting_id=1, now=NOW)
+    first, second = sorted(
+        {r.batch for r in scene.uow.outbox.queued(kinds.CHANGE)}, key=lambda b: int(b.split(":")[1])
+    )
+    rows = {r.batch: r for r in scene.uow.outbox.queued(kinds.CHANGE)}
+    async with scene.uow as uow:
+        assert await notices.change(uow, rows[first], NOW) is None
+        assert await notices.change(uow, rows[second], NOW) is not None
+        # Someone no longer a participant (a forged row) gets nothing.
+        stranger_row = replace(invitation, person_id=scene.outsider.id)
+        assert await notices.invitation(uow, stranger_row, NOW) is None
+
+
+async def test_cancelling_a_poll_withdraws_the_poll_not_yet_sent() -> None:
+    scene = a_scene()
+    scene.meetings.put(
+        a_meeting(status=Status.DRAFT, starts_at=None, poll_deadline=NOW + timedelta(days=1))
+    )
+    await scene.meetings.add_slot(1, NOW + timedelta(days=2))
+    await scene.meetings.add_slot(1, NOW + timedelta(days=3))
+    async with scene.uow as uow:
+        await sending.send(uow, actor=scene.lead, meeting_id=1, now=NOW)
+        await changes.cancel(uow, actor=scene.lead, meeting_id=1, scope=Scope.ONE, now=NOW)
+    assert scene.uow.outbox.queued(kinds.POLL) == []
+    assert scene.meetings.by_id[1].status is Status.CANCELLED
