@@ -284,3 +284,28 @@ async def test_strangers_forged_data_and_non_organisers_get_refusals_and_no_data
     stranger = tandem.player(9999, "Чужой")
     [refusal] = await stranger.send("/meetings")
     assert "только по приглашению" in refusal.text
+
+
+async def test_a_draft_survives_cancel_and_restart_and_continues_where_it_stopped(
+    tandem: Tandem, clock: FakeClock
+) -> None:
+    team = await build_team(tandem, clock)
+    lead = team.lead
+    await lead.send("/newmeeting")
+    await lead.send("Разбор кампании")
+    await tandem.restart()
+    await lead.press("Другая встреча")  # the step's buttons still work after the restart
+    await lead.send("/cancel")
+    [listing] = await lead.send("/meetings")
+    assert "📝 Разбор кампании" in listing.labels()
+    await lead.press("📝 Разбор кампании")
+    assert "Ещё не заполнено: время или опрос, участники" in listing.text  # edited in place
+    [asked] = await lead.press("▶️ Продолжить заполнение")
+    assert "Когда?" in asked.text
+    await lead.press("🕒 Ввести время")
+    [error] = await lead.send("завтра 99:99")
+    assert "не время" in error.text
+    [ok] = await lead.send("15:00")  # the next 15:00: today in Moscow (it is 12:00)
+    assert "Сколько длится встреча?" in ok.text
+    await lead.press("Позже: показать черновик")
+    assert "пн, 8 мар. 2027, 15:00 (ваше время, UTC+3)" in lead.last.text
