@@ -361,3 +361,43 @@ async def test_cancelling_a_poll_withdraws_the_poll_not_yet_sent() -> None:
         await changes.cancel(uow, actor=scene.lead, meeting_id=1, scope=Scope.ONE, now=NOW)
     assert scene.uow.outbox.queued(kinds.POLL) == []
     assert scene.meetings.by_id[1].status is Status.CANCELLED
+
+
+async def test_a_series_moved_or_cancelled_from_one_occurrence_on() -> None:
+    scene = await sent_scene(recurrence=Recurrence.WEEKLY, repeat_count=4)
+    first = scene.meetings.by_id[1]
+    assert first.starts_at is not None
+    async with scene.uow as uow:
+        await series.create_next_occurrences(uow, first.starts_at)
+    scene.uow.outbox.send_all(kinds.INVITE)
+    second = scene.meetings.by_id[2]
+    assert second.starts_at is not None
+    now = first.starts_at + timedelta(hours=2)
+    # Move the second occurrence and all later ones an hour later.
+    state = Changing(2, Change.TIME, Scope.FUTURE)
+    local = second.starts_at + timedelta(hours=4)  # 12:00 UTC + 3 h Moscow + 1 h
+    text = local.strftime("%d.%m %H:%M")
+    async with scene.uow as uow:
+        changed = await changes.type_change(uow, actor=scene.lead, state=state, text=text, now=now)
+    assert changed.occurrences == 1  # the only later occurrence that exists yet
+    moved = scene.meetings.by_id[2]
+    assert moved.starts_at == second.starts_at + timedelta(hours=1)
+    assert moved.original_start == second.starts_at  # its RECURRENCE-ID stays
+    assert moved.starts_at is not None
+    # The next occurrence follows the move.
+    async with scene.uow as uow:
+        await series.create_next_occurrences(uow, moved.starts_at)
+    scene.uow.outbox.send_all(kinds.INVITE)
+    third = scene.meetings.by_id[3]
+    assert third.starts_at == moved.starts_at + timedelta(weeks=1)
+    # Cancelling from the third on ends the series: the calendar's RRULE is cut short.
+    async with scene.uow as uow:
+        await changes.cancel(uow, actor=scene.lead, meeting_id=3, scope=Scope.FUTURE, now=now)
+        row = next(r for r in scene.uow.outbox.queued(kinds.CHANGE) if r.ref_id == 3)
+        value = await notices.change(uow, row, now)
+        assert third.starts_at is not None
+        assert await series.create_next_occurrences(uow, third.starts_at) == 0
+    assert value is not None and value.future
+    [event] = icalendar.Calendar.from_ical(value.calendar.data).walk("VEVENT")
+    assert event["rrule"]["UNTIL"][0] < (third.original_start or third.starts_at)
+    assert scene.meetings.by_id[3].status is Status.CANCELLED
