@@ -15,6 +15,7 @@ from handlers.kit.i18n import Translator, escape
 from handlers.kit.routing import tell_left_behind
 from handlers.kit.screens import Screen, reply, send_new, show
 from handlers.kit.text import excerpt, fit
+from handlers.meetings.cards import invitation_screen, meeting_screen
 from handlers.meetings.views import (
     ANSWER_CODES,
     AREA,
@@ -23,8 +24,6 @@ from handlers.meetings.views import (
     agenda_lines,
     draft_screen,
     header,
-    invitation_screen,
-    meeting_screen,
     short_when,
 )
 

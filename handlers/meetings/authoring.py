@@ -18,11 +18,11 @@ from handlers.kit.context import TandemContext
 from handlers.kit.i18n import Translator
 from handlers.kit.routing import tell_left_behind
 from handlers.kit.screens import Screen, reply, send_new, show
+from handlers.meetings.cards import meeting_screen
 from handlers.meetings.views import (
     AREA,
     draft_screen,
     kind_buttons,
-    meeting_screen,
     participants_screen,
     short_when,
     step_prefix,

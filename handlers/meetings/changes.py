@@ -13,7 +13,8 @@ from handlers.kit.callbacks import Callback, CallbackDataError, button
 from handlers.kit.context import TandemContext
 from handlers.kit.routing import tell_left_behind
 from handlers.kit.screens import Screen, send_new, show
-from handlers.meetings.views import AREA, meeting_screen
+from handlers.meetings.cards import meeting_screen
+from handlers.meetings.views import AREA
 
 WHAT = {"time": Change.TIME, "place": Change.PLACE}
 

@@ -21,16 +21,8 @@ from handlers.kit.feature import OutgoingMessage
 from handlers.kit.i18n import Translator, escape
 from handlers.kit.screens import Screen
 from handlers.kit.text import clip, fit
-from handlers.meetings.views import (
-    AREA,
-    action_line,
-    agenda_lines,
-    header,
-    invitation_screen,
-    meeting_screen,
-    names,
-    time_lines,
-)
+from handlers.meetings.cards import invitation_screen, meeting_screen
+from handlers.meetings.views import AREA, action_line, agenda_lines, header, names, time_lines
 
 
 def _file(document: Document | None) -> Attachment | None:
