@@ -34,7 +34,16 @@ from broadcast import (
 from domain.clock import Clock, SystemClock
 from domain.leads import regulating
 from domain.ports import BatchHook, DueDelivery, Skip, UnitOfWork
-from handlers import briefings, campaigns, feedback, leads, people, questions, register_all
+from handlers import (
+    briefings,
+    campaigns,
+    feedback,
+    leads,
+    meetings,
+    people,
+    questions,
+    register_all,
+)
 from handlers.kit.context import Config, Services, TandemContext
 from handlers.kit.feature import Feature, Notice
 from handlers.kit.i18n import Catalog
@@ -64,6 +73,7 @@ FEATURES: tuple[Feature, ...] = (
     questions.FEATURE,
     feedback.FEATURE,
     leads.FEATURE,
+    meetings.FEATURE,
 )
 
 

@@ -7,6 +7,7 @@ replies together), and ``broadcast.policy`` holds the plain rules both follow. I
 """
 
 from broadcast.engine import (
+    Attachment,
     BatchDone,
     BroadcastEngine,
     BroadcastStats,
@@ -18,6 +19,7 @@ from broadcast.engine import (
 from broadcast.pacing import PaceClock, PacedRateLimiter, Pacer, RealPaceClock
 
 __all__ = [
+    "Attachment",
     "BatchDone",
     "BroadcastEngine",
     "BroadcastStats",

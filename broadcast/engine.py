@@ -58,7 +58,7 @@ from collections.abc import Awaitable, Callable
 from dataclasses import dataclass, field
 from datetime import timedelta
 
-from telegram import Bot, InlineKeyboardMarkup, ReplyParameters
+from telegram import Bot, InlineKeyboardMarkup, InputFile, ReplyParameters
 from telegram.constants import ParseMode
 from telegram.error import (
     BadRequest,
@@ -86,6 +86,7 @@ from storage.db import Database
 from storage.deliveries import Delivery, SqlDeliveryRepo
 
 __all__ = [
+    "Attachment",
     "BatchDone",
     "BroadcastEngine",
     "BroadcastStats",
@@ -105,6 +106,14 @@ NETWORK_PAUSE_CAP = 30.0  # the longest engine-wide slow-down after consecutive 
 
 
 @dataclass(frozen=True, slots=True)
+class Attachment:
+    """A file sent right after a delivery's text (a meeting's calendar file)."""
+
+    file_name: str
+    data: bytes
+
+
+@dataclass(frozen=True, slots=True)
 class OutgoingMessage:
     """What one delivery says, rendered when it is sent. ``text`` is HTML."""
 
@@ -115,6 +124,8 @@ class OutgoingMessage:
     edit_message_id: int | None = None
     # Set: send as a reply to this message of the recipient's chat (if it still exists).
     reply_to_message_id: int | None = None
+    # Set: a file sent right after the text, as part of the same delivery (not with edits).
+    document: Attachment | None = None
 
 
 # Skip(reason): there is nothing to send any more (the row becomes 'skipped', with the reason).
@@ -493,7 +504,32 @@ class BroadcastEngine:
                     ),
                 )
             sent_id = sent.message_id
+        if message.document is not None:
+            await self._send_document(chat_id, message.document, message.protect_content)
         return sent_id
+
+    async def _send_document(self, chat_id: int, document: Attachment, protect: bool) -> None:
+        """The file after the text, paced like any send. The text has gone out, so a failing
+        file never makes the delivery repeat it: a 429 is waited out and tried once more,
+        anything else is logged and the delivery still counts as sent."""
+        for attempt in (1, 2):
+            await self.pacer.turn()
+            try:
+                with self._pace.in_flight():
+                    await self._bot.send_document(
+                        chat_id,
+                        InputFile(document.data, filename=document.file_name),
+                        protect_content=protect,
+                    )
+                return
+            except RetryAfter as error:
+                self.stats.got_429 += 1
+                self.pacer.pause(retry_after_seconds(error))
+                if attempt == 2:
+                    log.warning("The file for chat %s was not sent: rate limited", chat_id)
+            except TelegramError as error:
+                log.warning("The file for chat %s was not sent: %s", chat_id, error.message)
+                return
 
     async def _rate_limited(self, job: _Job, retry_after: float) -> None:
         self.stats.got_429 += 1

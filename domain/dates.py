@@ -41,6 +41,31 @@ def _numeric(text: str, today: date) -> tuple[date, time | None] | None:
     return found, at
 
 
+# A clock time typed in natural text: ``15:00``, ``9.30``, ``3pm``, ``3 pm``, ``10 a.m.``.
+_CLOCK = re.compile(
+    r"(?<![\d.:])(?P<h>\d{1,2})(?:[:.](?P<min>\d{2}))?\s*(?P<ampm>[ap]\.?\s?m\.?)?(?![\d.:])",
+    re.IGNORECASE,
+)
+
+
+def _typed_clock(text: str) -> tuple[str, int, int] | None:
+    """The clock time written in ``text`` (as typed, hour, minute), or None when there is
+    none. A bare number counts only with am/pm (``15`` alone may be a day); an impossible
+    time such as ``25:00`` is refused here, since dateparser would silently drop it."""
+    for match in _CLOCK.finditer(text):
+        if match["min"] is None and match["ampm"] is None:
+            continue
+        hour, minute = int(match["h"]), int(match["min"] or 0)
+        if match["ampm"]:
+            if not 1 <= hour <= 12:
+                raise InvalidInput("error-time-format", value=match[0].strip())
+            hour = hour % 12 + (12 if match["ampm"].lower().startswith("p") else 0)
+        if hour > 23 or minute > 59:
+            raise InvalidInput("error-time-format", value=match[0].strip())
+        return match[0].strip(), hour, minute
+    return None
+
+
 def _natural(text: str, now_local: datetime) -> datetime | None:
     parsed = dateparser.parse(
         text,
@@ -79,8 +104,15 @@ def parse_local_datetime(text: str, *, now_local: datetime) -> datetime:
             raise InvalidInput("error-time-missing", value=text.strip())
         found = datetime.combine(day, at)
     else:
+        # dateparser keeps the current time when the typed one is missing or impossible
+        # ("завтра 25:00", "tomorrow"): require a time that really was typed, and read.
+        clock = _typed_clock(text)
         natural = _natural(text, now_local)
         if natural is None:
+            raise InvalidInput("error-datetime-format", value=text.strip())
+        if clock is None:
+            raise InvalidInput("error-time-missing", value=text.strip())
+        if (natural.hour, natural.minute) != clock[1:]:
             raise InvalidInput("error-datetime-format", value=text.strip())
         found = natural.replace(second=0, microsecond=0)
     if found <= now_local.replace(tzinfo=None):

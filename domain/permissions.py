@@ -35,6 +35,8 @@ class Action(StrEnum):
     WORK_LEADS = "work_leads"
     RULE_ON_DISPUTES = "rule_on_disputes"
     MANAGE_INTAKE = "manage_intake"
+    VIEW_MEETINGS = "view_meetings"
+    SCHEDULE_MEETINGS = "schedule_meetings"
 
 
 EVERYONE: frozenset[Role] = frozenset(ALL_ROLES)
@@ -65,6 +67,10 @@ PERMISSIONS: Mapping[Action, frozenset[Role]] = {
     Action.WORK_LEADS: frozenset({Role.REP}),
     Action.RULE_ON_DISPUTES: frozenset({Role.ANALYST, Role.ADMIN}),
     Action.MANAGE_INTAKE: frozenset({Role.ADMIN}),
+    # Everyone sees the meetings they are invited to and their own action items; which ones
+    # is decided per meeting.
+    Action.VIEW_MEETINGS: EVERYONE,
+    Action.SCHEDULE_MEETINGS: frozenset({Role.TEAM_LEAD, Role.MARKETER, Role.ADMIN}),
 }
 
 

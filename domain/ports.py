@@ -20,6 +20,7 @@ from domain.campaigns.ports import CampaignRepo
 from domain.feedback.ports import FeedbackRepo
 from domain.flows import FlowRepo
 from domain.leads.ports import DisputeRepo, LeadRepo, LeadSourceRepo, RegulationRepo
+from domain.meetings.ports import MeetingRepo
 from domain.people.ports import InviteRepo, PeopleRepo, TeamRepo
 from domain.questions.ports import QuestionRepo
 
@@ -179,6 +180,8 @@ class UnitOfWork(Protocol):
     def regulation(self) -> RegulationRepo: ...
     @property
     def lead_sources(self) -> LeadSourceRepo: ...
+    @property
+    def meetings(self) -> MeetingRepo: ...
 
     def savepoint(self) -> AbstractAsyncContextManager[None]:
         """``async with uow.savepoint():`` inside the unit of work: if the block raises, what

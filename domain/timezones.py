@@ -159,3 +159,15 @@ class QuietHours:
         # Re-localise after the date change so a DST switch gives the right wall time.
         naive = end_today.replace(tzinfo=None)
         return naive.replace(tzinfo=ZoneInfo(timezone)).astimezone(moment.tzinfo)
+
+    def last_allowed_before(self, moment: datetime, timezone: str) -> datetime:
+        """``moment`` if it is outside the window, else the last minute before the window
+        began (a reminder that must not wait until morning goes out the evening before)."""
+        local = to_local(moment, timezone)
+        if not self.contains(local.time()):
+            return moment
+        day = local.date()
+        if self.start > self.end and local.time().replace(tzinfo=None) < self.start:
+            day -= timedelta(days=1)  # after midnight in a window that began the day before
+        began = at_local(day, self.start, timezone)
+        return (began - timedelta(minutes=1)).astimezone(moment.tzinfo)

@@ -19,6 +19,7 @@ from storage.flows import FlowCodec, SqlFlowRepo
 from storage.invites import SqlAuditLog, SqlInviteRepo
 from storage.lead_sources import SqlLeadSourceRepo
 from storage.leads import SqlLeadRepo
+from storage.meetings import SqlMeetingRepo
 from storage.people import SqlPeopleRepo, SqlTeamRepo
 from storage.questions import SqlQuestionRepo
 from storage.regulation import SqlRegulationRepo
@@ -46,6 +47,7 @@ class SqlUnitOfWork:
     disputes: SqlDisputeRepo
     regulation: SqlRegulationRepo
     lead_sources: SqlLeadSourceRepo
+    meetings: SqlMeetingRepo
 
     def __init__(self, db: Database, codec: FlowCodec | None = None) -> None:
         self._db = db
@@ -74,6 +76,7 @@ class SqlUnitOfWork:
         self.disputes = SqlDisputeRepo(conn)
         self.regulation = SqlRegulationRepo(conn)
         self.lead_sources = SqlLeadSourceRepo(conn)
+        self.meetings = SqlMeetingRepo(conn)
         return self
 
     def savepoint(self) -> AbstractAsyncContextManager[None]:

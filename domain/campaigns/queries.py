@@ -20,14 +20,25 @@ from domain.timezones import days_until
 
 
 @dataclass(frozen=True, slots=True)
+class Presentation:
+    """The campaign's presentation to sales (a meeting), as the card shows it."""
+
+    meeting_id: int
+    status: str  # the meeting's status: draft, polling, undecided, scheduled
+    starts_at: datetime | None
+
+
+@dataclass(frozen=True, slots=True)
 class CampaignCard:
-    """The marketer's card: the campaign, how many it reaches, when it first goes out."""
+    """The marketer's card: the campaign, how many it reaches, when it first goes out, and
+    its presentation to sales, if one is planned."""
 
     campaign: Campaign
     viewer: Person
     reach: int
     first_due: datetime | None
     teams: dict[int, Team]
+    presentation: Presentation | None = None
 
 
 @dataclass(frozen=True, slots=True)
@@ -67,7 +78,13 @@ async def card_of(uow: UnitOfWork, viewer: Person, campaign: Campaign) -> Campai
     reach = len(await audience_of(uow, campaign))
     first_due = await uow.outbox.first_due(ANNOUNCE, campaign.id)
     teams = {team.id: team for team in await uow.teams.all()}
-    return CampaignCard(campaign, viewer, reach, first_due, teams)
+    meetings = await uow.meetings.for_campaign(campaign.id)
+    presentation = (
+        Presentation(meetings[0].id, meetings[0].status.value, meetings[0].starts_at)
+        if meetings
+        else None
+    )
+    return CampaignCard(campaign, viewer, reach, first_due, teams, presentation)
 
 
 async def audience_choice(

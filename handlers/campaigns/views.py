@@ -9,7 +9,7 @@ from telegram import InlineKeyboardButton
 
 from domain.campaigns.flows import WIZARD
 from domain.campaigns.model import Campaign, ReminderRule, ScheduleMode, Status, TeamFigures
-from domain.campaigns.queries import Announcement, AudienceChoice, CampaignCard
+from domain.campaigns.queries import Announcement, AudienceChoice, CampaignCard, Presentation
 from domain.campaigns.reports import CampaignFigures
 from domain.people.model import Person
 from handlers.kit.audience import audience_keyboard, audience_text
@@ -23,6 +23,7 @@ AREA = Area.CAMPAIGNS
 PREVIEW_AREA = Area.CAMPAIGN_PREVIEW
 BRIEFING_AREA = Area.BRIEFINGS
 FEEDBACK_AREA = Area.FEEDBACK
+MEETING_AREA = Area.MEETINGS
 CARD_ICONS = {
     Status.DRAFT: "📝",
     Status.SCHEDULED: "🗓",
@@ -186,13 +187,35 @@ def card_text(t: Translator, card: CampaignCard) -> str:
             reminders=reminders_text(t, campaign.reminders),
         ),
     ]
+    presentation = card.presentation
+    if presentation is not None:
+        when = (
+            t.datetime(presentation.starts_at, card.viewer.timezone)
+            if presentation.starts_at is not None
+            else t.label(f"campaign-presentation-{presentation.status}")
+        )
+        lines.append(t("campaign-presentation-line", when=when))
     missing = campaign.missing()
     if missing and campaign.is_draft:
         lines += ["", t("card-missing", fields=", ".join(t.label(f"field-{f}") for f in missing))]
     return "\n".join(lines)
 
 
-def card_keyboard(t: Translator, campaign: Campaign) -> list[list[InlineKeyboardButton]]:
+def presentation_row(
+    t: Translator, campaign: Campaign, presentation: Presentation | None
+) -> list[list[InlineKeyboardButton]]:
+    """**Schedule the presentation** to sales (the meetings feature answers it), or the
+    planned one."""
+    if presentation is not None:
+        label = t.label("campaign-presentation-open-button")
+        return [[button(label, MEETING_AREA, "open", presentation.meeting_id)]]
+    label = t.label("campaign-presentation-button")
+    return [[button(label, MEETING_AREA, "pres", campaign.id)]]
+
+
+def card_keyboard(
+    t: Translator, campaign: Campaign, presentation: Presentation | None = None
+) -> list[list[InlineKeyboardButton]]:
     cid = campaign.id
     edit_rows = [
         [
@@ -227,6 +250,7 @@ def card_keyboard(t: Translator, campaign: Campaign) -> list[list[InlineKeyboard
                 button(t.label("send-now-button"), AREA, "now", cid),
                 button(t.label("schedule-button"), AREA, "when", cid),
             ],
+            *presentation_row(t, campaign, presentation),
             [button(t.label("discard-button"), AREA, "drop", cid)],
         ]
     if campaign.status is Status.SCHEDULED:
@@ -241,6 +265,7 @@ def card_keyboard(t: Translator, campaign: Campaign) -> list[list[InlineKeyboard
                 button(t.label("unschedule-button"), AREA, "unsch", cid),
             ],
             [button(t.label("briefing-button"), BRIEFING_AREA, "camp", cid)],
+            *presentation_row(t, campaign, presentation),
         ]
     if campaign.status is Status.ANNOUNCED:
         return [
@@ -255,6 +280,7 @@ def card_keyboard(t: Translator, campaign: Campaign) -> list[list[InlineKeyboard
                 button(t.label("feedback-card-button"), FEEDBACK_AREA, "sum", cid),
                 button(t.label("feedback-settings-button"), FEEDBACK_AREA, "set", cid),
             ],
+            *presentation_row(t, campaign, presentation),
             [button(t.label("cancel-campaign-button"), AREA, "kill", cid)],
         ]
     return [
@@ -264,7 +290,7 @@ def card_keyboard(t: Translator, campaign: Campaign) -> list[list[InlineKeyboard
 
 
 def card_screen(t: Translator, card: CampaignCard) -> Screen:
-    return Screen(card_text(t, card), card_keyboard(t, card.campaign))
+    return Screen(card_text(t, card), card_keyboard(t, card.campaign, card.presentation))
 
 
 # --- the audience picker ------------------------------------------------------------------

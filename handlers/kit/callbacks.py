@@ -41,6 +41,7 @@ class Area(StrEnum):
     DISPUTES = "dsp"
     REGULATION = "reg"
     AWAY = "away"
+    MEETINGS = "mtg"
 
 
 _PART = re.compile(r"^[A-Za-z0-9_.+/-]{1,40}$")

@@ -17,6 +17,7 @@ import pytest
 from telegram import Bot, InlineKeyboardButton, InlineKeyboardMarkup
 
 from broadcast import (
+    Attachment,
     BroadcastEngine,
     Delivery,
     OutgoingMessage,
@@ -364,6 +365,43 @@ async def test_an_edit_changes_the_earlier_message(world: Broadcasts) -> None:
     for batch in ("refresh:1", "refresh:2"):
         [row] = (await world.rows(batch)).values()
         assert (row.status, row.message_id) == (DeliveryStatus.SENT, original.message_id)
+
+
+async def with_file(delivery: Delivery) -> OutgoingMessage:
+    return OutgoingMessage(
+        f"Invitation {delivery.person_id}",
+        document=Attachment("meeting.ics", b"BEGIN:VCALENDAR\r\nEND:VCALENDAR\r\n"),
+    )
+
+
+async def test_a_file_goes_right_after_the_text_in_the_same_delivery(world: Broadcasts) -> None:
+    people = await world.add_people(3)
+    await world.enqueue(people)
+    await run(world.engine(with_file))
+    for person in people:
+        text, document = world.people[person].messages
+        assert text.text == f"Invitation {person}"
+        assert document.raw["document"]["file_name"] == "meeting.ics"
+        file_id = document.raw["document"]["file_id"]
+        assert world.fake.file_bytes(file_id).startswith(b"BEGIN:VCALENDAR")
+    rows = await world.rows()
+    # The delivery's message is the text (the one an edit changes later).
+    assert all(rows[p].message_id == world.people[p].messages[0].message_id for p in people)
+
+
+async def test_a_failing_file_never_repeats_the_text(world: Broadcasts) -> None:
+    first, second = await world.add_people(2)
+    await world.enqueue([first, second])
+    world.fake.inject("sendDocument", 429, retry_after=1, chat_id=world.people[first].id)
+    world.fake.inject("sendDocument", 400, chat_id=world.people[second].id)
+    await run(world.engine(with_file))
+    # A 429 is waited out and the file sent; a rejected file is given up. Each text once.
+    assert [m.text for m in world.people[first].messages] == [f"Invitation {first}", ""]
+    assert [m.text for m in world.people[second].messages] == [f"Invitation {second}"]
+    assert world.send_calls(world.people[first].id) == 1
+    assert world.send_calls(world.people[second].id) == 1
+    rows = await world.rows()
+    assert {rows[first].status, rows[second].status} == {DeliveryStatus.SENT}
 
 
 @pytest.mark.parametrize("timeline", ["real", "virtual"])

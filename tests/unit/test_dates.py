@@ -49,6 +49,12 @@ def test_bad_dates(text: str, key: str) -> None:
         ("tomorrow 9:00", datetime(2026, 11, 25, 9, 0)),
         ("пт 10:00", datetime(2026, 11, 27, 10, 0)),
         ("2026-12-01 18:30", datetime(2026, 12, 1, 18, 30)),
+        ("tomorrow 3pm", datetime(2026, 11, 25, 15, 0)),
+        ("12.12 9:30", datetime(2026, 12, 12, 9, 30)),
+        ("завтра в 15:00", datetime(2026, 11, 25, 15, 0)),
+        # A time alone is its next occurrence: later today, or else tomorrow.
+        ("15:00", datetime(2026, 11, 24, 15, 0)),
+        ("9:30", datetime(2026, 11, 25, 9, 30)),
     ],
 )
 def test_date_times(text: str, expected: datetime) -> None:
@@ -61,6 +67,13 @@ def test_date_times(text: str, expected: datetime) -> None:
         ("15.12", "error-time-missing"),
         ("сегодня 11:00", "error-date-past"),
         ("когда-нибудь", "error-datetime-format"),
+        # dateparser drops an impossible or missing time and keeps the current one: refused.
+        ("завтра 25:00", "error-time-format"),
+        ("tomorrow 13pm", "error-time-format"),
+        ("завтра 10:75", "error-time-format"),
+        ("tomorrow", "error-time-missing"),
+        ("завтра", "error-time-missing"),
+        ("31.02 10:00", "error-date-format"),
     ],
 )
 def test_bad_date_times(text: str, key: str) -> None:

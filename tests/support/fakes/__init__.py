@@ -45,6 +45,7 @@ _PORTS = (
     "disputes",
     "regulation",
     "lead_sources",
+    "meetings",
 )
 
 

@@ -23,6 +23,7 @@ from domain.campaigns.model import (
 )
 from domain.people.model import Person, Team
 from tests.support.fakes import FakeUnitOfWork
+from tests.support.fakes.meetings import FakeMeetingRepo
 from tests.support.fakes.people import FakePeopleRepo, FakeTeamRepo
 from tests.support.fakes.shared import FakeOutbox
 
@@ -184,4 +185,6 @@ def campaigns_uow(
         teams=FakeTeamRepo(teams),
         outbox=outbox,
         campaigns=FakeCampaignRepo(campaigns, outbox=outbox, people=people_repo),
+        # The card shows the campaign's presentation to sales, if one is planned.
+        meetings=FakeMeetingRepo(),
     )
