@@ -33,7 +33,7 @@ from broadcast import (
 )
 from domain.clock import Clock, SystemClock
 from domain.leads import regulating
-from domain.ports import BatchHook, DueDelivery, Skip, UnitOfWork
+from domain.ports import BLOCKED, BatchHook, DueDelivery, Skip, UnitOfWork
 from handlers import (
     briefings,
     campaigns,
@@ -146,6 +146,7 @@ def build_application(
         wake_outbox=engine.wake,
         commands=in_menu_order([r.listed for r in routes if r.listed is not None]),
         flow_notices=left_behind_notices([route for f in features for route in f.flows]),
+        redeliveries=tuple(r for feature in features for r in feature.redeliveries),
     )
     sweeper = Sweeper(
         [sweep for feature in features for sweep in feature.sweeps],
@@ -225,6 +226,9 @@ def _renderer(notice: Notice[Any], services: Services) -> Renderer:
             value = await notice.compose(uow, due, now)
         if isinstance(value, Skip):
             return value
+        if value.recipient.blocked_at is not None:
+            # They blocked the bot (Telegram told us): known unreachable, not asked again.
+            return BLOCKED
         return notice.render(value, services.translator_for(value.recipient), now)
 
     return render

@@ -86,8 +86,10 @@ class DoneMarks:
             log.exception("Could not record %d handled update(s) as done", len(ids))
 
     async def close(self) -> None:
-        if self._flusher is not None and not self._flusher.done():
-            self._flusher.cancel()
+        """At a clean stop: let a flush under way finish (cancelling it mid-write would lose
+        the marks it took), then write the rest."""
+        if self._flusher is not None:
+            await asyncio.gather(self._flusher, return_exceptions=True)
         await self.flush()
 
 

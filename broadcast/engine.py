@@ -444,7 +444,8 @@ class BroadcastEngine:
             await self._finish(job, Outcome.REJECTED, f"render failed: {error!r}")
             return
         if isinstance(message, Skip):
-            await self._finish(job, None, message.reason)
+            outcome = Outcome.UNREACHABLE if message.unreachable else None
+            await self._finish(job, outcome, message.reason)
             return
         if not await self.pacer.turn(stop=self._stop_event):
             return  # stopping: stop() releases the row

@@ -21,6 +21,7 @@ from domain.feedback.ports import FeedbackRepo
 from domain.flows import FlowRepo
 from domain.leads.ports import DisputeRepo, LeadRepo, LeadSourceRepo, RegulationRepo
 from domain.meetings.ports import MeetingRepo
+from domain.people.model import Person
 from domain.people.ports import InviteRepo, PeopleRepo, TeamRepo
 from domain.questions.ports import QuestionRepo
 
@@ -81,6 +82,23 @@ class Outbox(Protocol):
         """Every row still waiting to go to this person, of any kind."""
         ...
 
+    async def give_up_for(self, person_id: int, *, reason: str, at: datetime) -> int:
+        """Every row still waiting for this person is recorded unreachable (they blocked the
+        bot): none is sent, and none asks Telegram to find out."""
+        ...
+
+    async def unreachable_for(self, person_id: int, kind: str) -> Sequence[Planned]:
+        """This person's rows of ``kind`` that could not reach them (they had blocked the bot,
+        or never started it)."""
+        ...
+
+    async def requeue(
+        self, kind: str, ref_id: int, batch: str, person_id: int, *, due_at: datetime
+    ) -> bool:
+        """An unreachable row is tried again at ``due_at`` (the person is back); False when it
+        is not unreachable."""
+        ...
+
     async def move(
         self, kind: str, ref_id: int, batch: str, person_id: int, *, due_at: datetime
     ) -> bool:
@@ -120,9 +138,15 @@ class DueDelivery(Protocol):
 class Skip:
     """What a notice's composer answers when a queued message is no longer worth sending:
     the row is recorded as skipped with ``reason``, a short word the figures and reports can
-    show ("acknowledged", "after-launch", "recipient-inactive" …). Never sent late."""
+    show ("acknowledged", "after-launch", "recipient-inactive" …). Never sent late.
+    ``unreachable``: the recipient cannot be written to (they blocked the bot), and the row is
+    recorded unreachable, as a 403 from Telegram would have it, without asking Telegram."""
 
     reason: str
+    unreachable: bool = False
+
+
+BLOCKED = Skip("blocked", unreachable=True)
 
 
 @dataclass(frozen=True, slots=True)
@@ -191,6 +215,10 @@ class UnitOfWork(Protocol):
 
 
 UnitOfWorkFactory = Callable[[], UnitOfWork]
+# A feature's part when a person who had blocked the bot comes back: queue again, once, what
+# is still worth their while (an announcement not launched yet, an open briefing); returns
+# how many messages were queued.
+Redeliver = Callable[[UnitOfWork, Person, datetime], Awaitable[int]]
 
 
 @dataclass(frozen=True, slots=True)

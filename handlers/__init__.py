@@ -73,6 +73,12 @@ def register_all(
     # Group 0: the first matching handler wins.
     # Only new messages are input: an edit of one already sent is answered by its own handler.
     new = filters.UpdateType.MESSAGE
+    # Updates a feature answers that are neither commands, buttons nor messages (someone
+    # blocking the bot): they match nothing else.
+    for feature in features:
+        for handler in feature.handlers:
+            app.add_handler(handler)
+
     # Commands first, so /cancel and /help work in the middle of any flow.
     for feature in features:
         for route in feature.commands:

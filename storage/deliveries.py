@@ -300,6 +300,34 @@ class SqlDeliveryRepo:
         ) as cur:
             return [_planned(_delivery(row)) for row in await cur.fetchall()]
 
+    async def give_up_for(self, person_id: int, *, reason: str, at: datetime) -> int:
+        cur = await self._conn.execute(
+            "UPDATE deliveries SET status = 'unreachable', error = ?, finished_at = ?"
+            " WHERE person_id = ? AND status = 'pending'",
+            (reason, to_db(at), person_id),
+        )
+        return cur.rowcount
+
+    async def unreachable_for(self, person_id: int, kind: str) -> list[Planned]:
+        """This person's unreachable rows of ``kind``, in queue order."""
+        async with self._conn.execute(
+            "SELECT * FROM deliveries WHERE person_id = ? AND kind = ?"
+            " AND status = 'unreachable' ORDER BY id",
+            (person_id, kind),
+        ) as cur:
+            return [_planned(_delivery(row)) for row in await cur.fetchall()]
+
+    async def requeue(
+        self, kind: str, ref_id: int, batch: str, person_id: int, *, due_at: datetime
+    ) -> bool:
+        cur = await self._conn.execute(
+            "UPDATE deliveries SET status = 'pending', due_at = ?, next_attempt_at = ?,"
+            " attempts = 0, error = NULL, finished_at = NULL WHERE kind = ? AND ref_id = ?"
+            " AND batch = ? AND person_id = ? AND status = 'unreachable'",
+            (to_db(due_at), to_db(due_at), kind, ref_id, batch, person_id),
+        )
+        return cur.rowcount > 0
+
     async def counts(self, kind: str, ref_id: int, batch: str | None = None) -> dict[str, int]:
         """status -> number of rows (statuses with no rows are left out)."""
         where, args = _batch_filter(kind, ref_id, batch)

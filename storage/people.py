@@ -14,6 +14,7 @@ from storage.db import from_db, to_db
 _PERSON_COLUMNS = (
     "p.id, p.telegram_id, p.first_name, p.last_name, p.username, p.language,"
     " p.telegram_language, p.timezone, p.quiet_hours, p.active, p.team_id, p.joined_at,"
+    " p.blocked_at,"
     " (SELECT group_concat(role) FROM person_roles r WHERE r.person_id = p.id) AS roles"
 )
 
@@ -33,6 +34,7 @@ def _person(row: aiosqlite.Row) -> Person:
         team_id=row["team_id"],
         joined_at=from_db(row["joined_at"]),
         roles=parse_roles(row["roles"] or ""),
+        blocked_at=from_db(row["blocked_at"]) if row["blocked_at"] else None,
     )
 
 
@@ -84,6 +86,12 @@ class SqlPeopleRepo:
 
     async def _set(self, person_id: int, column: str, value: object) -> None:
         await self._conn.execute(f"UPDATE people SET {column} = ? WHERE id = ?", (value, person_id))
+
+    async def set_blocked(self, person_id: int, at: datetime | None) -> None:
+        await self._conn.execute(
+            "UPDATE people SET blocked_at = ? WHERE id = ?",
+            (to_db(at) if at is not None else None, person_id),
+        )
 
     async def set_team(self, person_id: int, team_id: int | None) -> None:
         await self._set(person_id, "team_id", team_id)

@@ -50,3 +50,17 @@ async def send(uow: UnitOfWork, *, actor: Person, briefing_id: int, now: datetim
         AuditEntry(actor.id, "briefing.send", "briefing", briefing.id, now, {"to": len(people)})
     )
     return Sent(len(people), await report(uow, actor=actor, briefing_id=briefing.id))
+
+
+async def redeliver(uow: UnitOfWork, person: Person, now: datetime) -> int:
+    """A person who had blocked the bot is back: a briefing request that could not reach
+    them goes again, once, while the briefing is still open for answers."""
+    queued = 0
+    for row in await uow.outbox.unreachable_for(person.id, ASK):
+        briefing = await uow.briefings.get(row.ref_id)
+        if briefing is None or not briefing.open_for_answers(now) or row.batch != ASK_BATCH:
+            continue
+        moment = request_moment(person, now=now)
+        if await uow.outbox.requeue(ASK, briefing.id, row.batch, person.id, due_at=moment):
+            queued += 1
+    return queued

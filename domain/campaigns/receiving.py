@@ -13,6 +13,7 @@ from domain.campaigns.queries import Announcement, announcement_for, days_to_lau
 from domain.errors import Forbidden, InvalidInput
 from domain.people.model import Person
 from domain.ports import UnitOfWork
+from domain.timezones import local_today
 
 
 @dataclass(frozen=True, slots=True)
@@ -62,3 +63,26 @@ async def preview(
     """The announcement exactly as a recipient gets it, for the marketer (in their zone)."""
     campaign = await access.managed(uow, actor=actor, campaign_id=campaign_id)
     return Announcement(actor, campaign, days_to_launch(campaign, actor, now))
+
+
+async def redeliver(uow: UnitOfWork, person: Person, now: datetime) -> int:
+    """A person who had blocked the bot is back: an announcement that could not reach them
+    goes again, once, while its campaign is announced and not launched yet in their zone
+    (outside their quiet hours). Reminders are not repeated."""
+    queued = 0
+    for row in await uow.outbox.unreachable_for(person.id, ANNOUNCE):
+        if row.batch != ANNOUNCE_BATCH:
+            continue
+        campaign = await uow.campaigns.get(row.ref_id)
+        if campaign is None or campaign.status is not Status.ANNOUNCED:
+            continue
+        if campaign.launch_date is not None and campaign.launch_date < local_today(
+            now, person.timezone
+        ):
+            continue
+        moment = now
+        if person.quiet_hours is not None:
+            moment = person.quiet_hours.next_allowed(now, person.timezone)
+        if await uow.outbox.requeue(ANNOUNCE, campaign.id, row.batch, person.id, due_at=moment):
+            queued += 1
+    return queued

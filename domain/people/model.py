@@ -96,6 +96,13 @@ class Person:
     team_id: int | None
     joined_at: datetime
     roles: frozenset[Role] = field(default_factory=frozenset)
+    # Set while the person has blocked the bot: they cannot be written to.
+    blocked_at: datetime | None = None
+
+    @property
+    def reachable(self) -> bool:
+        """Active and not blocking the bot: a message to them can go out."""
+        return self.active and self.blocked_at is None
 
     @property
     def full_name(self) -> str:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from domain.briefings import sending
 from domain.briefings.flows import Answering, TypingDeadline, WritingOptions, WritingQuestion
 from domain.briefings.kinds import ASK, REMIND
 from domain.briefings.notices import reminder, request
@@ -28,4 +29,5 @@ FEATURE = Feature(
         Notice(ASK, request, render_request),
         Notice(REMIND, reminder, render_reminder),
     ),
+    redeliveries=(sending.redeliver,),
 )

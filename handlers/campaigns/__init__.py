@@ -3,7 +3,7 @@ recipient's announcement with its buttons."""
 
 from __future__ import annotations
 
-from domain.campaigns import kinds
+from domain.campaigns import kinds, receiving
 from domain.campaigns import notices as compose
 from domain.campaigns.flows import (
     Confirming,
@@ -88,4 +88,5 @@ FEATURE = Feature(
         Notice(kinds.REPORT, compose.delivery_report, render.render_delivery_report),
     ),
     batch_hooks=(BatchHook(kinds.ANNOUNCE, compose.queue_delivery_report),),
+    redeliveries=(receiving.redeliver,),
 )

@@ -17,7 +17,7 @@ from telegram.ext import Application, CallbackContext, ExtBot
 from domain.clock import Clock
 from domain.errors import Forbidden
 from domain.people.model import Language, Person, resolve_language
-from domain.ports import UnitOfWork, UnitOfWorkFactory
+from domain.ports import Redeliver, UnitOfWork, UnitOfWorkFactory
 from handlers.kit.i18n import Catalog, Translator
 from handlers.kit.menu import Command
 
@@ -44,6 +44,8 @@ class Services:
     commands: tuple[Command, ...] = field(default_factory=tuple)
     # Flow name -> what a person is told when they leave that flow for another one.
     flow_notices: Mapping[str, str] = field(default_factory=dict)
+    # Every feature's part when a person who had blocked the bot comes back.
+    redeliveries: tuple[Redeliver, ...] = ()
 
     def language_for(self, person: Person | None, telegram_code: str | None = None) -> Language:
         chosen = person.language if person else None

@@ -14,11 +14,12 @@ from datetime import datetime
 from typing import Any, Generic, Protocol, TypeVar
 
 from telegram import Update
+from telegram.ext import BaseHandler
 
 from broadcast import OutgoingMessage
 from domain.flows import FlowState
 from domain.people.model import Person
-from domain.ports import BatchHook, DueDelivery, Skip, Sweep, UnitOfWork
+from domain.ports import BatchHook, DueDelivery, Redeliver, Skip, Sweep, UnitOfWork
 from handlers.kit.callbacks import Area, Callback
 from handlers.kit.context import TandemContext
 from handlers.kit.i18n import Translator
@@ -100,3 +101,7 @@ class Feature:
     notices: Sequence[Notice[Any]] = ()
     batch_hooks: Sequence[BatchHook] = ()
     sweeps: Sequence[Sweep] = ()
+    # What is queued again for a person who had blocked the bot and is back.
+    redeliveries: Sequence[Redeliver] = ()
+    # Other updates the feature answers (e.g. a person blocking the bot), in group 0.
+    handlers: Sequence[BaseHandler[Update, Any, Any]] = ()

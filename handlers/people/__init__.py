@@ -16,7 +16,7 @@ from domain.permissions import Action
 from handlers.kit.callbacks import Area
 from handlers.kit.feature import CommandRoute, Feature, FlowRoute, Notice
 from handlers.kit.menu import Command
-from handlers.people import away, directory, guide, inviting, joining, settings, teams
+from handlers.people import away, directory, guide, inviting, joining, reachability, settings, teams
 
 FEATURE = Feature(
     name="people",
@@ -61,4 +61,5 @@ FEATURE = Feature(
         FlowRoute(TypingAway, text=away.typed_dates),
     ),
     notices=(Notice(away_domain.NOTICE, away_domain.away_notice, away.render_away),),
+    handlers=(reachability.HANDLER,),
 )

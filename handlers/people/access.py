@@ -53,6 +53,10 @@ def _is_invite_start(update: Update, bot_username: str | None) -> bool:
 
 
 async def gatekeeper(update: Update, context: TandemContext) -> None:
+    if update.my_chat_member is not None:
+        # Someone blocked or unblocked the bot: not something they asked for, nothing to
+        # answer (handlers/people/reachability.py records it for people we know).
+        return
     chat = update.effective_chat
     identity = identity_of(update)
     if identity is None or (chat is not None and chat.type != ChatType.PRIVATE):

@@ -62,6 +62,9 @@ class FakePeopleRepo:
     async def set_roles(self, person_id: int, roles: frozenset[Role]) -> None:
         self._change(person_id, roles=roles)
 
+    async def set_blocked(self, person_id: int, at: datetime | None) -> None:
+        self._change(person_id, blocked_at=at)
+
     async def set_team(self, person_id: int, team_id: int | None) -> None:
         self._change(person_id, team_id=team_id)
 

@@ -86,6 +86,31 @@ class FakeOutbox:
             if row.person_id == person_id and row.status == "pending"
         ]
 
+    async def give_up_for(self, person_id: int, *, reason: str, at: datetime) -> int:
+        keys = [
+            k for k, r in self.rows.items() if r.person_id == person_id and r.status == "pending"
+        ]
+        for key in keys:
+            self.rows[key] = replace(self.rows[key], status="unreachable")
+        return len(keys)
+
+    async def unreachable_for(self, person_id: int, kind: str) -> list[Planned]:
+        return [
+            row.planned
+            for row in self.rows.values()
+            if row.person_id == person_id and row.kind == kind and row.status == "unreachable"
+        ]
+
+    async def requeue(
+        self, kind: str, ref_id: int, batch: str, person_id: int, *, due_at: datetime
+    ) -> bool:
+        key = (kind, ref_id, batch, person_id)
+        row = self.rows.get(key)
+        if row is None or row.status != "unreachable":
+            return False
+        self.rows[key] = replace(row, status="pending", due_at=due_at)
+        return True
+
     async def move(
         self, kind: str, ref_id: int, batch: str, person_id: int, *, due_at: datetime
     ) -> bool:
