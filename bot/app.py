@@ -8,6 +8,7 @@ buttons, flows, outbox notices, batch hooks, sweeps — is wired here from that 
 from __future__ import annotations
 
 import logging
+import math
 from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import datetime
@@ -123,7 +124,14 @@ def build_application(
         settings.bot_token.get_secret_value(),
         base_url=settings.api_url,
         base_file_url=settings.file_url,
-        request=HTTPXRequest(connection_pool_size=16, read_timeout=10.0, pool_timeout=5.0),
+        # A send Telegram is slow to confirm is not retried (it may have gone out), so the
+        # engine waits well beyond Telegram's worst case before it gives up on an answer.
+        request=HTTPXRequest(
+            connection_pool_size=max(16, math.ceil(settings.broadcast_rate / 4)),
+            read_timeout=60.0,
+            write_timeout=30.0,
+            pool_timeout=30.0,
+        ),
     )
     engine = BroadcastEngine(
         db,
@@ -132,6 +140,7 @@ def build_application(
         rate_per_sec=settings.broadcast_rate,
         split=split_html,
         pace_clock=pace_clock or RealPaceClock(),
+        paid=settings.paid_broadcasts,
     )
     routes = [route for feature in features for route in feature.commands]
     services = Services(

@@ -6,13 +6,14 @@ import logging
 from pathlib import Path
 from typing import Annotated
 
-from pydantic import Field, SecretStr, ValidationError, field_validator
+from pydantic import Field, SecretStr, ValidationError, field_validator, model_validator
 from pydantic_settings import BaseSettings, NoDecode, SettingsConfigDict
 
 from domain.errors import InvalidInput
 from domain.people.model import Language
 from domain.timezones import validate_timezone
 
+FREE_RATE = 30.0  # messages per second Telegram lets a bot send without paying
 LOG_LEVELS = ("DEBUG", "INFO", "WARNING", "ERROR", "CRITICAL")
 LOG_FORMATS = ("text", "json")
 
@@ -41,9 +42,21 @@ class Settings(StorageSettings):
     # Broadcast pace in messages per second for the whole bot. Telegram allows about 30/s
     # (more with paid broadcasts). Interactive replies draw on the same budget, first.
     broadcast_rate: float = Field(default=29.0, gt=0, le=1000)
+    # Telegram's paid broadcasts: above 30 messages a second, each message costs Telegram
+    # Stars (charged to the bot's balance); off by default.
+    paid_broadcasts: bool = False
     # The HTTP lead intake endpoint: off unless a port is set (0: any free port).
     leads_api_port: int | None = Field(default=None, ge=0, le=65535)
     leads_api_host: str = "127.0.0.1"
+
+    @model_validator(mode="after")
+    def _paid_pace(self) -> Settings:
+        if self.broadcast_rate > FREE_RATE and not self.paid_broadcasts:
+            raise ValueError(
+                f"BROADCAST_RATE above {FREE_RATE:g} needs PAID_BROADCASTS=true (Telegram"
+                " sends faster than that only as paid broadcasts)"
+            )
+        return self
 
     @field_validator("bot_token")
     @classmethod
@@ -144,4 +157,6 @@ def describe(exc: ValidationError) -> str:
             f"Setting {name} is missing: set it in the environment or in .env (see .env.example)."
         )
     message = str(error["msg"]).removeprefix("Value error, ")
+    if not error["loc"]:  # two settings that do not go together
+        return f"Settings do not fit together: {message}. Fix them in the environment or in .env."
     return f"Setting {name} is invalid: {message}. Fix it in the environment or in .env."

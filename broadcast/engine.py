@@ -57,6 +57,7 @@ from collections import Counter
 from collections.abc import Awaitable, Callable
 from dataclasses import dataclass, field
 from datetime import timedelta
+from typing import Any
 
 from telegram import Bot, InlineKeyboardMarkup, InputFile, ReplyParameters
 from telegram.constants import ParseMode
@@ -67,6 +68,7 @@ from telegram.error import (
     NetworkError,
     RetryAfter,
     TelegramError,
+    TimedOut,
 )
 from telegram.warnings import PTBDeprecationWarning
 
@@ -101,6 +103,7 @@ log = logging.getLogger(__name__)
 
 DEFAULT_RATE = 28.0
 MAX_SLEEP = 30.0  # look at the database at least this often, even if nothing seems due
+TIMED_OUT = "timed out: Telegram may have delivered it, so it was not sent again"
 STOP_GRACE = 10.0  # how long stop() lets in-flight requests finish before cancelling them
 NETWORK_PAUSE_CAP = 30.0  # the longest engine-wide slow-down after consecutive network errors
 
@@ -149,6 +152,9 @@ class _Job:
     delivery: Delivery
     not_before: float = 0.0  # pace clock: held back after a transient failure
     attempts: int = field(default=0)
+    parts_sent: int = 0  # of a message in parts: those already out are not sent again
+    # Set when a send timed out: Telegram may well have delivered it (see TIMED_OUT).
+    note: str | None = None
 
 
 class BroadcastEngine:
@@ -166,7 +172,7 @@ class BroadcastEngine:
         rate_per_sec: float = DEFAULT_RATE,
         per_chat_interval: float = PRIVATE_CHAT_INTERVAL,
         group_interval: float = GROUP_CHAT_INTERVAL,
-        concurrency: int = 8,
+        concurrency: int | None = None,
         max_attempts: int = 8,
         retry_base: float = 1.0,
         retry_cap: float = 300.0,
@@ -174,7 +180,11 @@ class BroadcastEngine:
         max_sleep: float = MAX_SLEEP,
         split: Callable[[str], list[str]] = lambda text: [text],
         pace_clock: PaceClock | None = None,
+        paid: bool = False,
     ) -> None:
+        # Requests in flight at once: enough to keep the pace when each takes ~100 ms to
+        # answer (8 at Telegram's free 30/s; 60 at a paid 300/s).
+        concurrency = concurrency or max(8, math.ceil(rate_per_sec / 5))
         if concurrency < 1:
             raise ValueError("concurrency must be at least 1")
         self._db = db
@@ -198,6 +208,9 @@ class BroadcastEngine:
         # Splits a text longer than one Telegram message into parts (the caller's rule, so
         # the engine stays free of markup knowledge); the keyboard goes under the last part.
         self._split = split
+        # Paid broadcasts: above Telegram's free 30 messages a second, each message beyond
+        # costs Telegram Stars; Telegram lets a send go faster only when it says so.
+        self._paid: dict[str, Any] = {"allow_paid_broadcast": True} if paid else {}
         self._renderers: dict[str, Renderer] = {}
         self._batch_hooks: list[BatchDone] = []
         self.stats = BroadcastStats()
@@ -352,7 +365,7 @@ class BroadcastEngine:
                 self._clock.now(), wanted, kinds=tuple(self._renderers)
             )
         for row in rows:
-            job = _Job(row, attempts=row.attempts)
+            job = _Job(row, attempts=row.attempts, parts_sent=row.parts_sent)
             self._queue.append(job)
             self._claimed[row.id] = job
             self._per_batch[row.batch_key] += 1
@@ -452,7 +465,7 @@ class BroadcastEngine:
         chat = delivery.chat_id
         self.pacer.note_chat(chat)
         try:
-            message_id = await self._send(chat, message)
+            message_id = await self._send(job, message)
         except RetryAfter as error:
             await self._rate_limited(job, retry_after_seconds(error))
             return
@@ -470,9 +483,10 @@ class BroadcastEngine:
             await self._finish(job, Outcome.REJECTED, f"send failed: {error!r}")
             return
         self._network_errors = 0
-        await self._finish(job, Outcome.DONE, None, message_id)
+        await self._finish(job, Outcome.DONE, job.note, message_id)
 
-    async def _send(self, chat_id: int, message: OutgoingMessage) -> int | None:
+    async def _send(self, job: _Job, message: OutgoingMessage) -> int | None:
+        chat_id = job.delivery.chat_id
         if message.edit_message_id is not None:
             with self._pace.in_flight():
                 await self._bot.edit_message_text(
@@ -486,25 +500,39 @@ class BroadcastEngine:
         parts = self._split(message.text)
         sent_id: int | None = None
         for index, part in enumerate(parts):
+            if index < job.parts_sent:
+                continue  # went out before a failure or a restart: not again
             last = index == len(parts) - 1
-            if index:
+            if index > job.parts_sent:
                 # A later part goes out even while stopping: a half-sent message is worse.
                 await self.pacer.turn()
             reply_to = message.reply_to_message_id if index == 0 else None
-            with self._pace.in_flight():
-                sent = await self._bot.send_message(
-                    chat_id,
-                    part,
-                    parse_mode=ParseMode.HTML,
-                    reply_markup=message.reply_markup if last else None,
-                    protect_content=message.protect_content,
-                    reply_parameters=(
-                        ReplyParameters(reply_to, allow_sending_without_reply=True)
-                        if reply_to is not None
-                        else None
-                    ),
-                )
-            sent_id = sent.message_id
+            try:
+                with self._pace.in_flight():
+                    sent = await self._bot.send_message(
+                        chat_id,
+                        part,
+                        parse_mode=ParseMode.HTML,
+                        reply_markup=message.reply_markup if last else None,
+                        protect_content=message.protect_content,
+                        reply_parameters=(
+                            ReplyParameters(reply_to, allow_sending_without_reply=True)
+                            if reply_to is not None
+                            else None
+                        ),
+                        **self._paid,
+                    )
+                sent_id = sent.message_id
+            except TimedOut:
+                # Telegram finishes a send the client stopped waiting for: sending it again
+                # could deliver it twice. It is taken as sent, and the row says so.
+                log.warning("Delivery %s: a send timed out; taken as sent", job.delivery.id)
+                job.note = TIMED_OUT
+                sent_id = None
+            if not last:
+                job.parts_sent = index + 1
+                async with self._db.transaction() as conn:
+                    await SqlDeliveryRepo(conn).note_parts_sent(job.delivery.id, job.parts_sent)
         if message.document is not None:
             await self._send_document(chat_id, message.document, message.protect_content)
         return sent_id
@@ -585,7 +613,7 @@ class BroadcastEngine:
                 self.stats.skipped += 1
                 log.debug("Delivery %s is not sent any more: %s", delivery.id, reason)
             elif outcome is Outcome.DONE:
-                await repo.mark_sent(delivery.id, message_id, at)
+                await repo.mark_sent(delivery.id, message_id, at, reason)
                 self.stats.sent += 1
             elif outcome is Outcome.UNREACHABLE:
                 await repo.mark_unreachable(delivery.id, reason or "", at)

@@ -53,6 +53,7 @@ class Delivery:
     error: str | None  # why it did not go out: the last failure, or why it was skipped
     sent_at: datetime | None
     finished_at: datetime | None
+    parts_sent: int = 0  # of a message sent in parts: how many have gone out
 
     @property
     def batch_key(self) -> tuple[str, int, str]:
@@ -75,6 +76,7 @@ def _delivery(row: aiosqlite.Row) -> Delivery:
         error=row["error"],
         sent_at=from_db_opt(row["sent_at"]),
         finished_at=from_db_opt(row["finished_at"]),
+        parts_sent=row["parts_sent"],
     )
 
 
@@ -181,11 +183,20 @@ class SqlDeliveryRepo:
 
     # --- outcomes -----------------------------------------------------------------------------
 
-    async def mark_sent(self, delivery_id: int, message_id: int | None, at: datetime) -> None:
+    async def mark_sent(
+        self, delivery_id: int, message_id: int | None, at: datetime, note: str | None = None
+    ) -> None:
+        """Sent; ``note`` says anything uncertain about it (a send that timed out)."""
         await self._conn.execute(
             "UPDATE deliveries SET status = 'sent', message_id = ?, sent_at = ?,"
-            " finished_at = ? WHERE id = ?",
-            (message_id, to_db(at), to_db(at), delivery_id),
+            " finished_at = ?, error = ? WHERE id = ?",
+            (message_id, to_db(at), to_db(at), note, delivery_id),
+        )
+
+    async def note_parts_sent(self, delivery_id: int, parts: int) -> None:
+        """``parts`` parts of the message have gone out (the rest follow)."""
+        await self._conn.execute(
+            "UPDATE deliveries SET parts_sent = ? WHERE id = ?", (parts, delivery_id)
         )
 
     async def mark_unreachable(self, delivery_id: int, reason: str, at: datetime) -> None:

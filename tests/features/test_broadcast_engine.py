@@ -15,6 +15,7 @@ from typing import Any
 
 import pytest
 from telegram import Bot, InlineKeyboardButton, InlineKeyboardMarkup
+from telegram.request import HTTPXRequest
 
 from broadcast import (
     Attachment,
@@ -452,3 +453,67 @@ async def test_a_waiting_reply_goes_before_queued_broadcast_sends() -> None:
     await asyncio.gather(reply(), *senders)
     assert order.index("reply") <= 3
     assert len(order) == 7
+
+
+async def test_a_5xx_on_part_two_sends_part_two_again_and_not_part_one(
+    world: Broadcasts,
+) -> None:
+    """A message in three parts; Telegram fails part 2 once: the retry starts at part 2, and
+    a restart between parts starts where the last run stopped."""
+    [person] = await world.add_people(1)
+    chat = world.people[person].id
+
+    async def long(delivery: Delivery) -> OutgoingMessage:
+        return OutgoingMessage("\n\n".join(f"Part {n}" for n in (1, 2, 3)))
+
+    def three_parts(text: str) -> list[str]:
+        return text.split("\n\n")
+
+    world.fake.inject("sendMessage", 502, chat_id=chat, after=1)
+    await world.enqueue([person])
+    engine = world.engine(long, split=three_parts)
+    await run(engine)
+    assert world.received(person) == ["Part 1", "Part 2", "Part 3"]
+    rows = await world.rows()
+    assert rows[person].status is DeliveryStatus.SENT and rows[person].parts_sent == 2
+
+
+async def test_a_send_telegram_is_slow_to_confirm_is_not_sent_twice(
+    world: Broadcasts, fake: FakeTelegram
+) -> None:
+    """Telegram delivers a message even when the client gave up waiting for the answer: a
+    timed-out send is taken as sent, not repeated, and the row says so."""
+    [person, other] = await world.add_people(2)
+    fake.stall("sendMessage", 1.5, chat_id=world.people[person].id)
+    slow = Bot(
+        TOKEN,
+        base_url=fake.bot_base_url,
+        base_file_url=fake.bot_base_file_url,
+        request=HTTPXRequest(read_timeout=0.5),
+    )
+    await slow.initialize()
+    try:
+        await world.enqueue([person, other])
+        engine = BroadcastEngine(
+            world.db, slow, world.clock, pace_clock=world.pace_clock, retry_base=0.05
+        )
+        engine.register(KIND, hello)
+        world.engines.append(engine)
+        await run(engine)
+    finally:
+        await slow.shutdown()
+    assert world.counts() == [1, 1]
+    rows = await world.rows()
+    assert rows[person].status is DeliveryStatus.SENT
+    assert rows[person].error is not None and "timed out" in rows[person].error
+    assert engine.stats.retried == 0
+
+
+async def test_paid_broadcasts_say_so_on_every_send(world: Broadcasts) -> None:
+    people = await world.add_people(3)
+    await world.enqueue(people)
+    engine = world.engine(paid=True, rate_per_sec=300)
+    await run(engine)
+    sends = world.fake.calls("sendMessage")[-3:]
+    assert [r.params.get("allow_paid_broadcast") for r in sends] == [True, True, True]
+    assert world.counts() == [1, 1, 1]

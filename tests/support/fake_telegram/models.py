@@ -80,6 +80,8 @@ class Injection:
     retry_after: int | None
     remaining: int
     chat_id: int | None
+    skip: int = 0  # let this many matching calls through first
+    stall: float = 0.0  # > 0: do the call, but answer only after this many (real) seconds
 
 
 @dataclass(eq=False)

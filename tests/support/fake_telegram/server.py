@@ -303,9 +303,11 @@ class FakeTelegram:
         retry_after: int | None = None,
         times: int = 1,
         chat_id: int | None = None,
+        after: int = 0,
     ) -> None:
         """Make the next ``times`` calls of ``method`` (for ``chat_id`` only, if given) fail
-        with ``status`` without doing anything."""
+        with ``status`` without doing anything; ``after``: the first ``after`` matching calls
+        go through (a 5xx on part 2 of a message)."""
         if status == 429 and retry_after is None:
             retry_after = 1
         if description is None:
@@ -317,7 +319,17 @@ class FakeTelegram:
             else:
                 description = base
         self._injections.append(
-            Injection(method.lower(), status, description, retry_after, times, chat_id)
+            Injection(method.lower(), status, description, retry_after, times, chat_id, after)
+        )
+
+    def stall(
+        self, method: str, seconds: float, *, times: int = 1, chat_id: int | None = None
+    ) -> None:
+        """The next ``times`` calls of ``method`` are done (a message is delivered) but
+        answered only after ``seconds``: a client that stops waiting sooner times out on a
+        send that did happen, as with a slow Telegram."""
+        self._injections.append(
+            Injection(method.lower(), 200, "", None, times, chat_id, stall=seconds)
         )
 
     def clear_injections(self) -> None:
@@ -491,6 +503,9 @@ class FakeTelegram:
                 continue
             if injection.chat_id is not None and params.get("chat_id") != injection.chat_id:
                 continue
+            if injection.skip > 0:
+                injection.skip -= 1
+                return None
             injection.remaining -= 1
             if injection.remaining <= 0:
                 self._injections.remove(injection)
@@ -515,6 +530,11 @@ class FakeTelegram:
             return web.json_response(self._error_body(404, "Not Found"), status=404)
         name, handler = entry
         injection = self._take_injection(name.lower(), params)
+        if injection is not None and injection.stall > 0:
+            result = await handler(Params(params))
+            self._record(name, params, 200, None, result=result)
+            await asyncio.sleep(injection.stall)
+            return web.json_response({"ok": True, "result": result})
         if injection is not None:
             parameters = (
                 {"retry_after": injection.retry_after}
