@@ -41,7 +41,7 @@ class Settings(StorageSettings):
     log_format: str = "text"
     # Broadcast pace in messages per second for the whole bot. Telegram allows about 30/s
     # (more with paid broadcasts). Interactive replies draw on the same budget, first.
-    broadcast_rate: float = Field(default=29.0, gt=0, le=1000)
+    broadcast_rate: float = Field(default=28.0, gt=0, le=1000)
     # Telegram's paid broadcasts: above 30 messages a second, each message costs Telegram
     # Stars (charged to the bot's balance); off by default.
     paid_broadcasts: bool = False

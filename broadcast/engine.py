@@ -52,11 +52,9 @@ import contextlib
 import logging
 import math
 import random
-import warnings
 from collections import Counter
 from collections.abc import Awaitable, Callable
 from dataclasses import dataclass, field
-from datetime import timedelta
 from typing import Any
 
 from telegram import Bot, InlineKeyboardMarkup, InputFile, ReplyParameters
@@ -70,9 +68,8 @@ from telegram.error import (
     TelegramError,
     TimedOut,
 )
-from telegram.warnings import PTBDeprecationWarning
 
-from broadcast.pacing import PaceClock, Pacer, wait_event
+from broadcast.pacing import PaceClock, Pacer, retry_after_seconds, wait_event
 from broadcast.policy import (
     GROUP_CHAT_INTERVAL,
     PRIVATE_CHAT_INTERVAL,
@@ -656,13 +653,3 @@ def _failure(error: TelegramError) -> Failure:
     if isinstance(error, NetworkError):  # includes TimedOut and 5xx
         return Failure.NETWORK
     return Failure.OTHER
-
-
-def retry_after_seconds(error: RetryAfter) -> float:
-    with warnings.catch_warnings():
-        # PTB 22 warns that retry_after becomes a timedelta; accept either.
-        warnings.simplefilter("ignore", PTBDeprecationWarning)
-        value = error.retry_after
-    if isinstance(value, timedelta):
-        return value.total_seconds()
-    return float(value)

@@ -17,12 +17,15 @@ import asyncio
 import contextlib
 import logging
 import time
+import warnings
 from collections.abc import Callable, Coroutine
 from contextlib import AbstractContextManager
+from datetime import timedelta
 from typing import Any, Protocol
 
 from telegram.error import BadRequest, Forbidden, NetworkError, RetryAfter, TimedOut
 from telegram.ext import AIORateLimiter
+from telegram.warnings import PTBDeprecationWarning
 
 from broadcast.policy import GROUP_CHAT_INTERVAL, PRIVATE_CHAT_INTERVAL, TokenBucket, chat_interval
 
@@ -170,6 +173,16 @@ def _sends_in(endpoint: str, data: dict[str, Any]) -> int:
     return 1 if endpoint.startswith("send") and endpoint != "sendChatAction" else 0
 
 
+def retry_after_seconds(error: RetryAfter) -> float:
+    with warnings.catch_warnings():
+        # PTB 22 warns that retry_after becomes a timedelta; accept either.
+        warnings.simplefilter("ignore", PTBDeprecationWarning)
+        value = error.retry_after
+    if isinstance(value, timedelta):
+        return value.total_seconds()
+    return float(value)
+
+
 # Edits of messages already in a chat: they count against Telegram's limits like a send, but
 # nobody waits for them the way they wait for a reply, so they take their slot behind replies.
 EDITS = frozenset(
@@ -199,6 +212,7 @@ class PacedRateLimiter(AIORateLimiter):
         kwargs.setdefault("overall_max_rate", 0)
         super().__init__(**kwargs)
         self._pacer = pacer
+        self._edit_retries = 3
         self._network_retries = network_retries
         self._backoff = backoff
 
@@ -211,16 +225,15 @@ class PacedRateLimiter(AIORateLimiter):
         data: dict[str, Any],
         rate_limit_args: int | None,
     ) -> bool | dict[str, Any] | list[dict[str, Any]]:
+        if endpoint in EDITS:
+            return await self._edit(self._in_flight(callback), args, kwargs, endpoint)
         sends = _sends_in(endpoint, data)
-        edit = endpoint in EDITS
-        if sends or edit:
+        if sends:
             callback = self._in_flight(callback)
         attempt = 0
         while True:
             for _ in range(sends):
                 await self._pacer.turn(priority=True)
-            if edit:
-                await self._pacer.turn(priority=False)
             chat_id = data.get("chat_id")
             if sends and isinstance(chat_id, int):
                 self._pacer.note_chat(chat_id)
@@ -239,6 +252,27 @@ class PacedRateLimiter(AIORateLimiter):
                 attempt += 1
                 log.warning("%s failed (%s); retry %d", endpoint, error, attempt)
                 await self._pacer.clock.sleep(self._backoff * 2 ** (attempt - 1))
+
+    async def _edit(
+        self,
+        callback: Callable[..., Coroutine[Any, Any, bool | dict[str, Any] | list[dict[str, Any]]]],
+        args: Any,
+        kwargs: dict[str, Any],
+        endpoint: str,
+    ) -> bool | dict[str, Any] | list[dict[str, Any]]:
+        """An edit waits its turn behind replies, like a broadcast. Its 429 pauses the edits
+        and broadcasts only, not AIORateLimiter as a whole: a flood of redrawn screens must
+        never hold up the answer to the next press."""
+        for attempt in range(1, self._edit_retries + 2):
+            await self._pacer.turn(priority=False)
+            try:
+                return await callback(*args, **kwargs)
+            except RetryAfter as error:
+                self._pacer.pause(retry_after_seconds(error))
+                if attempt > self._edit_retries:
+                    raise
+                log.info("%s rate limited; tried again after the pause", endpoint)
+        raise AssertionError("unreachable")
 
     def _in_flight(
         self,
