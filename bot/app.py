@@ -38,6 +38,7 @@ from handlers import (
     briefings,
     campaigns,
     feedback,
+    kpis,
     leads,
     meetings,
     people,
@@ -74,6 +75,7 @@ FEATURES: tuple[Feature, ...] = (
     feedback.FEATURE,
     leads.FEATURE,
     meetings.FEATURE,
+    kpis.FEATURE,
 )
 
 
