@@ -145,7 +145,9 @@ async def draft_due(uow: UnitOfWork, now: datetime) -> int:
     """Sweep: a draft agenda for every recurring meeting starting within 24 hours that has
     none yet, queued to its organiser (outside their quiet hours); how many were drafted."""
     meetings = [
-        m for m in await uow.meetings.scheduled_between(now, now + LEAD_TIME) if is_joint_series(m)
+        m
+        for m in await uow.meetings.scheduled_between(now, now + LEAD_TIME + timedelta(seconds=1))
+        if is_joint_series(m)
     ]
     done = await uow.kpis.agendas_of([m.id for m in meetings])
     drafted = 0

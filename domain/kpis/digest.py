@@ -11,7 +11,7 @@ again; a row that waited past its week is skipped, never sent late.
 from __future__ import annotations
 
 from dataclasses import dataclass
-from datetime import datetime, time
+from datetime import datetime, time, timedelta
 
 from domain.errors import InvalidInput
 from domain.kpis.model import (
@@ -31,6 +31,9 @@ from domain.timezones import local_today
 
 KIND = "kpi.digest"
 REF = 0  # one batch per week for everyone: the row's key is (kind, 0, week, person)
+# After downtime the digest still goes out this long after its moment, not later (a digest
+# of last week that arrives at the weekend is stale).
+CATCH_UP = timedelta(days=3)
 
 WEEK_OVER = Skip("week-over")
 AWAY = Skip("away")
@@ -48,13 +51,19 @@ def due_moment(settings: DigestSettings, person: Person, now: datetime) -> datet
     return settings.moment_in(week, person.timezone)
 
 
+def is_due(settings: DigestSettings, person: Person, now: datetime) -> bool:
+    """This week's moment has come in the person's zone, and not too long ago."""
+    moment = due_moment(settings, person, now)
+    return moment <= now < moment + CATCH_UP
+
+
 async def queue_due(uow: UnitOfWork, now: datetime) -> int:
     """Sweep: queue this week's digest for everyone whose moment has come, outside their
     quiet hours, who is not away; how many rows were new."""
     settings = await uow.kpis.digest_settings()
     if not settings.enabled:
         return 0
-    people = [p for p in await uow.people.active() if now >= due_moment(settings, p, now)]
+    people = [p for p in await uow.people.active() if is_due(settings, p, now)]
     if not people:
         return 0
     away = await uow.people.away_periods([p.id for p in people], ending_after=now)
@@ -92,9 +101,10 @@ async def compose(uow: UnitOfWork, due: DueDelivery, now: datetime) -> Digest | 
     person = await uow.people.get(due.person_id)
     if person is None or not person.active:
         return INACTIVE
-    if not (await uow.kpis.digest_settings()).enabled:
+    settings = await uow.kpis.digest_settings()
+    if not settings.enabled:
         return OFF
-    if due.batch != _week_of(person, now):
+    if due.batch != _week_of(person, now) or now >= due_moment(settings, person, now) + CATCH_UP:
         return WEEK_OVER
     if is_away(await uow.people.away_periods([person.id], ending_after=now), now):
         return AWAY
