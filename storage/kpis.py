@@ -273,10 +273,11 @@ class SqlKpiRepo:
         row = await self._one(
             "SELECT SUM(CASE WHEN q.asked_at >= ? THEN 1 ELSE 0 END),"
             " SUM(CASE WHEN q.status = 'open' OR q.answered_at >= ? THEN 1 ELSE 0 END),"
-            " SUM(CASE WHEN q.asked_at >= ? AND q.status = 'answered' THEN 1 ELSE 0 END)"
+            " SUM(CASE WHEN q.asked_at >= ? AND q.status = 'answered' AND q.answered_at < ?"
+            " THEN 1 ELSE 0 END)"
             " FROM questions q JOIN people p ON p.id = q.asked_by"
             f" WHERE q.asked_at < ?{clause}",
-            [start, end, start, end, *args],
+            [start, end, start, end, end, *args],
         )
         published = await self._one(
             "SELECT COUNT(*) FROM questions q JOIN people p ON p.id = q.asked_by"
