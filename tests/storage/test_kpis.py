@@ -84,44 +84,77 @@ async def seed(db: Database) -> None:
         async def run(sql: str, *args: object) -> None:
             await conn.execute(sql, args)
 
-        for tid, name, zone in ((1, "Север", "Europe/Moscow"), (2, "Юг", VLAD),
-                                (3, "Solo", "UTC")):  # fmt: skip
-            await run("INSERT INTO teams (id, name, region, timezone) VALUES (?, ?, 'R', ?)",
-                      tid, name, zone)  # fmt: skip
+        for tid, name, zone in ((1, "Север", "Europe/Moscow"), (2, "Юг", VLAD), (3, "Solo", "UTC")):
+            await run(
+                "INSERT INTO teams (id, name, region, timezone) VALUES (?, ?, 'R', ?)",
+                tid,
+                name,
+                zone,
+            )
         for pid, name, zone, team, role in PEOPLE:
             await run(
                 "INSERT INTO people (id, telegram_id, first_name, timezone, team_id, joined_at)"
                 " VALUES (?, ?, ?, ?, ?, ?)",
-                pid, 5000 + pid, name, zone, team, ts("2026-01-01 00:00"),
-            )  # fmt: skip
+                pid,
+                5000 + pid,
+                name,
+                zone,
+                team,
+                ts("2026-01-01 00:00"),
+            )
             await run("INSERT INTO person_roles VALUES (?, ?)", pid, role)
         created = ts("2026-11-01 00:00")
-        for c, name, launch, status in ((1, "Зима", "2026-11-26", "announced"),
-                                        (2, "Весна", "2026-12-10", "announced"),
-                                        (3, "Черновик", "2026-11-27", "draft")):  # fmt: skip
+        for c, name, launch, status in (
+            (1, "Зима", "2026-11-26", "announced"),
+            (2, "Весна", "2026-12-10", "announced"),
+            (3, "Черновик", "2026-11-27", "draft"),
+        ):
             await run(
                 "INSERT INTO campaigns (id, name, launch_date, status, created_by, created_at,"
-                " updated_at, key_messages) VALUES (?, ?, ?, ?, 1, ?, ?, '[\"A\",\"B\"]')",
-                c, name, launch, status, created, created,
-            )  # fmt: skip
+                ' updated_at, key_messages) VALUES (?, ?, ?, ?, 1, ?, ?, \'["A","B"]\')',
+                c,
+                name,
+                launch,
+                status,
+                created,
+                created,
+            )
         for lid, team, rep, at, status, tk, rt, dp, ov, due, met, source, cmp in LEADS:
             await run(
                 "INSERT INTO leads (id, name, status, team_id, assignee_id, source, campaign_id,"
                 " created_at, updated_at, delivered_at, delivered_to, taken, returned, disputed,"
                 " overturned, sla_due, sla_met) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?,"
                 " ?, ?, ?, ?)",
-                lid, f"Лид {lid}", status, team, rep, source, cmp, created, created, ts(at), rep,
-                tk, rt, dp, ov, due, met,
-            )  # fmt: skip
+                lid,
+                f"Лид {lid}",
+                status,
+                team,
+                rep,
+                source,
+                cmp,
+                created,
+                created,
+                ts(at),
+                rep,
+                tk,
+                rt,
+                dp,
+                ov,
+                due,
+                met,
+            )
         await run(
             "INSERT INTO leads (id, name, status, created_at, updated_at)"
-            " VALUES (9, 'Лид 9', 'unassigned', ?, ?)", created, created,
-        )  # fmt: skip
+            " VALUES (9, 'Лид 9', 'unassigned', ?, ?)",
+            created,
+            created,
+        )
         await run(
             "INSERT INTO regulation_versions (version, status, dispute_window_hours,"
             " first_action_minutes, decision_minutes, dispute_cap_percent, created_at)"
-            " VALUES (1, 'published', 72, 120, 540, 20, ?)", created,
-        )  # fmt: skip
+            " VALUES (1, 'published', 72, 120, 540, 20, ?)",
+            created,
+        )
         await run(
             "INSERT INTO regulation_clauses VALUES (1, '1.1', 'dispute', 'Wrong contact', '', 1)"
         )
@@ -129,14 +162,24 @@ async def seed(db: Database) -> None:
             await run(
                 "INSERT INTO disputes (id, lead_id, rep_id, team_id, version, clause, status,"
                 " opened_at, decided_at) VALUES (?, ?, ?, ?, 1, '1.1', ?, ?, ?)",
-                did, lead, rep, team, status, ts("2026-11-20 10:00"),
+                did,
+                lead,
+                rep,
+                team,
+                status,
+                ts("2026-11-20 10:00"),
                 ts(decided) if decided else None,
-            )  # fmt: skip
+            )
             if reminded:
                 await _delivery(conn, "dispute.remind", did, "remind", 1, "sent", None)
         # Announcements: c1 to 10, 11 and 30 (sent) and 20 (blocked the bot); c2 to 10.
-        for c, person, status in ((1, 10, "sent"), (1, 11, "sent"), (1, 30, "sent"),
-                                  (1, 20, "unreachable"), (2, 10, "sent")):  # fmt: skip
+        for c, person, status in (
+            (1, 10, "sent"),
+            (1, 11, "sent"),
+            (1, 30, "sent"),
+            (1, 20, "unreachable"),
+            (2, 10, "sent"),
+        ):
             sent = ts("2026-11-20 09:00") if status == "sent" else None
             await _delivery(conn, "campaign.announce", c, "announce", person, status, sent)
         for c, person, at in (
@@ -156,9 +199,14 @@ async def seed(db: Database) -> None:
             await run(
                 "INSERT INTO questions (id, campaign_id, asked_by, kind, text, asked_at, status,"
                 " answered_at, published_at) VALUES (?, 1, ?, 'text', ?, ?, ?, ?, ?)",
-                qid, by, f"Вопрос {qid}", ts(asked), status,
-                ts(answered) if answered else None, ts(published) if published else None,
-            )  # fmt: skip
+                qid,
+                by,
+                f"Вопрос {qid}",
+                ts(asked),
+                status,
+                ts(answered) if answered else None,
+                ts(published) if published else None,
+            )
         for question, person in ((2, 10), (2, 20), (5, 10)):
             await run("INSERT INTO question_votes VALUES (?, ?, ?)", question, person, created)
         for fid, person, team, rating, comment, at, reactions in (
@@ -170,13 +218,24 @@ async def seed(db: Database) -> None:
             await run(
                 "INSERT INTO feedback (id, campaign_id, person_id, team_id, anonymous, source,"
                 " rating, comment, created_at, updated_at) VALUES (?, 1, ?, ?, 0, 'any', ?, ?,"
-                " ?, ?)", fid, person, team, rating, comment, ts(at), ts(at),
-            )  # fmt: skip
+                " ?, ?)",
+                fid,
+                person,
+                team,
+                rating,
+                comment,
+                ts(at),
+                ts(at),
+            )
             for index, reaction in enumerate(reactions):
                 await run(
                     "INSERT INTO feedback_reactions VALUES (?, ?, ?, ?, ?)",
-                    fid, index, "AB"[index], reaction, ts(at),
-                )  # fmt: skip
+                    fid,
+                    index,
+                    "AB"[index],
+                    reaction,
+                    ts(at),
+                )
         for mid, status, start in (
             (1, "scheduled", "2026-11-24 08:00"),
             (2, "scheduled", "2026-11-28 08:00"),
@@ -186,12 +245,28 @@ async def seed(db: Database) -> None:
             await run(
                 "INSERT INTO meetings (id, organiser_id, title, status, zone, starts_at,"
                 " created_at, updated_at) VALUES (?, 1, 'Sync', ?, 'Europe/Moscow', ?, ?, ?)",
-                mid, status, ts(start), created, created,
-            )  # fmt: skip
-        for mid, person, attended in ((1, 10, 1), (1, 11, 0), (1, 20, None), (1, 1, 1),
-                                      (2, 20, 1), (3, 10, 1), (4, 10, 1)):  # fmt: skip
-            await run("INSERT INTO meeting_participants VALUES (?, ?, ?, NULL, NULL, ?)",
-                      mid, person, created, attended)  # fmt: skip
+                mid,
+                status,
+                ts(start),
+                created,
+                created,
+            )
+        for mid, person, attended in (
+            (1, 10, 1),
+            (1, 11, 0),
+            (1, 20, None),
+            (1, 1, 1),
+            (2, 20, 1),
+            (3, 10, 1),
+            (4, 10, 1),
+        ):
+            await run(
+                "INSERT INTO meeting_participants VALUES (?, ?, ?, NULL, NULL, ?)",
+                mid,
+                person,
+                created,
+                attended,
+            )
         for aid, owner, due, done in (
             (1, 10, "2026-11-25", "2026-11-25 20:30"),  # 23:30 on the day in Moscow: on time
             (2, 20, "2026-11-25", "2026-11-25 15:00"),  # 01:00 the next day there: late
@@ -202,8 +277,13 @@ async def seed(db: Database) -> None:
             await run(
                 "INSERT INTO meeting_actions (id, meeting_id, text, owner_id, due, created_at,"
                 " done_at) VALUES (?, 1, ?, ?, ?, ?, ?)",
-                aid, f"Задача {aid}", owner, due, created, ts(done) if done else None,
-            )  # fmt: skip
+                aid,
+                f"Задача {aid}",
+                owner,
+                due,
+                created,
+                ts(done) if done else None,
+            )
 
 
 async def _delivery(
@@ -212,9 +292,18 @@ async def _delivery(
     await conn.execute(  # type: ignore[attr-defined]
         "INSERT INTO deliveries (kind, ref_id, batch, person_id, chat_id, due_at, status,"
         " next_attempt_at, sent_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)",
-        (kind, ref, batch, person, 5000 + person, sent or ts("2026-11-20 09:00"), status,
-         ts("2026-11-20 09:00"), sent),
-    )  # fmt: skip
+        (
+            kind,
+            ref,
+            batch,
+            person,
+            5000 + person,
+            sent or ts("2026-11-20 09:00"),
+            status,
+            ts("2026-11-20 09:00"),
+            sent,
+        ),
+    )
 
 
 @pytest.fixture
@@ -232,17 +321,41 @@ def by_key(tallies: object) -> dict[object, object]:
 
 async def test_leads_delivered_in_the_week_and_what_became_of_them(kpis: SqlKpiRepo) -> None:
     [total] = await kpis.leads(W, EVERYONE, Grouping.NONE)
-    assert total == LeadTally(None, delivered=6, taken=4, disputed=3, upheld=1, overturned=1,
-                              returned=1, won=1, lost=1, in_work=3, sla_due=6, sla_met=5)  # fmt: skip
+    assert total == LeadTally(
+        None,
+        delivered=6,
+        taken=4,
+        disputed=3,
+        upheld=1,
+        overturned=1,
+        returned=1,
+        won=1,
+        lost=1,
+        in_work=3,
+        sla_due=6,
+        sla_met=5,
+    )
     assert total.quality.percent == 83
 
 
 async def test_leads_by_team_source_and_campaign(kpis: SqlKpiRepo) -> None:
     teams = by_key(await kpis.leads(W, EVERYONE, Grouping.TEAM))
-    assert teams[1] == LeadTally(1, delivered=4, taken=3, disputed=2, upheld=1, overturned=1,
-                                 won=1, lost=1, in_work=1, sla_due=4, sla_met=3)  # fmt: skip
-    assert teams[2] == LeadTally(2, delivered=1, taken=1, returned=1, in_work=1, sla_due=1,
-                                 sla_met=1)  # fmt: skip
+    assert teams[1] == LeadTally(
+        1,
+        delivered=4,
+        taken=3,
+        disputed=2,
+        upheld=1,
+        overturned=1,
+        won=1,
+        lost=1,
+        in_work=1,
+        sla_due=4,
+        sla_met=3,
+    )
+    assert teams[2] == LeadTally(
+        2, delivered=1, taken=1, returned=1, in_work=1, sla_due=1, sla_met=1
+    )
     assert teams[3] == LeadTally(3, delivered=1, disputed=1, in_work=1, sla_due=1, sla_met=1)
     sources = by_key(await kpis.leads(W, EVERYONE, Grouping.SOURCE))
     assert {k: t.delivered for k, t in sources.items()} == {"Сайт": 4, "Выставка": 1, None: 1}
@@ -409,11 +522,13 @@ async def test_digest_settings_and_agenda_drafts_are_kept(db: Database) -> None:
 
     draft = AgendaDraft(
         1,
-        (AgendaItem(ItemKind.QUESTION, (("text", "Где?"), ("votes", 2))),
-         AgendaItem(ItemKind.DISPUTES_WAITING, (("count", 3),), kept=False)),
+        (
+            AgendaItem(ItemKind.QUESTION, (("text", "Где?"), ("votes", 2))),
+            AgendaItem(ItemKind.DISPUTES_WAITING, (("count", 3),), kept=False),
+        ),
         AgendaStatus.DRAFT,
         NOW,
-    )  # fmt: skip
+    )
     async with db.transaction() as conn:
         await conn.execute(
             "INSERT INTO people (id, telegram_id, first_name, timezone, joined_at)"

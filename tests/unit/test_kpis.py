@@ -4,6 +4,7 @@ biggest changes."""
 
 from __future__ import annotations
 
+import itertools
 from datetime import UTC, date, datetime, time, timedelta
 
 import pytest
@@ -87,7 +88,7 @@ def test_the_trend_covers_eight_weeks_ending_with_this_one() -> None:
     weeks = recent_weeks(MONDAY, VLADIVOSTOK)
     assert len(weeks) == 8
     assert weeks[-1] == week_of(date(2026, 11, 30), VLADIVOSTOK)
-    assert all(a.end == b.start for a, b in zip(weeks, weeks[1:], strict=False))
+    assert all(a.end == b.start for a, b in itertools.pairwise(weeks))
 
 
 # --- shares and indicators ------------------------------------------------------------------
@@ -189,13 +190,23 @@ async def test_everyones_scorecard_counts_leads_by_team_and_sums_them() -> None:
     marketer = a_marketer(1, tz=VLADIVOSTOK)
     this = window_of(Period.THIS_WEEK, MONDAY, VLADIVOSTOK)
     last = previous(Period.THIS_WEEK, this, VLADIVOSTOK)
-    kpis.set_leads(EVERYONE, this.first_day, LeadTally(1, delivered=10, disputed=2, upheld=1),
-                   LeadTally(2, delivered=5, disputed=1), LeadTally(None, delivered=1),
-                   by=Grouping.TEAM)  # fmt: skip
-    kpis.set_leads(EVERYONE, last.first_day, LeadTally(1, delivered=12, disputed=1),
-                   by=Grouping.TEAM)  # fmt: skip
-    kpis.set_decisions(EVERYONE, this.first_day, DecisionTally(1, decided=2, overturned=1,
-                       on_time=2), by=Grouping.TEAM)  # fmt: skip
+    kpis.set_leads(
+        EVERYONE,
+        this.first_day,
+        LeadTally(1, delivered=10, disputed=2, upheld=1),
+        LeadTally(2, delivered=5, disputed=1),
+        LeadTally(None, delivered=1),
+        by=Grouping.TEAM,
+    )
+    kpis.set_leads(
+        EVERYONE, last.first_day, LeadTally(1, delivered=12, disputed=1), by=Grouping.TEAM
+    )
+    kpis.set_decisions(
+        EVERYONE,
+        this.first_day,
+        DecisionTally(1, decided=2, overturned=1, on_time=2),
+        by=Grouping.TEAM,
+    )
     async with _uow(kpis) as uow:
         card = await scorecard.scorecard(
             uow, actor=marketer, period=Period.THIS_WEEK, scope=None, now=MONDAY
@@ -230,8 +241,14 @@ async def test_a_reps_scorecard_counts_only_them_and_their_team() -> None:
         with pytest.raises(Forbidden):
             await scorecard.trend(uow, actor=a_rep(7, team=2), scope="t2", now=MONDAY)
         with pytest.raises(Forbidden):
-            await scorecard.breakdown(uow, actor=a_rep(7, team=2), period=Period.QUARTER,
-                                      scope="all", by=Grouping.SOURCE, now=MONDAY)  # fmt: skip
+            await scorecard.breakdown(
+                uow,
+                actor=a_rep(7, team=2),
+                period=Period.QUARTER,
+                scope="all",
+                by=Grouping.SOURCE,
+                now=MONDAY,
+            )
     assert card.beside is not None
     assert set(kpis.asked) == {Slice(person_id=7), Slice(team_id=2)}
 
@@ -250,8 +267,11 @@ async def test_a_one_person_team_has_its_figures_as_they_are() -> None:
     kpis = FakeKpiRepo()
     lead = a_lead(5, team=1)
     this = window_of(Period.THIS_WEEK, MONDAY, lead.timezone)
-    kpis.set_leads(Slice(team_id=1), this.first_day, LeadTally(None, delivered=1, taken=1,
-                   sla_due=1, sla_met=1))  # fmt: skip
+    kpis.set_leads(
+        Slice(team_id=1),
+        this.first_day,
+        LeadTally(None, delivered=1, taken=1, sla_due=1, sla_met=1),
+    )
     async with _uow(kpis) as uow:
         card = await scorecard.scorecard(
             uow, actor=lead, period=Period.THIS_WEEK, scope=None, now=MONDAY

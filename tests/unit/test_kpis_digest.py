@@ -91,13 +91,18 @@ async def test_quiet_hours_hold_the_digest_until_they_end() -> None:
 
 async def test_nobody_away_gets_the_digest_and_it_is_skipped_if_they_went_away_meanwhile() -> None:
     uow = _people()
-    await uow.people.add_away(2, starts_at=MOSCOW_NINE - timedelta(days=1),
-                              ends_at=MOSCOW_NINE + timedelta(days=2), now=MOSCOW_NINE)  # fmt: skip
+    await uow.people.add_away(
+        2,
+        starts_at=MOSCOW_NINE - timedelta(days=1),
+        ends_at=MOSCOW_NINE + timedelta(days=2),
+        now=MOSCOW_NINE,
+    )
     async with uow:
         await digest.queue_due(uow, LONDON_NINE)
         assert {r.person_id for r in _queued(uow)} == {1, 3}
-        await uow.people.add_away(1, starts_at=LONDON_NINE, ends_at=LONDON_NINE + timedelta(1),
-                                  now=LONDON_NINE)  # fmt: skip
+        await uow.people.add_away(
+            1, starts_at=LONDON_NINE, ends_at=LONDON_NINE + timedelta(1), now=LONDON_NINE
+        )
         row = next(r for r in _queued(uow) if r.person_id == 1)
         assert await digest.compose(uow, row, LONDON_NINE + timedelta(minutes=1)) == digest.AWAY
 
@@ -155,8 +160,9 @@ def _meeting_world() -> FakeUnitOfWork:
     uow.teams.put(a_team(1, "Север"))
     series = a_meeting(1, starts_at=START, recurrence=Recurrence.WEEKLY, series_id=1)
     one_off = a_meeting(2, starts_at=START + timedelta(hours=2))
-    later = a_meeting(3, starts_at=START + timedelta(days=3), recurrence=Recurrence.WEEKLY,
-                      series_id=3)  # fmt: skip
+    later = a_meeting(
+        3, starts_at=START + timedelta(days=3), recurrence=Recurrence.WEEKLY, series_id=3
+    )
     uow.meetings.put(series, one_off, later)
     return uow
 
@@ -225,6 +231,7 @@ async def test_a_draft_is_not_sent_once_the_meeting_started_or_was_sent() -> Non
         lead = await uow.people.get(1)
         assert lead is not None
         items = uow.kpis.drafts[1].kept
-        await agenda.send(uow, actor=lead, meeting_id=1, texts=["x"] * len(items),
-                          now=START - timedelta(hours=1))  # fmt: skip
+        await agenda.send(
+            uow, actor=lead, meeting_id=1, texts=["x"] * len(items), now=START - timedelta(hours=1)
+        )
         assert await agenda.compose(uow, row, START - timedelta(minutes=30)) == agenda.SENT

@@ -135,9 +135,7 @@ class FakeKpiRepo:
     async def top_questions(self, where: Slice, limit: int) -> Sequence[OpenQuestion]:
         return self.questions_list[:limit]
 
-    async def lowest_ratings(
-        self, window: Window, where: Slice, limit: int
-    ) -> Sequence[LowRating]:
+    async def lowest_ratings(self, window: Window, where: Slice, limit: int) -> Sequence[LowRating]:
         return self.ratings_list[:limit]
 
     async def overdue_actions(
