@@ -68,7 +68,7 @@ def change_text(t: Translator, changed: Change) -> str:
     delta = changed.delta
     if delta is None:
         return t.label("kpi-change-none", now=now, before=before)
-    return t.label("kpi-change", now=now, before=before, delta=f"{delta:+d}")
+    return t.label("kpi-change", now=now, before=before, delta=f"{delta:+d}" if delta else "±0")
 
 
 def duration(t: Translator, minutes: float | None) -> str:

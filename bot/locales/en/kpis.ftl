@@ -126,7 +126,7 @@ kpi-col-negative = 👎 share: { $message }
 
 kpi-digest-settings = ⚙️ Weekly digest
 kpi-digest-title = ⚙️ <b>The weekly digest</b>
-kpi-digest-when = Every { $day } at { $time } in each person's own time zone (outside their quiet hours; not while they are away).
+kpi-digest-when = Every week: { $day }, { $time } in each person's own time zone (outside their quiet hours; not while they are away).
 kpi-digest-on = It is <b>on</b>.
 kpi-digest-off = It is <b>off</b>.
 kpi-digest-turn-off = 🔕 Turn off
