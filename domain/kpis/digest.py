@@ -39,6 +39,7 @@ WEEK_OVER = Skip("week-over")
 AWAY = Skip("away")
 INACTIVE = Skip("recipient-inactive")
 OFF = Skip("digest-off")
+NOTHING = Skip("nothing-to-report")  # no figure in their scope last week or the week before
 
 
 def _week_of(person: Person, now: datetime) -> str:
@@ -52,9 +53,10 @@ def due_moment(settings: DigestSettings, person: Person, now: datetime) -> datet
 
 
 def is_due(settings: DigestSettings, person: Person, now: datetime) -> bool:
-    """This week's moment has come in the person's zone, and not too long ago."""
+    """This week's moment has come in the person's zone, not too long ago, and they were
+    with the company then (someone who joins on Tuesday starts with next week's)."""
     moment = due_moment(settings, person, now)
-    return moment <= now < moment + CATCH_UP
+    return person.joined_at <= moment <= now < moment + CATCH_UP
 
 
 async def queue_due(uow: UnitOfWork, now: datetime) -> int:
@@ -114,6 +116,8 @@ async def compose(uow: UnitOfWork, due: DueDelivery, now: datetime) -> Digest | 
     window = previous(Period.LAST_WEEK, this_week, person.timezone)
     before = previous(Period.LAST_WEEK, window, person.timezone)
     card = await card_for(uow, person, scope, Period.LAST_WEEK, window, before, teams, now)
+    if card.is_empty:
+        return NOTHING
     trend = await trend_for(uow, person, scope, now)
     outcomes = await breakdown_for(uow, person, scope, Period.LAST_WEEK, Grouping.SOURCE, now)
     return Digest(person, card, trend, outcomes)

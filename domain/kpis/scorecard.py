@@ -62,6 +62,22 @@ class Figures:
     def handling(self) -> float | None:
         return lead_handling(self.leads, self.decisions)
 
+    @property
+    def is_empty(self) -> bool:
+        """Nothing happened: no lead, verdict, announcement, question, feedback or meeting."""
+        q = self.questions
+        return not (
+            self.leads.delivered
+            or self.decisions.decided
+            or self.acks
+            or q.asked
+            or q.open
+            or q.published
+            or self.ratings
+            or self.meetings.held
+            or self.meetings.actions_due
+        )
+
     def value(self, measure: Measure) -> float | None:
         return {
             Measure.QUALITY: self.quality,
@@ -141,6 +157,11 @@ class Scorecard:
     beside: Column | None  # a rep's team, beside their own figures
     teams: tuple[TeamRow, ...]  # everyone's scope: each team
     choices: tuple[tuple[str, Team | None], ...]  # the scopes the reader may switch to
+
+    @property
+    def is_empty(self) -> bool:
+        columns = [self.main] + ([self.beside] if self.beside is not None else [])
+        return all(c.now.is_empty and c.before.is_empty for c in columns)
 
     def movements(self) -> list[Movement]:
         """Every change there is, the scope's own first, then its team beside, then teams."""

@@ -4,7 +4,8 @@ meeting, kept, dropped, reordered and sent into the meeting's agenda."""
 
 from __future__ import annotations
 
-from datetime import UTC, datetime, time, timedelta
+from dataclasses import replace
+from datetime import UTC, date, datetime, time, timedelta
 
 import pytest
 
@@ -14,9 +15,12 @@ from domain.kpis.model import (
     AgendaStatus,
     DigestSettings,
     ItemKind,
+    LeadTally,
     OpenQuestion,
     OverdueAction,
 )
+from domain.kpis.ports import Grouping
+from domain.kpis.scopes import EVERYONE
 from domain.meetings.model import Recurrence
 from tests.support.builders.meetings import a_meeting
 from tests.support.builders.people import a_lead, a_marketer, a_rep, a_team, an_admin
@@ -109,15 +113,34 @@ async def test_nobody_away_gets_the_digest_and_it_is_skipped_if_they_went_away_m
 
 async def test_a_digest_that_waited_past_its_week_is_skipped() -> None:
     uow = _people()
+    uow.kpis.set_leads(EVERYONE, date(2026, 11, 23), LeadTally(1, delivered=3), by=Grouping.TEAM)
     async with uow:
         await digest.queue_due(uow, MOSCOW_NINE)
         row = next(r for r in _queued(uow) if r.person_id == 2)
         stale = await digest.compose(uow, row, MOSCOW_NINE + timedelta(days=7))
+        late = await digest.compose(uow, row, MOSCOW_NINE + digest.CATCH_UP)
         fresh = await digest.compose(uow, row, MOSCOW_NINE + timedelta(minutes=1))
     assert stale == digest.WEEK_OVER
+    assert late == digest.WEEK_OVER
     assert isinstance(fresh, digest.Digest)
     assert fresh.card.window.first_day.isoformat() == "2026-11-23"  # last week
     assert fresh.card.scope.key == "all"
+
+
+async def test_nothing_to_report_sends_no_digest() -> None:
+    uow = _people()
+    async with uow:
+        await digest.queue_due(uow, MOSCOW_NINE)
+        row = next(r for r in _queued(uow) if r.person_id == 2)
+        assert await digest.compose(uow, row, MOSCOW_NINE) == digest.NOTHING
+
+
+async def test_someone_who_joined_after_this_weeks_digest_starts_with_next_weeks() -> None:
+    uow = FakeUnitOfWork(kpis=FakeKpiRepo())
+    uow.people.put(replace(a_rep(1), joined_at=MOSCOW_NINE + timedelta(hours=1)))
+    async with uow:
+        assert await digest.queue_due(uow, MOSCOW_NINE + timedelta(hours=2)) == 0
+        assert await digest.queue_due(uow, MOSCOW_NINE + timedelta(days=7)) == 1
 
 
 async def test_admins_move_the_digest_and_turn_it_off() -> None:
