@@ -6,6 +6,7 @@ from __future__ import annotations
 
 from dataclasses import replace
 from datetime import timedelta
+from pathlib import Path
 
 from domain.kpis.model import LeadTally, week_of
 from domain.kpis.ports import Grouping
@@ -75,3 +76,44 @@ async def test_disputes_upheld_and_overturned_are_counted_against_the_lead(db: D
     assert stored is not None and stored.status is LeadStatus.DISQUALIFIED
     assert (total.delivered, total.disputed, total.upheld, total.overturned) == (2, 2, 1, 1)
     assert total.quality.percent == 50
+
+
+async def test_the_migration_fills_the_columns_of_leads_already_there(tmp_path: Path) -> None:
+    """A database from before the KPIs: each lead's first delivery, rep and story come from
+    its history and its disputes."""
+    from storage.migrate import migrate
+
+    path = tmp_path / "old.sqlite3"
+    db = await Database.open(path)
+    await migrate(db, target=10)
+    stamp = "2026-11-24 09:00:00.000000"
+    for sql in (
+        "INSERT INTO people (id, telegram_id, first_name, timezone, joined_at)"
+        f" VALUES (1, 1, 'Rep', 'UTC', '{stamp}'), (2, 2, 'Other', 'UTC', '{stamp}')",
+        "INSERT INTO regulation_versions (version, status, dispute_window_hours,"
+        " first_action_minutes, decision_minutes, dispute_cap_percent, created_at)"
+        f" VALUES (1, 'published', 72, 120, 540, 20, '{stamp}')",
+        "INSERT INTO regulation_clauses VALUES (1, '1.1', 'dispute', 'T', '', 1)",
+        "INSERT INTO leads (id, name, status, assignee_id, assignment_no, reminded_no,"
+        f" first_action_at, created_at, updated_at) VALUES (1, 'A', 'new', 2, 2, 0, NULL,"
+        f" '{stamp}', '{stamp}'), (2, 'B', 'unassigned', NULL, 0, 0, NULL, '{stamp}', '{stamp}')",
+        "INSERT INTO lead_events (lead_id, at, rep_id, kind) VALUES"
+        " (1, '2026-11-24 10:00:00.000000', 1, 'assigned'),"
+        " (1, '2026-11-24 11:00:00.000000', 1, 'taken'),"
+        " (1, '2026-11-24 12:00:00.000000', 1, 'disputed'),"
+        " (1, '2026-11-25 10:00:00.000000', 2, 'overturned')",
+        "INSERT INTO disputes (lead_id, rep_id, version, clause, status, opened_at)"
+        f" VALUES (1, 1, 1, '1.1', 'overturned', '{stamp}')",
+    ):
+        await db.raw.execute(sql)
+    await migrate(db)
+    async with db.raw.execute(
+        "SELECT delivered_at, delivered_to, taken, returned, disputed, overturned FROM leads"
+        " ORDER BY id"
+    ) as cur:
+        rows = [tuple(row) for row in await cur.fetchall()]
+    await db.close()
+    assert rows == [
+        ("2026-11-24 10:00:00.000000", 1, 1, 0, 1, 1),
+        (None, None, 0, 0, 0, 0),
+    ]
