@@ -8,7 +8,7 @@ from domain.kpis import agenda
 from handlers.kit.callbacks import Callback
 from handlers.kit.context import TandemContext
 from handlers.kit.screens import show
-from handlers.kpis.views import agenda_screen, kept_texts
+from handlers.kpis.agenda_views import agenda_screen, kept_texts
 
 
 async def toggle(update: Update, context: TandemContext, cb: Callback) -> None:

@@ -12,15 +12,9 @@ from domain.kpis.digest import Digest
 from handlers.kit.callbacks import button
 from handlers.kit.i18n import Translator
 from handlers.kit.screens import Screen
+from handlers.kpis.agenda_views import agenda_screen
 from handlers.kpis.pictures import Picture, sources_picture, trend_picture
-from handlers.kpis.views import (
-    AREA,
-    agenda_screen,
-    changes_lines,
-    dates,
-    scope_label,
-    scorecard_body,
-)
+from handlers.kpis.views import AREA, changes_lines, dates, scope_label, scorecard_body
 
 
 def _photo(picture: Picture) -> Attachment:

@@ -19,6 +19,7 @@ from handlers.kit.callbacks import Callback, CallbackDataError
 from handlers.kit.context import TandemContext
 from handlers.kit.exports import Format, send_table
 from handlers.kit.screens import Screen, show
+from handlers.kpis.agenda_views import digest_settings_screen
 from handlers.kpis.pictures import (
     Picture,
     acks_picture,
@@ -27,12 +28,7 @@ from handlers.kpis.pictures import (
     sources_picture,
     trend_picture,
 )
-from handlers.kpis.views import (
-    breakdown_screen,
-    digest_settings_screen,
-    export_row,
-    scorecard_screen,
-)
+from handlers.kpis.views import breakdown_screen, export_row, scorecard_screen
 
 
 def _period(raw: str) -> Period:
