@@ -39,6 +39,7 @@ from handlers import (
     briefings,
     campaigns,
     feedback,
+    kpis,
     leads,
     meetings,
     people,
@@ -75,6 +76,7 @@ FEATURES: tuple[Feature, ...] = (
     feedback.FEATURE,
     leads.FEATURE,
     meetings.FEATURE,
+    kpis.FEATURE,
 )
 
 

@@ -107,10 +107,19 @@ NETWORK_PAUSE_CAP = 30.0  # the longest engine-wide slow-down after consecutive 
 
 @dataclass(frozen=True, slots=True)
 class Attachment:
-    """A file sent right after a delivery's text (a meeting's calendar file)."""
+    """A file sent right after a delivery's text (a meeting's calendar file), or a photo with
+    its caption (a chart). ``data`` may be a function that makes the bytes (drawing a chart):
+    the engine calls it in a worker thread, off the event loop, when the delivery is sent."""
 
     file_name: str
-    data: bytes
+    data: bytes | Callable[[], bytes]
+    caption: str | None = None
+    photo: bool = False
+
+    async def content(self) -> bytes:
+        if callable(self.data):
+            return await asyncio.to_thread(self.data)
+        return self.data
 
 
 @dataclass(frozen=True, slots=True)
@@ -126,6 +135,8 @@ class OutgoingMessage:
     reply_to_message_id: int | None = None
     # Set: a file sent right after the text, as part of the same delivery (not with edits).
     document: Attachment | None = None
+    # Photos sent after the text (and the document), each with its caption.
+    photos: tuple[Attachment, ...] = ()
 
 
 # Skip(reason): there is nothing to send any more (the row becomes 'skipped', with the reason).
@@ -532,21 +543,28 @@ class BroadcastEngine:
                     await SqlDeliveryRepo(conn).note_parts_sent(job.delivery.id, job.parts_sent)
         if message.document is not None:
             await self._send_document(chat_id, message.document, message.protect_content)
+        for photo in message.photos:
+            await self._send_document(chat_id, photo, message.protect_content)
         return sent_id
 
     async def _send_document(self, chat_id: int, document: Attachment, protect: bool) -> None:
-        """The file after the text, paced like any send. The text has gone out, so a failing
-        file never makes the delivery repeat it: a 429 is waited out and tried once more,
-        anything else is logged and the delivery still counts as sent."""
+        """The file (or photo) after the text, paced like any send. The text has gone out, so
+        a failing file never makes the delivery repeat it: a 429 is waited out and tried once
+        more, anything else is logged and the delivery still counts as sent."""
+        data = await document.content()
         for attempt in (1, 2):
             await self.pacer.turn()
             try:
                 with self._pace.in_flight():
-                    await self._bot.send_document(
-                        chat_id,
-                        InputFile(document.data, filename=document.file_name),
-                        protect_content=protect,
-                    )
+                    upload = InputFile(data, filename=document.file_name)
+                    if document.photo:
+                        await self._bot.send_photo(
+                            chat_id, upload, caption=document.caption, protect_content=protect
+                        )
+                    else:
+                        await self._bot.send_document(
+                            chat_id, upload, caption=document.caption, protect_content=protect
+                        )
                 return
             except RetryAfter as error:
                 self.stats.got_429 += 1

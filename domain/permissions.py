@@ -37,6 +37,9 @@ class Action(StrEnum):
     MANAGE_INTAKE = "manage_intake"
     VIEW_MEETINGS = "view_meetings"
     SCHEDULE_MEETINGS = "schedule_meetings"
+    VIEW_KPIS = "view_kpis"
+    VIEW_ALL_KPIS = "view_all_kpis"
+    CONFIGURE_DIGEST = "configure_digest"
 
 
 EVERYONE: frozenset[Role] = frozenset(ALL_ROLES)
@@ -71,6 +74,11 @@ PERMISSIONS: Mapping[Action, frozenset[Role]] = {
     # is decided per meeting.
     Action.VIEW_MEETINGS: EVERYONE,
     Action.SCHEDULE_MEETINGS: frozenset({Role.TEAM_LEAD, Role.MARKETER, Role.ADMIN}),
+    # Everyone has a /kpi: everyone's, their team's, or their own beside their team's
+    # (domain/kpis/scopes.py decides which).
+    Action.VIEW_KPIS: EVERYONE,
+    Action.VIEW_ALL_KPIS: frozenset({Role.MARKETER, Role.ANALYST, Role.ADMIN}),
+    Action.CONFIGURE_DIGEST: frozenset({Role.ADMIN}),
 }
 
 

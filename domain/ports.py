@@ -19,6 +19,7 @@ from domain.briefings.ports import BriefingRepo
 from domain.campaigns.ports import CampaignRepo
 from domain.feedback.ports import FeedbackRepo
 from domain.flows import FlowRepo
+from domain.kpis.ports import KpiRepo
 from domain.leads.ports import DisputeRepo, LeadRepo, LeadSourceRepo, RegulationRepo
 from domain.meetings.ports import MeetingRepo
 from domain.people.model import Person
@@ -206,6 +207,8 @@ class UnitOfWork(Protocol):
     def lead_sources(self) -> LeadSourceRepo: ...
     @property
     def meetings(self) -> MeetingRepo: ...
+    @property
+    def kpis(self) -> KpiRepo: ...
 
     def savepoint(self) -> AbstractAsyncContextManager[None]:
         """``async with uow.savepoint():`` inside the unit of work: if the block raises, what

@@ -92,6 +92,11 @@ class SqlDisputeRepo:
                 dispute.id,
             ),
         )
+        if dispute.status is DisputeStatus.OVERTURNED:
+            # The scorecard counts a lead whose dispute was overturned (0013_kpis.sql).
+            await self._conn.execute(
+                "UPDATE leads SET overturned = 1 WHERE id = ?", (dispute.lead_id,)
+            )
 
     async def pending_for(self, lead_id: int) -> Dispute | None:
         found = await self._many(

@@ -185,7 +185,9 @@ class SqlLeadRepo:
 
     async def save(self, lead: Lead) -> None:
         async with self._conn.execute(
-            "SELECT status, team_id, assignee_id FROM leads WHERE id = ?", (lead.id,)
+            "SELECT status, team_id, assignee_id, assignment_no, reminded_no, first_action_at"
+            " FROM leads WHERE id = ?",
+            (lead.id,),
         ) as cur:
             old = await cur.fetchone()
         if old is None:
@@ -212,6 +214,41 @@ class SqlLeadRepo:
                 _opt(lead.first_action_at),
                 lead.loss_reason.value if lead.loss_reason else None,
                 to_db(lead.updated_at),
+                lead.id,
+            ),
+        )
+        await self._count_for_kpis(old, lead)
+
+    async def _count_for_kpis(self, old: aiosqlite.Row, lead: Lead) -> None:
+        """Keep the columns the scorecard counts by (``0013_kpis.sql``): the first delivery,
+        whether the lead was ever taken, returned or disputed, and each first-action clock
+        that ended — met when the first action came before the SLA sweep found the deadline
+        passed (it marks ``reminded_no``), missed when the sweep got there first."""
+        status = lead.status
+        assigned = lead.assignee_id is not None and lead.assignment_no > old["assignment_no"]
+        acted = (
+            old["first_action_at"] is None
+            and lead.first_action_at is not None
+            and lead.assignment_no == old["assignment_no"]
+        )
+        met = acted and lead.reminded_no < lead.assignment_no
+        missed = lead.reminded_no > old["reminded_no"] and lead.reminded_no == lead.assignment_no
+        await self._conn.execute(
+            "UPDATE leads SET"
+            " delivered_at = CASE WHEN delivered_at IS NULL AND ? THEN ? ELSE delivered_at END,"
+            " delivered_to = CASE WHEN delivered_to IS NULL AND ? THEN ? ELSE delivered_to END,"
+            " taken = MAX(taken, ?), returned = MAX(returned, ?), disputed = MAX(disputed, ?),"
+            " sla_due = sla_due + ?, sla_met = sla_met + ? WHERE id = ?",
+            (
+                assigned,
+                _opt(lead.assigned_at),
+                assigned,
+                lead.assignee_id,
+                status is LeadStatus.TAKEN,
+                status is LeadStatus.UNASSIGNED and old["status"] in ("new", "taken"),
+                status is LeadStatus.DISPUTED,
+                int(met or missed),
+                int(met),
                 lead.id,
             ),
         )

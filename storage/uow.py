@@ -17,6 +17,7 @@ from storage.disputes import SqlDisputeRepo
 from storage.feedback import SqlFeedbackRepo
 from storage.flows import FlowCodec, SqlFlowRepo
 from storage.invites import SqlAuditLog, SqlInviteRepo
+from storage.kpis import SqlKpiRepo
 from storage.lead_sources import SqlLeadSourceRepo
 from storage.leads import SqlLeadRepo
 from storage.meetings import SqlMeetingRepo
@@ -48,6 +49,7 @@ class SqlUnitOfWork:
     regulation: SqlRegulationRepo
     lead_sources: SqlLeadSourceRepo
     meetings: SqlMeetingRepo
+    kpis: SqlKpiRepo
 
     def __init__(self, db: Database, codec: FlowCodec | None = None) -> None:
         self._db = db
@@ -77,6 +79,7 @@ class SqlUnitOfWork:
         self.regulation = SqlRegulationRepo(conn)
         self.lead_sources = SqlLeadSourceRepo(conn)
         self.meetings = SqlMeetingRepo(conn)
+        self.kpis = SqlKpiRepo(conn)
         return self
 
     def savepoint(self) -> AbstractAsyncContextManager[None]:

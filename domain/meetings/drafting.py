@@ -7,6 +7,7 @@ card picks up at the first missing step. Bad input raises and the flow stays on 
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import datetime
 
@@ -344,6 +345,25 @@ async def _add_topic(
         at=now,
     )
     return TopicAdded(meeting.id, len(topics) + 1)
+
+
+async def add_topics(
+    uow: UnitOfWork, *, actor: Person, meeting_id: int, texts: Sequence[str], now: datetime
+) -> int:
+    """Topics the organiser prepared elsewhere (the KPIs' draft agenda), added to a sent
+    meeting's agenda in order, as many as it still holds; how many were added. Participants
+    see them with the next reminder."""
+    meeting = await access.organised(uow, actor=actor, meeting_id=meeting_id)
+    meeting.check_changeable(now)
+    room = MAX_TOPICS - len(await uow.meetings.topics(meeting.id))
+    added = 0
+    for text in [t.strip()[:TOPIC_MAX] for t in texts if t.strip()][: max(room, 0)]:
+        await uow.meetings.add_topic(
+            meeting.id, text, source=TopicSource.ORGANISER, added_by=actor.id, at=now
+        )
+        added += 1
+    await access.audit(uow, actor, meeting.id, "add_topics", now)
+    return added
 
 
 # --- button steps --------------------------------------------------------------------------

@@ -276,3 +276,13 @@ async def presentation_of(uow: UnitOfWork, campaign_id: int) -> Meeting | None:
     """The campaign's presentation to sales (the next one not cancelled), for its card."""
     found = await uow.meetings.for_campaign(campaign_id)
     return found[0] if found else None
+
+
+async def previous_occurrence(uow: UnitOfWork, meeting: Meeting) -> Meeting | None:
+    """The occurrence of the meeting's series before it (None: the first, or no series);
+    the KPIs' draft agenda counts "since the last occurrence" from its start."""
+    if meeting.series_id is None or meeting.occurrence <= 1:
+        return None
+    found = await uow.meetings.occurrences(meeting.series_id, from_number=meeting.occurrence - 1)
+    earlier = [m for m in found if m.occurrence == meeting.occurrence - 1]
+    return earlier[0] if earlier else None

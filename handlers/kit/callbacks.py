@@ -42,6 +42,7 @@ class Area(StrEnum):
     REGULATION = "reg"
     AWAY = "away"
     MEETINGS = "mtg"
+    KPIS = "kpi"
 
 
 _PART = re.compile(r"^[A-Za-z0-9_.+/-]{1,40}$")

@@ -53,6 +53,7 @@ async def test_invited_person_joins_with_roles_and_team_in_their_language(tandem
         "actions",
         "leads",
         "regulation",
+        "kpi",
         "settings",
         "away",
         "cancel",

@@ -46,6 +46,7 @@ _PORTS = (
     "regulation",
     "lead_sources",
     "meetings",
+    "kpis",
 )
 
 
