@@ -13,7 +13,7 @@ from handlers.kit.callbacks import Callback, button
 from handlers.kit.context import TandemContext
 from handlers.kit.i18n import Translator
 from handlers.kit.paging import Page, nav_rows
-from handlers.kit.screens import Screen, send_new, show
+from handlers.kit.screens import Screen, show
 from handlers.kit.text import fit
 
 PAGE_SIZE = 8
@@ -48,16 +48,18 @@ async def list_page(update: Update, context: TandemContext, cb: Callback) -> Non
 
 
 def figures_screen(t: Translator, view: CampaignFigures) -> Screen:
+    """The figures, in place of the screen they were opened from, with the way back to it:
+    the card for those who manage campaigns, the list for a team lead."""
     cid = view.campaign.id
     keyboard = [[button(t.label("refresh-button"), AREA, "fig", cid)]]
-    if not view.team_only:
-        keyboard.append([button(t.label("back-button"), AREA, "card", cid)])
+    back = button(t.label("back-button"), AREA, "list", 0) if view.team_only else None
+    keyboard.append([back or button(t.label("back-button"), AREA, "card", cid)])
     return Screen(fit(figures_text(t, view)), keyboard)
 
 
 async def open_campaign(update: Update, context: TandemContext, cb: Callback) -> None:
-    """Managers get the card; recipients the announcement itself; team leads the figures of
-    their team."""
+    """Managers get the card; recipients the announcement itself (as a message of its own);
+    team leads the figures of their team, in place of the list, as a marketer's card is."""
     async with context.uow() as uow:
         opened = await reports.open_campaign(
             uow, actor=context.actor, campaign_id=cb.int_arg(0), now=context.now
@@ -68,7 +70,7 @@ async def open_campaign(update: Update, context: TandemContext, cb: Callback) ->
     if opened.announcement is not None:
         await send_announcement(update, context, opened.announcement)
     if opened.figures is not None:
-        await send_new(update, figures_screen(context.t, opened.figures))
+        await show(update, figures_screen(context.t, opened.figures))
 
 
 async def figures(update: Update, context: TandemContext, cb: Callback) -> None:
