@@ -3,9 +3,14 @@ takes and the bot messages it leaves in the chat (``tests/support/jobs.py``)."""
 
 from __future__ import annotations
 
+from datetime import timedelta
+
+from tests.support.clock import FakeClock
 from tests.support.harness import Player, Tandem, deliver
 from tests.support.jobs import count_job
 from tests.support.org import Org, build_org, draft_campaign
+from tests.support.people import LINK, create_invite, create_team
+from tests.support.people import admin as an_admin
 
 CAMPAIGN = "Зимний иммунитет"
 
@@ -52,3 +57,61 @@ async def test_figures_replace_the_screen_they_are_opened_from_for_lead_and_mark
         await marketer.press("« Назад", message=card)
     assert job.taps == 3 and job.messages_left == 1
     assert card.text.startswith(f"📣 {CAMPAIGN}")
+
+
+# --- inviting a team: one link for several people, a composer that remembers --------------------
+
+
+async def test_one_link_onboards_five_reps_and_the_composer_remembers(
+    tandem: Tandem, clock: FakeClock
+) -> None:
+    admin = await an_admin(tandem)
+    await create_team(admin, "Север", "Мурманск", "Europe/Moscow")
+
+    async with count_job(admin) as job:
+        [composer] = await admin.send("/invite")
+        assert "Ссылка для: 1 человека" in composer.text
+        await admin.press("👥 5")
+        await admin.press("Команда: Без команды")
+        await admin.press("Север")
+        assert "Роли: Торговый представитель" in composer.text
+        assert "Ссылка для: 5 человек" in composer.text and "✅ 👥 5" in composer.labels()
+        await admin.press("🔗 Создать ссылку")
+    # Was 15 taps, 5 commands and 5 links for five people: now 4 taps, 1 command, 1 link.
+    assert job.taps == 4 and job.typed == 1 and job.messages_left == 1
+    link = composer.text
+    assert "Ссылка на 5 чел.: осталось мест 5 из 5" in link
+    token = LINK.search(link)
+    assert token is not None
+
+    reps = [tandem.player(5000 + n, f"Рep{n}") for n in range(6)]
+    for rep in reps[:5]:
+        [welcome] = await rep.send(f"/start {token[2]}")
+        assert welcome.text.startswith("Добро пожаловать в Tandem") and "(Север)" in welcome.text
+    [refused] = await reps[5].send(f"/start {token[2]}")
+    assert refused.text.startswith("Извините, Tandem доступен только по приглашению")
+    await admin.send("/people")
+    assert admin.last.text.startswith("Людей: 6")
+
+    # One more link like the last: one tap, a new message with its own link.
+    async with count_job(admin) as job:
+        [again] = await admin.press("🔁 Ещё одна такая ссылка", message=composer)
+    assert job.taps == 1 and job.messages_left == 1
+    assert "Торговый представитель (Север)" in again.text and "осталось мест 5 из 5" in again.text
+    second = LINK.search(again.text)
+    assert second is not None and second[2] != token[2]
+
+    # /invite starts as the last invite was; the open list shows the places left.
+    [composer] = await admin.send("/invite")
+    assert "Команда: Север" in composer.text and "✅ 👥 5" in composer.labels()
+    await admin.press("Действующие приглашения", message=composer)
+    assert "Действующие приглашения: 1" in composer.text
+    assert "осталось 5 из 5" in composer.text
+    # Still expiring and revocable: the second link is revoked; a third expires unused.
+    await admin.press(next(x for x in composer.labels() if x.startswith("Отозвать")))
+    [refused] = await reps[5].send(f"/start {second[2]}")
+    assert refused.text.startswith("Извините")
+    third = await create_invite(admin, ["rep"], "Север", uses=5)
+    clock.advance(timedelta(days=7, minutes=1))
+    [refused] = await reps[5].send(f"/start {third}")
+    assert refused.text.startswith("Извините")
