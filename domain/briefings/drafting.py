@@ -35,6 +35,7 @@ from domain.briefings.model import (
 from domain.briefings.notices import Request
 from domain.briefings.reports import Report, report
 from domain.campaigns import access as campaigns
+from domain.campaigns.audience import picked_region
 from domain.campaigns.model import Audience, Campaign, Status
 from domain.errors import InvalidInput, NotFound
 from domain.flows import FlowState
@@ -271,13 +272,18 @@ async def toggle_audience(
     all_reps: bool = False,
     team_id: int | None = None,
     role: Role | None = None,
+    region_of: int | None = None,
 ) -> Draft:
-    """Change whom the briefing goes to, starting from the campaign's audience."""
+    """Change whom the briefing goes to, starting from the campaign's audience: all reps, a
+    team, a role, or the teams of a region."""
     briefing, campaign = await access.draft(uow, actor=actor, briefing_id=briefing_id)
     if team_id is not None and await uow.teams.get(team_id) is None:
         raise NotFound()
-    chosen = toggled(briefing.audience_in(campaign), all_reps=all_reps, team_id=team_id, role=role)
-    await uow.briefings.save(briefing.with_(audience=chosen))
+    region = await picked_region(uow, region_of)
+    current = briefing.audience_in(campaign)
+    chosen = toggled(current, all_reps=all_reps, team_id=team_id, role=role, region=region)
+    if chosen != current:  # nothing ticked ("more"): it still goes to the campaign's audience
+        await uow.briefings.save(briefing.with_(audience=chosen))
     return await _draft(uow, briefing.id, campaign)
 
 

@@ -11,13 +11,13 @@ Lifecycle::
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Sequence
+from collections.abc import Collection, Iterable, Sequence
 from dataclasses import dataclass, field, replace
 from datetime import date, datetime, time, timedelta
 from enum import StrEnum
 
 from domain.errors import InvalidInput
-from domain.people.model import Person, Role
+from domain.people.model import Person, Role, Team
 from domain.timezones import at_local, days_until, to_local
 
 NAME_MAX = 120
@@ -127,6 +127,25 @@ class Audience:
         if person.team_id is not None and person.team_id in self.team_ids:
             return True
         return not self.roles.isdisjoint(person.roles)
+
+    def toggled(
+        self,
+        *,
+        all_reps: bool = False,
+        team_id: int | None = None,
+        role: Role | None = None,
+        region: Collection[int] = (),
+    ) -> Audience:
+        """This audience with one tick flipped: all reps, a team, a role — or a region's
+        teams, ticked together (all of them off when all were on, else all on)."""
+        teams = self.team_ids
+        if team_id is not None:
+            teams = teams ^ {team_id}
+        if region:
+            chosen = frozenset(region)
+            teams = teams - chosen if chosen <= teams else teams | chosen
+        roles = self.roles ^ {role} if role is not None else self.roles
+        return Audience(self.all_reps ^ all_reps, teams, roles)
 
     def to_json(self) -> dict[str, object]:
         return {
@@ -291,6 +310,17 @@ class Campaign:
 
     def with_(self, **changes: object) -> Campaign:
         return replace(self, **changes)  # type: ignore[arg-type]
+
+
+def region_teams(teams: Iterable[Team], team_id: int) -> frozenset[int]:
+    """The teams of the region team ``team_id`` is in (the audience picker's region tick);
+    empty when there is no such team."""
+    listed = list(teams)
+    region = next((team.region for team in listed if team.id == team_id), None)
+    if region is None:
+        return frozenset()
+    key = region.casefold()
+    return frozenset(team.id for team in listed if team.region.casefold() == key)
 
 
 def clean_text(raw: str, *, limit: int, key: str = "error-text-length") -> str:

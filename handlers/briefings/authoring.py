@@ -10,7 +10,7 @@ from domain.briefings.drafting import Draft
 from domain.briefings.flows import TypingDeadline, WritingOptions, WritingQuestion
 from domain.briefings.reports import Report
 from handlers.briefings import views
-from handlers.kit.audience import AUDIENCE_VERBS, audience_change
+from handlers.kit.audience import AUDIENCE_VERBS, MORE_VERB, audience_change, audience_more
 from handlers.kit.callbacks import Callback
 from handlers.kit.context import TandemContext
 from handlers.kit.feature import ButtonCallback
@@ -158,7 +158,7 @@ async def audience_toggle(update: Update, context: TandemContext, cb: Callback) 
         draft = await drafting.toggle_audience(
             uow, actor=context.actor, briefing_id=cb.int_arg(0), **audience_change(cb)
         )
-    await show(update, views.audience_screen(context.t, draft))
+    await show(update, views.audience_screen(context.t, draft, more=audience_more(cb)))
 
 
 async def audience_reset(update: Update, context: TandemContext, cb: Callback) -> None:
@@ -213,7 +213,7 @@ VERBS: dict[str, ButtonCallback] = {
     "dl": ask_deadline,
     "dld": quick_deadline,
     "aud": audience_menu,
-    **dict.fromkeys(AUDIENCE_VERBS, audience_toggle),
+    **dict.fromkeys((*AUDIENCE_VERBS, MORE_VERB), audience_toggle),
     "aucamp": audience_reset,
     "prev": preview,
     "send": send,

@@ -137,9 +137,10 @@ def builder_screen(t: Translator, draft: Draft, timezone: str) -> Screen:
     return Screen(fit("\n".join(lines)), keyboard)
 
 
-def audience_screen(t: Translator, draft: Draft) -> Screen:
+def audience_screen(t: Translator, draft: Draft, *, more: bool = False) -> Screen:
     bid = draft.briefing.id
-    keyboard = audience_keyboard(t, draft.audience, list(draft.teams.values()), AREA, bid)
+    teams = list(draft.teams.values())
+    keyboard = audience_keyboard(t, draft.audience, teams, AREA, bid, more=more)
     if draft.own_audience:
         keyboard.append([button(t.label("briefing-audience-reset"), AREA, "aucamp", bid)])
     keyboard.append([button(t.label("done-button"), AREA, "open", bid)])

@@ -305,9 +305,9 @@ def step_prefix(t: Translator, position: int | None) -> str:
     return t("wizard-step", number=position, total=len(WIZARD)) + "\n" if position else ""
 
 
-def audience_screen(t: Translator, choice: AudienceChoice) -> Screen:
+def audience_screen(t: Translator, choice: AudienceChoice, *, more: bool = False) -> Screen:
     cid = choice.campaign.id
-    keyboard = audience_keyboard(t, choice.campaign.audience, choice.teams, AREA, cid)
+    keyboard = audience_keyboard(t, choice.campaign.audience, choice.teams, AREA, cid, more=more)
     keyboard.append(done_button(t, "audone", cid))
     text = step_prefix(t, choice.position) + t("audience-prompt", count=choice.reach)
     return Screen(text, keyboard)

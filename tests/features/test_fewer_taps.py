@@ -9,7 +9,7 @@ from tests.support.clock import FakeClock
 from tests.support.harness import Player, Tandem, deliver
 from tests.support.jobs import count_job
 from tests.support.org import Org, build_org, draft_campaign
-from tests.support.people import LINK, create_invite, create_team
+from tests.support.people import LINK, create_invite, create_team, join
 from tests.support.people import admin as an_admin
 
 CAMPAIGN = "Зимний иммунитет"
@@ -115,3 +115,64 @@ async def test_one_link_onboards_five_reps_and_the_composer_remembers(
     clock.advance(timedelta(days=7, minutes=1))
     [refused] = await reps[5].send(f"/start {third}")
     assert refused.text.startswith("Извините")
+
+
+# --- the audience picker: teams and regions, all reps, other roles under "more" ------------------
+
+
+async def test_the_audience_picker_puts_teams_and_regions_first_and_folds_other_roles(
+    tandem: Tandem,
+) -> None:
+    org = await build_org(tandem)  # Москва (Центр, 3 reps), Сибирь (Новосибирск, 2 reps + lead)
+    await create_team(org.admin, "Подмосковье", "Центр", "Europe/Moscow")
+    await join(tandem, org.admin, 3006, "Жанна", ["rep"], team="Подмосковье")
+    marketer = org.marketer
+    await marketer.send("/newcampaign")
+    for text in ("Весна", "Омега-3", "Продажи"):
+        await marketer.send(text)
+    await marketer.send("Ключевое")
+    await marketer.press("✅ Готово")
+    [picker] = await marketer.send("15.12")
+    assert "Сейчас это 0 человек" in picker.text
+    assert picker.labels() == [
+        "▫️ Москва",
+        "▫️ Подмосковье",
+        "▫️ Сибирь",
+        "▫️ 📍 Центр: все команды (2)",
+        "▫️ Все торговые представители",
+        "➕ Другие роли…",
+        "✅ Готово",
+    ]
+    async with count_job(marketer) as job:
+        await marketer.press("▫️ 📍 Центр: все команды (2)", message=picker)
+        assert "Сейчас это 4 человека" in picker.text  # the live count
+        assert picker.labels()[:4] == [
+            "✅ Москва",
+            "✅ Подмосковье",
+            "▫️ Сибирь",
+            "✅ 📍 Центр: все команды (2)",
+        ]
+        await marketer.press("➕ Другие роли…", message=picker)
+        roles = picker.labels()[5:-1]
+        assert roles == ["▫️ Администратор", "▫️ Маркетолог", "▫️ Руководитель группы", "▫️ Аналитик"]
+        await marketer.press("▫️ Руководитель группы", message=picker)
+        assert "Сейчас это 5 человек" in picker.text
+        await marketer.press("✅ Готово", message=picker)
+    assert job.taps == 4 and job.messages_left == 1  # the picker is the wizard's next step
+    card = await finish_wizard(marketer)
+    assert "команды: Москва, Подмосковье; роли: Руководитель группы — охват 5 человек" in card
+
+    # Briefings and meetings use the same picker.
+    await marketer.press("📝 Брифинг поля")
+    await marketer.press("➕ Новый брифинг")
+    await marketer.send("Вопрос?")
+    await marketer.press("👥 Аудитория")
+    assert "➕ Другие роли…" not in marketer.last.labels()  # a role is ticked: unfolded
+    assert "▫️ Торговый представитель" not in marketer.last.labels()
+    assert "✅ 📍 Центр: все команды (2)" in marketer.last.labels()
+
+
+async def finish_wizard(marketer: Player) -> str:
+    """The materials step: done without files; returns the card."""
+    await marketer.press("✅ Готово")
+    return marketer.last.text

@@ -95,7 +95,7 @@ error-options-too-many = At most { $limit } answer buttons.
 error-too-many-questions = A briefing request has at most { $limit } questions.
 error-use-answer-buttons = Please answer this question with the buttons.
 briefing-audience-default = (the campaign's)
-briefing-audience-prompt = <b>Who should answer?</b> By default the campaign's audience; tick any mix of all reps, teams and roles.
+briefing-audience-prompt = <b>Who should answer?</b> By default the campaign's audience; tick teams, regions or all field reps (other roles are under “more”), any mix.
 briefing-audience-reset = ↩️ The campaign's audience
 briefing-skipped = Skipped for now. { $left ->
         [one] { $left } question is still open.

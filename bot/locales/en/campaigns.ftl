@@ -81,7 +81,9 @@ audience-all-reps = All field reps
 audience-teams = teams: { $names }
 audience-roles = roles: { $names }
 audience-none = not chosen yet
-audience-prompt = <b>Who should get it?</b> Tick any mix of all reps, teams and roles.
+audience-region = 📍 { $region }: all teams ({ $count })
+audience-more-button = ➕ Other roles…
+audience-prompt = <b>Who should get it?</b> Tick teams, regions or all field reps (other roles are under “more”); any mix.
     { $count ->
         [one] It reaches { $count } person now.
        *[other] It reaches { $count } people now.

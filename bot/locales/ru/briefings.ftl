@@ -97,7 +97,7 @@ error-options-too-many = Не больше { $limit } вариантов.
 error-too-many-questions = В брифинге может быть не больше { $limit } вопросов.
 error-use-answer-buttons = На этот вопрос ответьте кнопками.
 briefing-audience-default = (как у кампании)
-briefing-audience-prompt = <b>Кого спросить?</b> По умолчанию — аудиторию кампании; отметьте любое сочетание: все представители, команды, роли.
+briefing-audience-prompt = <b>Кого спросить?</b> По умолчанию — аудиторию кампании; отметьте команды, регионы или всех представителей (другие роли — под «Другие роли»), в любом сочетании.
 briefing-audience-reset = ↩️ Аудитория кампании
 briefing-skipped = Пропущено. { $left ->
         [one] Остался { $left } вопрос.

@@ -83,7 +83,9 @@ audience-all-reps = Все торговые представители
 audience-teams = команды: { $names }
 audience-roles = роли: { $names }
 audience-none = ещё не выбрана
-audience-prompt = <b>Кому отправить?</b> Отметьте любое сочетание: все представители, команды, роли.
+audience-region = 📍 { $region }: все команды ({ $count })
+audience-more-button = ➕ Другие роли…
+audience-prompt = <b>Кому отправить?</b> Отметьте команды, регионы или всех представителей (другие роли — под «Другие роли»), в любом сочетании.
     { $count ->
         [one] Сейчас это { $count } человек.
         [few] Сейчас это { $count } человека.
