@@ -14,8 +14,8 @@ When each kind is no longer worth sending (a row may come due late: the bot was 
   after the launch day);
 - a team lead's alert: once nobody in the team is waiting, the campaign is cancelled, the
   person is no longer a lead, or the launch day is over on the lead's date;
-- an update, the cancellation, a refresh or the report: only when there is nothing to say
-  or nobody to say it to.
+- an update, the cancellation, a refresh (also the FAQ button's count of open questions) or
+  the report: only when there is nothing to say or nobody to say it to.
 """
 
 from __future__ import annotations
@@ -23,6 +23,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from datetime import datetime
 
+from domain.campaigns.counts import is_count_batch
 from domain.campaigns.kinds import ANNOUNCE, ANNOUNCE_BATCH, REPORT, rung_number
 from domain.campaigns.model import Campaign, Note, Status, TeamFigures
 from domain.campaigns.queries import Announcement, announcement_for
@@ -46,10 +47,12 @@ AFTER_LAUNCH = Skip("after-launch")  # a pre-launch reminder or alert that came 
 
 @dataclass(frozen=True, slots=True)
 class Refresh:
-    """The original announcement (message ``message_id``), edited to the current state."""
+    """The original announcement (message ``message_id``), edited to the current state;
+    ``buttons_only``: for the FAQ button's count of open questions, its text as it was."""
 
     announcement: Announcement
     message_id: int
+    buttons_only: bool = False
 
     @property
     def recipient(self) -> Person:
@@ -180,7 +183,8 @@ async def refresh(uow: UnitOfWork, due: DueDelivery, now: datetime) -> Refresh |
     message_id = await uow.outbox.message_id(ANNOUNCE, campaign.id, ANNOUNCE_BATCH, person.id)
     if message_id is None:
         return NOT_RECEIVED
-    return Refresh(await announcement_for(uow, campaign, person, now), message_id)
+    announcement = await announcement_for(uow, campaign, person, now)
+    return Refresh(announcement, message_id, buttons_only=is_count_batch(due.batch))
 
 
 async def delivery_report(

@@ -20,6 +20,7 @@ from handlers.kit.callbacks import button
 from handlers.kit.feature import OutgoingMessage
 from handlers.kit.i18n import Translator, escape
 from handlers.kit.screens import Screen
+from handlers.kit.text import split_html
 
 MAX_NAMES = 50
 
@@ -39,10 +40,15 @@ def render_announcement(value: Announcement, t: Translator, now: datetime) -> Ou
 
 
 def render_refresh(value: Refresh, t: Translator, now: datetime) -> OutgoingMessage:
-    screen = announcement_screen(t, value.announcement, single=True)
-    return OutgoingMessage(
-        text=screen.text, reply_markup=screen.markup, edit_message_id=value.message_id
-    )
+    """The announcement redrawn in its message. For the FAQ button's count only, its text stays
+    as it was sent: the message (the last part of a long announcement) keeps its own part."""
+    if value.buttons_only:
+        screen = announcement_screen(t, value.announcement)
+        text = split_html(screen.text)[-1]
+    else:
+        screen = announcement_screen(t, value.announcement, single=True)
+        text = screen.text
+    return OutgoingMessage(text=text, reply_markup=screen.markup, edit_message_id=value.message_id)
 
 
 def render_reminder(value: CampaignReminder, t: Translator, now: datetime) -> OutgoingMessage:

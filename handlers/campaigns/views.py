@@ -99,20 +99,27 @@ def _compact_text(t: Translator, announcement: Announcement) -> str:
 
 
 def announcement_keyboard(
-    t: Translator, campaign: Campaign, *, acknowledged: bool, preview: bool = False
+    t: Translator,
+    campaign: Campaign,
+    *,
+    acknowledged: bool,
+    preview: bool = False,
+    open_questions: int = 0,
 ) -> list[list[InlineKeyboardButton]]:
-    """The recipient's buttons. Their callback layout is fixed: later features answer them."""
+    """The recipient's buttons. Their callback layout is fixed: later features answer them.
+    The FAQ button says how many questions wait for an answer (maybe someone asked already)."""
     if campaign.status is Status.CANCELLED:
         return []
     area = PREVIEW_AREA if preview else AREA
     ack_label = t.label("campaign-acked-button" if acknowledged else "campaign-ack-button")
+    faq_label = t.label("campaign-faq-button", count=open_questions)
     rows = [
         [button(ack_label, area, "ack", campaign.id)],
         [
             button(t.label("campaign-ask-button"), area, "ask", campaign.id),
             button(t.label("campaign-feedback-button"), area, "fb", campaign.id),
         ],
-        [button(t.label("campaign-faq-button"), area, "faq", campaign.id)],
+        [button(faq_label, area, "faq", campaign.id)],
     ]
     if campaign.materials:
         label = t.label("campaign-files-button", count=len(campaign.materials))
@@ -129,7 +136,11 @@ def announcement_screen(
         text = _compact_text(t, announcement)
     acknowledged = announcement.acknowledged_at is not None
     keyboard = announcement_keyboard(
-        t, announcement.campaign, acknowledged=acknowledged, preview=preview
+        t,
+        announcement.campaign,
+        acknowledged=acknowledged,
+        preview=preview,
+        open_questions=announcement.open_questions,
     )
     return Screen(text, keyboard)
 

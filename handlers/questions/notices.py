@@ -30,7 +30,7 @@ def _message(screen: Screen, *, reply_to: int | None = None) -> OutgoingMessage:
 
 
 def _faq_button(t: Translator, campaign_id: int) -> Keyboard:
-    return [[button(t.label("campaign-faq-button"), CAMPAIGN_AREA, "faq", campaign_id)]]
+    return [[button(t.label("campaign-faq-button", count=0), CAMPAIGN_AREA, "faq", campaign_id)]]
 
 
 def render_card(notice: CardNotice, t: Translator, now: datetime) -> OutgoingMessage:

@@ -35,6 +35,7 @@ AREA = Area.QUESTIONS
 CAMPAIGN_AREA = Area.CAMPAIGNS
 QUEUE_PAGE = 6
 OPEN_PAGE = 5
+ASK_SHOWN = 5  # open questions shown first when a rep presses "Ask a question"
 DUPLICATES_PAGE = 6
 FAQ_PAGE_MAX = 5  # answers on one FAQ page, at most
 FAQ_PAGE_CHARS = 3500  # and what they may add up to (a message holds 4096)
@@ -247,6 +248,53 @@ def ask_prompt(t: Translator, campaign: Campaign) -> Screen:
     return Screen(t("question-ask-prompt", name=campaign.name))
 
 
+def _vote_row(
+    t: Translator, view: CampaignQuestions, question: Question, position: int, verb: str, *args: int
+) -> list[InlineKeyboardButton]:
+    """ "👍 n: me too" (or "✅ n: counted") on an open question, and its photo or voice."""
+    key = (
+        "question-open-voted-button" if question.id in view.voted else "question-open-metoo-button"
+    )
+    row = [button(t.label(key, number=position), AREA, verb, question.id, *args)]
+    file_button = media_button(t, question)
+    if file_button is not None:
+        row.append(file_button)
+    return row
+
+
+def ask_screen(
+    t: Translator, campaign: Campaign, view: CampaignQuestions, *, counted: bool | None = None
+) -> Screen:
+    """ "Ask a question": the open questions of others first — maybe someone already asked,
+    and "me too" is one tap — then "my question is different" (or just typing it). With none
+    open, the prompt itself. ``counted``: after a "me too" here (False: said before)."""
+    others = [q for q in view.open if view.may_vote(q)]
+    if not others and counted is None:
+        return ask_prompt(t, campaign)
+    if counted is None:
+        lines = [t("question-ask-maybe", name=campaign.name)]
+    else:
+        lines = [t("question-ask-counted" if counted else "question-ask-counted-again")]
+    keyboard: Keyboard = []
+    for position, question in enumerate(others[:ASK_SHOWN], 1):
+        lines += [
+            "",
+            t(
+                "question-open-line",
+                number=position,
+                text=question_text(t, question, EXCERPT),
+                votes=question.votes,
+                mine="no",
+            ),
+        ]
+        keyboard.append(_vote_row(t, view, question, position, "me2a"))
+    if len(others) > ASK_SHOWN:
+        lines += ["", t("question-ask-more", count=len(others) - ASK_SHOWN)]
+    lines += ["", t("question-ask-different" if counted is None else "question-ask-another")]
+    keyboard.append([button(t.label("question-different-button"), AREA, "askd", campaign.id)])
+    return Screen("\n".join(lines), keyboard)
+
+
 def answer_prompt(t: Translator, prompt: AnswerPrompt) -> Screen:
     text = t(
         "question-answer-prompt",
@@ -358,19 +406,10 @@ def open_screen(t: Translator, view: CampaignQuestions, page_number: int) -> Scr
                 mine="yes" if view.is_mine(question) else "no",
             ),
         ]
-        row: list[InlineKeyboardButton] = []
         if view.may_vote(question):
-            key = (
-                "question-open-voted-button"
-                if question.id in view.voted
-                else "question-open-metoo-button"
-            )
-            row.append(button(t.label(key, number=position), AREA, "me2", question.id, page.number))
-        file_button = media_button(t, question)
-        if file_button is not None:
-            row.append(file_button)
-        if row:
-            keyboard.append(row)
+            keyboard.append(_vote_row(t, view, question, position, "me2", page.number))
+        elif (file_button := media_button(t, question)) is not None:
+            keyboard.append([file_button])
     keyboard += _pager(t, page, "open", campaign_id)
     keyboard.append([button(t.label("question-open-faq-button"), AREA, "faq", campaign_id, 0)])
     return Screen("\n".join(lines), keyboard)

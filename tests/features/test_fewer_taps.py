@@ -176,3 +176,83 @@ async def finish_wizard(marketer: Player) -> str:
     """The materials step: done without files; returns the card."""
     await marketer.press("✅ Готово")
     return marketer.last.text
+
+
+# --- "me too": the open questions first when a rep asks; the FAQ button counts them -------------
+
+
+async def test_asking_shows_the_open_questions_first_with_me_too_one_tap_away(
+    tandem: Tandem, clock: FakeClock
+) -> None:
+    org = await build_org(tandem)
+    await announce(tandem, org)
+    anton, bella, _vera, gleb, _dana = org.reps
+    await anton.press("❓ Задать вопрос")
+    await anton.send("Где взять промо-материалы?")
+    # The announcements are redrawn at the end of a ten-minute window: the FAQ button counts.
+    clock.advance(timedelta(minutes=10))
+    await deliver(tandem)
+    announcement = gleb.last
+    assert "📖 Вопросы и ответы · ❓ 1" in announcement.labels()
+    assert "📖 FAQ · ❓ 1" in bella.last.labels()
+
+    async with count_job(gleb) as job:
+        [screen] = await gleb.press("❓ Задать вопрос", message=announcement)
+        assert screen.text.startswith("❓ Ваш вопрос о «Зимний иммунитет»\nВозможно, его уже")
+        assert "1. Где взять промо-материалы? · 👍 0" in screen.text and "Антон" not in screen.text
+        assert screen.labels() == ["👍 1: у меня тоже", "✍️ У меня другой вопрос"]
+        await gleb.press("👍 1: у меня тоже", message=screen)
+    # Was 3 taps (📖 FAQ → ❓ Open questions → 👍 me too): now 2, and one message.
+    assert job.taps == 2 and job.messages_left == 1
+    assert gleb.last_answer["text"] == "Учтено: ответ придёт и вам."
+    assert screen.text.startswith("👍 Учтено: ответ придёт и вам.")
+    assert "· 👍 1" in screen.text and "✅ 1: учтено" in screen.labels()
+    # Nothing more is waited for: a stray text is no question.
+    [idle] = await gleb.send("спасибо")
+    assert idle.text.startswith("Сейчас я ничего от вас не жду")
+
+    # "My question is different": the prompt, in place; the question goes to marketing.
+    async with count_job(bella) as job:
+        [screen] = await bella.press("❓ Ask a question")
+        assert screen.labels() == ["👍 1: me too", "✍️ My question is different"]
+        await bella.press("✍️ My question is different", message=screen)
+        assert screen.text.startswith("❓ Your question about “Зимний иммунитет”\nSend it")
+        [sent] = await bella.send("Are there samples?")
+    assert sent.text.startswith("✅ Your question has gone to marketing")
+    assert job.taps == 2 and job.typed == 1 and job.messages_left == 2
+    await deliver(tandem)
+    # Or simply typed below the open questions: it is asked all the same.
+    await org.reps[2].press("❓ Задать вопрос")
+    [sent] = await org.reps[2].send("Будет ли реклама на ТВ?")
+    assert sent.text.startswith("✅ Ваш вопрос отправлен")
+
+    # Answered questions leave the count at the next window.
+    await org.marketer.send("/questions")
+    await org.marketer.press(next(x for x in org.marketer.labels() if x.startswith("#1")))
+    await org.marketer.press("✍️ Ответить")
+    await org.marketer.send("У вашего руководителя.")
+    clock.advance(timedelta(minutes=10))
+    await deliver(tandem)
+    assert "📖 Вопросы и ответы · ❓ 2" in announcement.labels()
+    assert any(m.text.startswith("💬 Ответ на вопрос, который был и у вас") for m in gleb.messages)
+
+
+async def test_a_long_announcement_keeps_its_text_when_its_faq_count_changes(
+    tandem: Tandem, clock: FakeClock
+) -> None:
+    org = await build_org(tandem)
+    long_message = ("Очень длинное ключевое сообщение & подробности " * 30).strip()
+    await draft_campaign(org.marketer, messages=(long_message,) * 4, files=False)
+    await org.marketer.press("🚀 Отправить сейчас")
+    await org.marketer.press("✅ Подтвердить")
+    await deliver(tandem)
+    rep = org.reps[0]
+    parts = [m for m in rep.messages if "Очень длинное" in m.text]
+    assert len(parts) >= 2
+    texts = [m.text for m in parts]
+    await org.reps[2].press("❓ Задать вопрос")
+    await org.reps[2].send("Вопрос?")
+    clock.advance(timedelta(minutes=10))
+    await deliver(tandem)
+    assert [m.text for m in parts] == texts
+    assert "📖 Вопросы и ответы · ❓ 1" in parts[-1].labels()

@@ -184,7 +184,10 @@ campaign-ack-button = ✅ Got it
 campaign-acked-button = ✅ Acknowledged
 campaign-ask-button = ❓ Ask a question
 campaign-feedback-button = 💬 Feedback
-campaign-faq-button = 📖 FAQ
+campaign-faq-button = 📖 FAQ{ $count ->
+        [0] {""}
+       *[other] {" "}· ❓ { $count }
+    }
 campaign-files-button = 📎 Materials ({ $count })
 open-announcement-button = 📄 Open the announcement
 ack-thanks = Thank you! Marked as read.

@@ -183,7 +183,10 @@ campaign-ack-button = ✅ Ознакомлен
 campaign-acked-button = ✅ Ознакомлен(а)
 campaign-ask-button = ❓ Задать вопрос
 campaign-feedback-button = 💬 Обратная связь
-campaign-faq-button = 📖 Вопросы и ответы
+campaign-faq-button = 📖 Вопросы и ответы{ $count ->
+        [0] {""}
+       *[other] {" "}· ❓ { $count }
+    }
 campaign-files-button = 📎 Материалы ({ $count })
 open-announcement-button = 📄 Открыть анонс
 ack-thanks = Спасибо! Отмечено как прочитанное.

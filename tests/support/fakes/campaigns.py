@@ -25,6 +25,7 @@ from domain.people.model import Person, Team
 from tests.support.fakes import FakeUnitOfWork
 from tests.support.fakes.meetings import FakeMeetingRepo
 from tests.support.fakes.people import FakePeopleRepo, FakeTeamRepo
+from tests.support.fakes.questions import FakeQuestionRepo
 from tests.support.fakes.shared import FakeOutbox
 
 
@@ -187,4 +188,6 @@ def campaigns_uow(
         campaigns=FakeCampaignRepo(campaigns, outbox=outbox, people=people_repo),
         # The card shows the campaign's presentation to sales, if one is planned.
         meetings=FakeMeetingRepo(),
+        # The announcement's FAQ button counts the campaign's open questions.
+        questions=FakeQuestionRepo(),
     )
