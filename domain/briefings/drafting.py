@@ -16,6 +16,7 @@ from domain import flows
 from domain.briefings import access
 from domain.briefings.flows import (
     BUILDER_STEPS,
+    BuilderStep,
     TypingDeadline,
     WritingOptions,
     WritingQuestion,
@@ -61,13 +62,16 @@ class Listing:
 
 @dataclass(frozen=True, slots=True)
 class Draft:
-    """The builder: a briefing not yet sent, whom it would ask and how many that is now."""
+    """The builder: a briefing not yet sent, whom it would ask and how many that is now.
+    ``left``: the typed step this change finished, with the builder message to redraw and
+    the prompt to remove."""
 
     briefing: Briefing
     campaign: Campaign
     audience: Audience
     reach: int
     teams: Mapping[int, Team]
+    left: BuilderStep | None = None
 
     @property
     def own_audience(self) -> bool:
@@ -98,18 +102,24 @@ class DeadlinePrompt:
     days: tuple[int, ...] = QUICK_DEADLINE_DAYS  # the quick choices
 
 
-async def _draft(uow: UnitOfWork, briefing_id: int, campaign: Campaign) -> Draft:
+async def _draft(
+    uow: UnitOfWork, briefing_id: int, campaign: Campaign, left: BuilderStep | None = None
+) -> Draft:
     briefing = await access.load(uow, briefing_id)
     audience = briefing.audience_in(campaign)
     reach = sum(1 for person in await uow.people.active() if audience.includes(person))
     teams = {team.id: team for team in await uow.teams.all()}
-    return Draft(briefing, campaign, audience, reach, teams)
+    return Draft(briefing, campaign, audience, reach, teams, left)
 
 
-async def _leave_step(uow: UnitOfWork, actor: Person) -> None:
-    """The marketer moved on from a builder step that waited for text (if any)."""
-    if isinstance(await uow.flows.get(actor.id), BUILDER_STEPS):
+async def _leave_step(uow: UnitOfWork, actor: Person) -> BuilderStep | None:
+    """The marketer moved on from a builder step that waited for text (if any): the step
+    left, with its builder and prompt messages."""
+    state = await uow.flows.get(actor.id)
+    if isinstance(state, BUILDER_STEPS):
         await uow.flows.delete(actor.id)
+        return state
+    return None
 
 
 async def listing(uow: UnitOfWork, *, actor: Person, campaign_id: int, now: datetime) -> Listing:
@@ -120,16 +130,17 @@ async def listing(uow: UnitOfWork, *, actor: Person, campaign_id: int, now: date
 
 
 async def create(
-    uow: UnitOfWork, *, actor: Person, campaign_id: int, now: datetime
+    uow: UnitOfWork, *, actor: Person, campaign_id: int, now: datetime, screen: int | None = None
 ) -> QuestionPrompt:
-    """A new draft for the campaign, waiting for its first question."""
+    """A new draft for the campaign, waiting for its first question; ``screen`` (the list it
+    was created from) becomes its builder."""
     require(actor, Action.RUN_BRIEFINGS)
     campaign = await campaigns.managed(uow, actor=actor, campaign_id=campaign_id)
     if campaign.status is Status.CANCELLED:
         raise InvalidInput("error-campaign-cancelled")
     briefing = await uow.briefings.add(campaign.id, created_by=actor.id, now=now)
     await uow.audit.record(AuditEntry(actor.id, "briefing.create", "briefing", briefing.id, now))
-    state = WritingQuestion(briefing.id)
+    state = WritingQuestion(briefing.id, screen)
     replaced = await flows.begin(uow.flows, actor.id, state, now=now)
     return QuestionPrompt(state, replaced, number=1)
 
@@ -137,17 +148,17 @@ async def create(
 async def open_briefing(uow: UnitOfWork, *, actor: Person, briefing_id: int) -> Draft | Report:
     """The builder of a draft, the progress of a sent one."""
     briefing, campaign = await access.managed(uow, actor=actor, briefing_id=briefing_id)
-    await _leave_step(uow, actor)
+    left = await _leave_step(uow, actor)
     if briefing.is_draft:
-        return await _draft(uow, briefing.id, campaign)
+        return await _draft(uow, briefing.id, campaign, left)
     return await report(uow, actor=actor, briefing_id=briefing.id)
 
 
 async def ask_question(
-    uow: UnitOfWork, *, actor: Person, briefing_id: int, now: datetime
+    uow: UnitOfWork, *, actor: Person, briefing_id: int, now: datetime, screen: int | None = None
 ) -> QuestionPrompt:
     briefing, _ = await access.draft(uow, actor=actor, briefing_id=briefing_id)
-    state = WritingQuestion(briefing.id)
+    state = WritingQuestion(briefing.id, screen)
     replaced = await flows.begin(uow.flows, actor.id, state, now=now)
     return QuestionPrompt(state, replaced, number=len(briefing.questions) + 1)
 
@@ -157,8 +168,7 @@ async def add_question(uow: UnitOfWork, *, actor: Person, briefing_id: int, text
     if len(briefing.questions) >= MAX_QUESTIONS:
         raise InvalidInput("error-too-many-questions", limit=MAX_QUESTIONS)
     await uow.briefings.add_question(briefing.id, clean_question(text), ())
-    await _leave_step(uow, actor)
-    return await _draft(uow, briefing.id, campaign)
+    return await _draft(uow, briefing.id, campaign, await _leave_step(uow, actor))
 
 
 def _question(briefing: Briefing, question_id: int) -> BriefingQuestion:
@@ -169,11 +179,17 @@ def _question(briefing: Briefing, question_id: int) -> BriefingQuestion:
 
 
 async def ask_options(
-    uow: UnitOfWork, *, actor: Person, briefing_id: int, question_id: int, now: datetime
+    uow: UnitOfWork,
+    *,
+    actor: Person,
+    briefing_id: int,
+    question_id: int,
+    now: datetime,
+    screen: int | None = None,
 ) -> OptionsPrompt:
     briefing, _ = await access.draft(uow, actor=actor, briefing_id=briefing_id)
     question = _question(briefing, question_id)
-    state = WritingOptions(briefing.id, question.id)
+    state = WritingOptions(briefing.id, question.id, screen)
     replaced = await flows.begin(uow.flows, actor.id, state, now=now)
     return OptionsPrompt(state, replaced, question)
 
@@ -190,8 +206,7 @@ async def set_options(
     briefing, campaign = await access.draft(uow, actor=actor, briefing_id=briefing_id)
     question = _question(briefing, question_id)
     await uow.briefings.set_options(question.id, parse_options(text))
-    await _leave_step(uow, actor)
-    return await _draft(uow, briefing.id, campaign)
+    return await _draft(uow, briefing.id, campaign, await _leave_step(uow, actor))
 
 
 async def free_answer(
@@ -201,8 +216,7 @@ async def free_answer(
     briefing, campaign = await access.draft(uow, actor=actor, briefing_id=briefing_id)
     question = _question(briefing, question_id)
     await uow.briefings.set_options(question.id, ())
-    await _leave_step(uow, actor)
-    return await _draft(uow, briefing.id, campaign)
+    return await _draft(uow, briefing.id, campaign, await _leave_step(uow, actor))
 
 
 async def remove_question(
@@ -215,10 +229,10 @@ async def remove_question(
 
 
 async def ask_deadline(
-    uow: UnitOfWork, *, actor: Person, briefing_id: int, now: datetime
+    uow: UnitOfWork, *, actor: Person, briefing_id: int, now: datetime, screen: int | None = None
 ) -> DeadlinePrompt:
     briefing, _ = await access.draft(uow, actor=actor, briefing_id=briefing_id)
-    state = TypingDeadline(briefing.id)
+    state = TypingDeadline(briefing.id, screen)
     replaced = await flows.begin(uow.flows, actor.id, state, now=now)
     return DeadlinePrompt(state, replaced)
 
@@ -236,8 +250,7 @@ async def _set_deadline(
         raise InvalidInput("error-deadline-past")
     check_within_reach(deadline.date(), today=now.date())
     await uow.briefings.save(briefing.with_(deadline=deadline))
-    await _leave_step(uow, actor)
-    return await _draft(uow, briefing.id, campaign)
+    return await _draft(uow, briefing.id, campaign, await _leave_step(uow, actor))
 
 
 async def set_deadline(

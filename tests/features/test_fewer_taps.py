@@ -256,3 +256,40 @@ async def test_a_long_announcement_keeps_its_text_when_its_faq_count_changes(
     await deliver(tandem)
     assert [m.text for m in parts] == texts
     assert "📖 Вопросы и ответы · ❓ 1" in parts[-1].labels()
+
+
+# --- building a briefing: one builder message, edited in place ---------------------------------
+
+
+async def test_a_two_question_briefing_is_built_in_one_message(tandem: Tandem) -> None:
+    org = await build_org(tandem)
+    marketer = org.marketer
+    await draft_campaign(marketer)
+    async with count_job(marketer) as job:
+        await open_from_list(marketer)
+        builder = marketer.last
+        await marketer.press("📝 Брифинг поля", message=builder)
+        [prompt] = await marketer.press("➕ Новый брифинг", message=builder)
+        assert prompt.text.startswith("Отправьте вопрос 1")
+        await marketer.send("Что говорят врачи?")
+        assert prompt.deleted and builder.text.startswith("📝 Брифинг: «Зимний иммунитет»")
+        assert "1. Что говорят врачи?" in builder.text
+        [prompt] = await marketer.press("➕ Добавить вопрос", message=builder)
+        await tandem.restart()  # a prompt waiting over a restart is still removed once answered
+        await marketer.send("Нужны ли пробники?")
+        assert prompt.deleted and "2. Нужны ли пробники?" in builder.text
+        await marketer.press("🔘 Варианты для 2", message=builder)
+        [error] = await marketer.send("Да")
+        assert error.text.startswith("Нужно хотя бы два варианта")
+        await marketer.send("Да\nНет")
+        assert "Варианты: Да / Нет" in builder.text
+        await marketer.press("📅 Срок", message=builder)
+        await marketer.press("Через 3 дня, 18:00")
+        assert builder.text.split("\n")[1].startswith("Ответы до: ")
+        assert builder.text.split("\n")[1] != "Ответы до: —"
+        await marketer.press("🚀 Отправить", message=builder)
+    # Was 8 messages (a fresh builder after every step, a prompt for each): now the one
+    # message /campaigns sent, and the refused options' error.
+    assert job.taps == 8 and job.typed == 5 and job.messages_left == 2
+    assert job.left[0] is builder and job.left[1].text.startswith("Нужно хотя бы два")
+    assert "Ответили на всё: 0 из 5" in builder.text  # the builder became its progress
