@@ -3,10 +3,10 @@
 from __future__ import annotations
 
 from domain.briefings.flows import Answering, TypingDeadline, WritingOptions, WritingQuestion
-from domain.briefings.kinds import ASK, REMIND
-from domain.briefings.notices import reminder, request
+from domain.briefings.kinds import ASK, CLOSE, REMIND
+from domain.briefings.notices import closing, reminder, request
 from handlers.briefings import answering, authoring, reports
-from handlers.briefings.notices import render_reminder, render_request
+from handlers.briefings.notices import render_closing, render_reminder, render_request
 from handlers.kit.callbacks import Area
 from handlers.kit.feature import Feature, FlowRoute, Notice
 
@@ -27,5 +27,6 @@ FEATURE = Feature(
     notices=(
         Notice(ASK, request, render_request),
         Notice(REMIND, reminder, render_reminder),
+        Notice(CLOSE, closing, render_closing),
     ),
 )

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 from datetime import timedelta
 
+from tests.features.test_briefings import send_briefing
 from tests.support.clock import FakeClock
 from tests.support.harness import Player, Tandem, deliver
 from tests.support.jobs import count_job
@@ -293,3 +294,45 @@ async def test_a_two_question_briefing_is_built_in_one_message(tandem: Tandem) -
     assert job.taps == 8 and job.typed == 5 and job.messages_left == 2
     assert job.left[0] is builder and job.left[1].text.startswith("Нужно хотя бы два")
     assert "Ответили на всё: 0 из 5" in builder.text  # the builder became its progress
+
+
+# --- a briefing request shows what is answered, and "change my answers" until the deadline -----
+
+
+async def test_the_request_shows_each_answer_and_changing_one_is_a_tap_from_the_last_message(
+    tandem: Tandem, clock: FakeClock
+) -> None:
+    org = await build_org(tandem)
+    await send_briefing(tandem, org)
+    anton = org.reps[0]
+    request = anton.last
+    assert request.labels()[0] == "✍️ Ответить" and "✅" not in request.text
+    await anton.press("✍️ Ответить", message=request)
+    await anton.send("Спрашивают про дозировку")
+    assert "✅ 1. Что говорят врачи о витамине D?\nВаш ответ: Спрашивают про дозировку" in (
+        request.text
+    )
+    assert "✅ 2." not in request.text and request.labels()[0] == "✍️ Ответить"
+    await anton.press("Да")
+    assert "✅ 2. Нужны ли пробники?" in request.text and "Ваш ответ: Да" in request.text
+    assert request.labels() == ["✏️ Изменить ответы", "✍️ 1", "✍️ 2"]
+    thanks = anton.last
+    assert thanks.text.startswith("Спасибо! Все ответы получены.")
+    assert thanks.labels() == ["✏️ 1", "✏️ 2"]
+
+    async with count_job(anton) as job:
+        await anton.press("✏️ 1", message=thanks)
+        assert thanks.text.startswith("Вопрос 1 из 2")  # in place, with the answer given
+        assert "Ваш ответ сейчас: Спрашивают про дозировку" in thanks.text
+        [saved] = await anton.send("Спрашивают про дозировку и цену")
+    # Was: scroll back to the request, ✍️ 1, then two new messages. Now one tap, one message.
+    assert job.taps == 1 and job.messages_left == 1
+    assert saved.text.startswith("Спасибо! Все ответы получены.")
+    assert saved.labels() == ["✏️ 1", "✏️ 2"]
+    assert "Ваш ответ: Спрашивают про дозировку и цену" in request.text
+
+    # At the deadline the request loses its buttons.
+    clock.advance(timedelta(days=4))
+    await deliver(tandem)
+    assert request.labels() == [] and request.text.endswith("🔒 Приём ответов закрыт. Спасибо!")
+    assert "✅ 1." in request.text
