@@ -27,6 +27,7 @@ FEATURE = Feature(
         Area.FEEDBACK: {
             # The rep's side.
             "rate": giving.rate,
+            "rx": giving.react_here,
             "next": giving.stop_adding,
             "re": giving.react,
             "rs": giving.skip_reaction,

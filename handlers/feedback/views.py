@@ -8,7 +8,7 @@ from collections.abc import Sequence
 from telegram import InlineKeyboardButton
 
 from domain.campaigns.model import Campaign, Status
-from domain.feedback.giving import Prompt
+from domain.feedback.giving import Giving, Prompt
 from domain.feedback.model import (
     MAX_PROMPT_DAY,
     PROMPT_PRESETS,
@@ -32,6 +32,7 @@ LIST_PAGE = 8
 COMMENTS_PAGE = 5
 COMMENT_EXCERPT = 600
 MESSAGE_EXCERPT = 60
+MESSAGE_SHOWN = 300  # of each key message on the giving screen (the announcement has them all)
 COLUMN_EXCERPT = 40
 # A reaction's code in callback data, and its icon.
 REACTIONS = {"p": Reaction.POSITIVE, "n": Reaction.NEUTRAL, "m": Reaction.NEGATIVE}
@@ -89,6 +90,49 @@ def extras_screen(t: Translator, item: Feedback, *, added: bool) -> Screen:
         text = t("feedback-added", parts=", ".join(parts))
         label = t.label("feedback-done-button")
     return Screen(text, [[button(label, AREA, "next", item.id)]])
+
+
+def _parts(t: Translator, item: Feedback) -> list[str]:
+    """What the submission holds beyond its stars: the comment, photos, voice messages."""
+    parts = [t.label("feedback-part-comment")] if item.comment else []
+    photos, voices = item.count(MediaKind.PHOTO), item.count(MediaKind.VOICE)
+    if photos:
+        parts.append(t.label("feedback-part-photos", count=photos))
+    if voices:
+        parts.append(t.label("feedback-part-voices", count=voices))
+    return parts
+
+
+def giving_screen(t: Translator, giving: Giving) -> Screen:
+    """The one screen after the stars: every key message with 👍 / 😐 / 👎 (the one given
+    marked), and the comment, photos and voice messages one may send — all optional — then
+    Done. Protected like the announcement when sent: it quotes the key messages."""
+    item, campaign = giving.feedback, giving.campaign
+    parts = _parts(t, item)
+    lines = [t("feedback-added", parts=", ".join(parts)) if parts else t("feedback-ask-extras")]
+    keyboard: list[list[InlineKeyboardButton]] = []
+    if campaign.key_messages:
+        lines += ["", t("feedback-react-all")]
+        for index, message in enumerate(campaign.key_messages):
+            given = item.reaction_to(message)
+            mark = f" — {REACTION_ICONS[given]}" if given is not None else ""
+            lines.append(f"{index + 1}. {escape(excerpt(message, MESSAGE_SHOWN))}{mark}")
+            keyboard.append(
+                [
+                    button(
+                        f"{index + 1}. {REACTION_ICONS[reaction]}"
+                        + (" ✔️" if reaction is given else ""),
+                        AREA,
+                        "rx",
+                        item.id,
+                        index,
+                        code,
+                    )
+                    for code, reaction in REACTIONS.items()
+                ]
+            )
+    keyboard.append([button(t.label("feedback-done-button"), AREA, "fin", item.id)])
+    return Screen(fit("\n".join(lines)), keyboard)
 
 
 def reaction_screen(t: Translator, campaign: Campaign, feedback_id: int, index: int) -> Screen:

@@ -188,16 +188,21 @@ def _has_prompt(state: object) -> bool:
     return "prompt" in {field.name for field in dataclasses.fields(state)}
 
 
-async def send_prompt(update: Update, context: TandemContext, screen: Screen) -> None:
+async def send_prompt(
+    update: Update, context: TandemContext, screen: Screen, *, protect: bool = False
+) -> None:
     """Ask for typed text in a message of its own, and keep its id in the person's open flow
-    (a state with a ``prompt`` field), so the step can remove it once answered."""
+    (a state with a ``prompt`` field), so the step can remove or replace it once answered.
+    ``protect``: the message quotes protected content (a campaign's key messages)."""
     chat = update.effective_chat
     if chat is None:
         return
     bot, chat_id, person_id = context.bot, chat.id, context.actor.id
 
     async def ask() -> None:
-        sent = await bot.send_message(chat_id, screen.text, reply_markup=screen.markup)
+        sent = await bot.send_message(
+            chat_id, screen.text, reply_markup=screen.markup, protect_content=protect
+        )
         async with context.uow() as uow:
             state = await uow.flows.get(person_id)
             if _has_prompt(state):

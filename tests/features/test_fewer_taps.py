@@ -7,6 +7,7 @@ from datetime import timedelta
 
 from tests.features.test_briefings import send_briefing
 from tests.support.clock import FakeClock
+from tests.support.fake_telegram import FakeMessage
 from tests.support.harness import Player, Tandem, deliver
 from tests.support.jobs import count_job
 from tests.support.org import Org, build_org, draft_campaign
@@ -336,3 +337,57 @@ async def test_the_request_shows_each_answer_and_changing_one_is_a_tap_from_the_
     await deliver(tandem)
     assert request.labels() == [] and request.text.endswith("🔒 Приём ответов закрыт. Спасибо!")
     assert "✅ 1." in request.text
+
+
+# --- feedback: stars save at once; key messages and extras on one screen ------------------------
+
+
+async def test_full_feedback_is_stars_then_one_screen(tandem: Tandem) -> None:
+    org = await build_org(tandem)
+    await announce(tandem, org)
+    anton, bella = org.reps[0], org.reps[1]
+
+    # Stars and one key message: was 5 taps (skip the extras, a screen for message 1, Finish).
+    async with count_job(anton) as job:
+        await anton.press("💬 Обратная связь")
+        await anton.press("4 ⭐")
+        assert anton.last_answer["text"] == "Спасибо! Оценка сохранена."
+        await anton.press("1. 👍")
+        await anton.press("✅ Готово")
+    assert job.taps == 4 and job.messages_left == 2
+
+    # Everything: stars, a reaction to each key message, a comment, a photo, a voice message.
+    async with count_job(bella) as job:
+        [prompt] = await bella.press("💬 Feedback")
+        [screen] = await bella.press("5 ⭐", message=prompt)
+        assert screen.text.startswith("Anything to add? All of it is optional")
+        assert "1. Принимать ежедневно\n2. Скидка 10% до конца года" in screen.text
+        assert screen.labels() == ["1. 👍", "1. 😐", "1. 👎", "2. 👍", "2. 😐", "2. 👎", "✅ Done"]
+        assert screen.protect_content is True
+        await bella.press("1. 👍", message=screen)
+        await bella.press("2. 😐", message=screen)
+        assert "1. 👍 ✔️" in screen.labels() and "2. 😐 ✔️" in screen.labels()
+        await bella.send("Doctors ask about the dose")
+        await bella.send_photo(b"\x89PNG shelf")
+        [screen] = await bella.send_voice(b"OggS voice")
+        assert screen.text.startswith(
+            "Added to your feedback. So far: your comment, 1 photo, 1 voice message."
+        )
+        assert "1. Принимать ежедневно — 👍\n2. Скидка 10% до конца года — 😐" in screen.text
+    # Was 5 taps and 6 messages (the prompt, "anything to add?", a note per item added, Done,
+    # then a screen per key message): now 4 taps — everything is saved as it comes — and two
+    # messages, the prompt and the screen.
+    assert job.taps == 4 and job.typed == 3 and job.messages_left == 2
+    await bella.press("✅ Done", message=screen)  # closes it: what she types later is not in it
+    assert screen.text.startswith("🙏 Thank you!")
+    summary = await open_summary_of(org.marketer)
+    assert "2 отзыва от 2 человек" in summary.text
+    assert "1. Принимать ежедневно — 👍 2 · 😐 0 · 👎 0" in summary.text
+    assert "2. Скидка 10% до конца года — 👍 0 · 😐 1 · 👎 0" in summary.text
+    assert "1 комментарий · 1 фото · 1 голосовое" in summary.text
+
+
+async def open_summary_of(marketer: Player) -> FakeMessage:
+    await open_from_list(marketer)
+    await marketer.press("💬 Отзывы поля")
+    return marketer.last
