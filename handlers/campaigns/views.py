@@ -3,12 +3,19 @@
 from __future__ import annotations
 
 from collections.abc import Sequence
-from datetime import datetime, timedelta
+from datetime import date, datetime, timedelta
 
 from telegram import InlineKeyboardButton
 
 from domain.campaigns.flows import WIZARD
-from domain.campaigns.model import Campaign, ReminderRule, ScheduleMode, Status, TeamFigures
+from domain.campaigns.model import (
+    Campaign,
+    Field,
+    ReminderRule,
+    ScheduleMode,
+    Status,
+    TeamFigures,
+)
 from domain.campaigns.queries import Announcement, AudienceChoice, CampaignCard, Presentation
 from domain.campaigns.reports import CampaignFigures
 from domain.people.model import Person
@@ -176,6 +183,22 @@ def status_text(
     return t("campaign-status-draft")
 
 
+def _changed_line(t: Translator, campaign: Campaign) -> str:
+    """What recipients do not see yet: the fields changed since it was sent (the launch date
+    with the date they still see)."""
+    changes = campaign.changed_since_sent()
+    if not changes:
+        return ""
+    fields = []
+    for change in changes:
+        if change.field is Field.LAUNCH:
+            old = t.day(date.fromisoformat(change.old)) if change.old else "—"
+            fields.append(t.label("card-changed-launch", old=old))
+        else:
+            fields.append(t.label(f"field-{change.field.value}"))
+    return t("card-changed", fields="; ".join(fields))
+
+
 def card_text(t: Translator, card: CampaignCard) -> str:
     campaign = card.campaign
     messages = [
@@ -198,6 +221,9 @@ def card_text(t: Translator, card: CampaignCard) -> str:
             reminders=reminders_text(t, campaign.reminders),
         ),
     ]
+    changed = _changed_line(t, campaign)
+    if changed:
+        lines += ["", changed]
     presentation = card.presentation
     if presentation is not None:
         when = (
@@ -279,12 +305,16 @@ def card_keyboard(
             *presentation_row(t, campaign, presentation),
         ]
     if campaign.status is Status.ANNOUNCED:
+        update = button(t.label("update-button"), AREA, "upd", cid)
+        # Changed since it was sent: the update is right there, first.
+        changed = bool(campaign.changed_since_sent())
         return [
+            *([[update]] if changed else []),
             [button(t.label("figures-button"), AREA, "fig", cid)],
             *edit_rows,
             [
                 button(t.label("preview-button"), AREA, "prev", cid),
-                button(t.label("update-button"), AREA, "upd", cid),
+                *([] if changed else [update]),
             ],
             [button(t.label("briefing-button"), BRIEFING_AREA, "camp", cid)],
             [

@@ -391,3 +391,77 @@ async def open_summary_of(marketer: Player) -> FakeMessage:
     await open_from_list(marketer)
     await marketer.press("💬 Отзывы поля")
     return marketer.last
+
+
+# --- a sent campaign changed: the card says so; updates say what changed and are reported ------
+
+
+async def test_the_card_says_what_recipients_do_not_see_yet_and_updates_say_old_to_new(
+    tandem: Tandem,
+) -> None:
+    org = await build_org(tandem)
+    await announce(tandem, org)
+    marketer = org.marketer
+    await open_from_list(marketer)
+    await marketer.press("📅 Дата запуска")
+    [card] = await marketer.send("20.12")
+    assert (
+        "✏️ Изменено после отправки: дата запуска — получатели всё ещё видят 15 дек. 2026."
+        in card.text
+    )
+    assert card.labels()[0] == "📣 Отправить обновление"  # right there, first
+
+    async with count_job(marketer) as job:
+        await marketer.press("📣 Отправить обновление", message=card)
+        [sent, card] = await marketer.send("Поставка сдвигается")
+    assert job.taps == 1 and job.typed == 1
+    assert sent.text == "Обновление кампании «Зимний иммунитет» отправляется 5 людям."
+    assert "Изменено после отправки" not in card.text
+    assert card.labels()[0] == "📊 Цифры"
+    await deliver(tandem)
+    for rep in org.reps:
+        update = next(
+            m for m in rep.messages if m.text.startswith(("🔄 Обновление кампании", "🔄 Update to"))
+        )
+        assert "Поставка сдвигается" in update.text
+    update = next(m for m in org.reps[0].messages if m.text.startswith("🔄 Обновление кампании"))
+    assert update.text == (
+        "🔄 Обновление кампании «Зимний иммунитет»\n\nЧто изменилось:\n"
+        "• Дата запуска: 15 дек. 2026 → 20 дек. 2026\n\nОт маркетинга:\nПоставка сдвигается"
+    )
+    english = next(m for m in org.reps[1].messages if m.text.startswith("🔄 Update to"))
+    assert "• Launch date: 15 Dec 2026 → 20 Dec 2026" in english.text
+    # A short report follows the update, as it does the announcement.
+    [report] = [m for m in marketer.messages if m.text.startswith("📬 Обновление 1")]
+    assert report.text == "📬 Обновление 1 «Зимний иммунитет»: доставлено 5 из 5; получили все."
+
+
+async def test_updates_are_not_counted_for_the_unreachable_who_are_named(tandem: Tandem) -> None:
+    org = await build_org(tandem)
+    await announce(tandem, org)
+    marketer, vera = org.marketer, org.reps[2]
+    vera.user.block()
+    await open_from_list(marketer)
+    await marketer.press("✏️ Название")
+    await marketer.send("Зимний иммунитет+")
+    await marketer.press("📣 Отправить обновление")
+    await marketer.send("Новое название")
+    await deliver(tandem)
+    [report] = [m for m in marketer.messages if m.text.startswith("📬 Обновление 1")]
+    assert "доставлено 4 из 5; недоступно: 1." in report.text and "Недоступны: Вера" in report.text
+    # She is known to be unreachable now: the next update is neither counted nor sent to her.
+    await marketer.press("📣 Отправить обновление")
+    [sent, _card] = await marketer.send("Ещё одно уточнение")
+    assert sent.text == (
+        "Обновление кампании «Зимний иммунитет+» отправляется 4 людям.\n"
+        "Не получат (1) — бот им недоступен: Вера"
+    )
+    await deliver(tandem)
+    [report] = [m for m in marketer.messages if m.text.startswith("📬 Обновление 2")]
+    assert "доставлено 4 из 5; недоступно: 1." in report.text and "Недоступны: Вера" in report.text
+    await marketer.press("❌ Отменить кампанию")
+    [sent, _card] = await marketer.send("Поставка отменена")
+    assert "уведомление отправляется 4 людям" in sent.text and "Вера" in sent.text
+    await deliver(tandem)
+    [report] = [m for m in marketer.messages if m.text.startswith("📬 Отмена")]
+    assert "доставлено 4 из 5; недоступно: 1." in report.text

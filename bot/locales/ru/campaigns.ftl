@@ -223,3 +223,25 @@ error-after-launch = Это позже даты запуска. Анонсиру
 text-expected-here = На этом шаге нужен текст: отправьте его сообщением.
 campaign-status-scheduled-local = 🗓 Запланировано: { $day } в { $time } по местному времени каждого
 campaign-status-scheduled-at = 🗓 Запланировано: { $at } (по вашему времени)
+
+card-changed = ✏️ <b>Изменено после отправки:</b> { $fields }. Получатели видят прежнее, пока вы не нажмёте «📣 Отправить обновление».
+card-changed-launch = дата запуска — получатели всё ещё видят { $old }
+field-goal = цель
+field-materials = материалы
+update-changes-title = <b>Что изменилось:</b>
+update-change-launch = • Дата запуска: { $old } → <b>{ $new }</b>
+update-change-name = • Название:
+update-change-product = • Продукт:
+update-change-goal = • Цель изменена
+update-change-messages = • Ключевые сообщения изменены
+update-change-materials = • Материалы: { $old } → { $new }
+update-note-title = <b>От маркетинга:</b>
+note-unreachable = Не получат ({ $count }) — бот им недоступен:
+report-update-text = 📬 Обновление { $number } «<b>{ $name }</b>»: доставлено { $delivered } из { $recipients }; { $unreachable ->
+        [0] получили все.
+       *[other] недоступно: { $unreachable }.
+    }
+report-cancel-text = 📬 Отмена «<b>{ $name }</b>»: доставлено { $delivered } из { $recipients }; { $unreachable ->
+        [0] получили все.
+       *[other] недоступно: { $unreachable }.
+    }

@@ -168,7 +168,7 @@ class FakeCampaignRepo:
     async def add_note(self, campaign_id: int, note: Note, *, by: int, at: datetime) -> None:
         if (campaign_id, note.number) in self.notes:  # the SQL's primary key
             raise ValueError(f"update {note.number} of campaign {campaign_id} exists")
-        self.notes[campaign_id, note.number] = note
+        self.notes[campaign_id, note.number] = replace(note, by=by)
 
     async def note(self, campaign_id: int, number: int) -> Note | None:
         return self.notes.get((campaign_id, number))
