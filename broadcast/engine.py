@@ -57,6 +57,7 @@ from collections import Counter
 from collections.abc import Awaitable, Callable
 from dataclasses import dataclass, field
 from datetime import timedelta
+from typing import Any
 
 from telegram import Bot, InlineKeyboardMarkup, InputFile, ReplyParameters
 from telegram.constants import ParseMode
@@ -94,6 +95,7 @@ __all__ = [
     "OutgoingMessage",
     "Renderer",
     "Skip",
+    "StoredFile",
     "retry_after_seconds",
 ]
 
@@ -114,6 +116,16 @@ class Attachment:
 
 
 @dataclass(frozen=True, slots=True)
+class StoredFile:
+    """A file Telegram already holds, by its file id (a voice message a rep sent): sent as the
+    delivery instead of a text message, the text as its caption. Several to one chat are
+    paced like any messages, one a second."""
+
+    kind: str  # "voice", "photo" or "document"
+    file_id: str
+
+
+@dataclass(frozen=True, slots=True)
 class OutgoingMessage:
     """What one delivery says, rendered when it is sent. ``text`` is HTML."""
 
@@ -126,6 +138,8 @@ class OutgoingMessage:
     reply_to_message_id: int | None = None
     # Set: a file sent right after the text, as part of the same delivery (not with edits).
     document: Attachment | None = None
+    # Set: this file is the delivery, ``text`` its caption (one message: not split).
+    file: StoredFile | None = None
 
 
 # Skip(reason): there is nothing to send any more (the row becomes 'skipped', with the reason).
@@ -482,6 +496,8 @@ class BroadcastEngine:
                     reply_markup=message.reply_markup,
                 )
             return message.edit_message_id
+        if message.file is not None:
+            return await self._send_file(chat_id, message, message.file)
         parts = self._split(message.text)
         sent_id: int | None = None
         for index, part in enumerate(parts):
@@ -507,6 +523,22 @@ class BroadcastEngine:
         if message.document is not None:
             await self._send_document(chat_id, message.document, message.protect_content)
         return sent_id
+
+    async def _send_file(self, chat_id: int, message: OutgoingMessage, file: StoredFile) -> int:
+        options: dict[str, Any] = {
+            "caption": message.text or None,
+            "parse_mode": ParseMode.HTML,
+            "reply_markup": message.reply_markup,
+            "protect_content": message.protect_content,
+        }
+        with self._pace.in_flight():
+            if file.kind == "voice":
+                sent = await self._bot.send_voice(chat_id, file.file_id, **options)
+            elif file.kind == "photo":
+                sent = await self._bot.send_photo(chat_id, file.file_id, **options)
+            else:
+                sent = await self._bot.send_document(chat_id, file.file_id, **options)
+        return sent.message_id
 
     async def _send_document(self, chat_id: int, document: Attachment, protect: bool) -> None:
         """The file after the text, paced like any send. The text has gone out, so a failing

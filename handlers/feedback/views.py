@@ -19,9 +19,10 @@ from domain.feedback.model import (
 )
 from domain.feedback.reports import Export, Summary
 from domain.feedback.settings import CampaignSettings
+from domain.people.model import Person, Team
 from handlers.kit.callbacks import Area, button
 from handlers.kit.i18n import Markup, Translator, escape
-from handlers.kit.labels import team_name
+from handlers.kit.labels import team_label, team_name
 from handlers.kit.paging import Page, nav_rows
 from handlers.kit.screens import Screen
 from handlers.kit.text import clip, excerpt, fit
@@ -271,18 +272,27 @@ def _summary_keyboard(t: Translator, found: Summary) -> list[list[InlineKeyboard
     return keyboard
 
 
-def summary_screen(t: Translator, found: Summary) -> Screen:
-    """Ratings, reactions per key message, what else was sent, and where to look further."""
-    return Screen(fit("\n".join(_summary_lines(t, found))), _summary_keyboard(t, found))
+def summary_screen(t: Translator, found: Summary, *, coming: int = 0) -> Screen:
+    """Ratings, reactions per key message, what else was sent, and where to look further;
+    ``coming``: voice messages just queued to the viewer, on their way one a second."""
+    lines = _summary_lines(t, found)
+    if coming:
+        lines += ["", t("feedback-voices-coming", count=coming)]
+    return Screen(fit("\n".join(lines)), _summary_keyboard(t, found))
 
 
 def author_line(t: Translator, found: Summary, item: Feedback) -> str:
     """Who (unless anonymous), their team then, and the stars they gave."""
-    team = team_name(t, found.teams, item.team_id)
-    author = found.author(item)
+    team = found.teams.get(item.team_id) if item.team_id is not None else None
+    return by_line(t, found.author(item), team, item.rating)
+
+
+def by_line(t: Translator, author: Person | None, team: Team | None, rating: int) -> str:
+    """Who gave it (None: anonymous), their team then, and the stars."""
     if author is None:
-        return t("feedback-by-anonymous", team=team, stars=stars(item.rating))
-    return t("feedback-by-named", name=author.full_name, team=team, stars=stars(item.rating))
+        return t("feedback-by-anonymous", team=team_label(t, team), stars=stars(rating))
+    name = author.full_name
+    return t("feedback-by-named", name=name, team=team_label(t, team), stars=stars(rating))
 
 
 def comments_screen(t: Translator, found: Summary, number: int, zone: str) -> Screen:

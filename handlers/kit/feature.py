@@ -15,7 +15,7 @@ from typing import Any, Generic, Protocol, TypeVar
 
 from telegram import Update
 
-from broadcast import OutgoingMessage
+from broadcast import OutgoingMessage, StoredFile
 from domain.flows import FlowState
 from domain.people.model import Person
 from domain.ports import BatchHook, DueDelivery, Skip, Sweep, UnitOfWork
@@ -33,6 +33,7 @@ __all__ = [
     "MediaCallback",
     "Notice",
     "OutgoingMessage",
+    "StoredFile",
     "TextCallback",
 ]
 

@@ -4,6 +4,7 @@ takes and the bot messages it leaves in the chat (``tests/support/jobs.py``)."""
 from __future__ import annotations
 
 from datetime import timedelta
+from itertools import pairwise
 
 from tests.features.test_briefings import send_briefing
 from tests.support.clock import FakeClock
@@ -465,3 +466,39 @@ async def test_updates_are_not_counted_for_the_unreachable_who_are_named(tandem:
     await deliver(tandem)
     [report] = [m for m in marketer.messages if m.text.startswith("📬 Отмена")]
     assert "доставлено 4 из 5; недоступно: 1." in report.text
+
+
+# --- many voice messages to one chat: paced by the engine, the screen says how many -------------
+
+
+async def test_six_voice_messages_reach_the_marketer_one_a_second_without_a_429(
+    tandem: Tandem,
+) -> None:
+    org = await build_org(tandem)
+    await announce(tandem, org)
+    for rep, stars in ((org.reps[0], "4 ⭐"), (org.reps[3], "2 ⭐")):
+        await rep.press("💬 Обратная связь")
+        await rep.press(stars)
+        for n in range(3):
+            await rep.send_voice(f"OggS {rep.id} {n}".encode())
+    marketer = org.marketer
+    summary = await open_summary_of(marketer)
+    assert "🎙 Голосовые (6)" in summary.labels()
+
+    tandem.fake.per_chat_rate_per_sec = 1  # Telegram's rule for one chat, enforced
+    started = len(tandem.fake.requests)
+    async with count_job(marketer) as job:
+        await marketer.press("🎙 Голосовые (6)", message=summary)
+        assert summary.text.endswith("🎙 6 голосовых уже в пути — по одному в секунду.")
+        assert marketer.last_answer["text"] == "Отправляю голосовые: 6"
+        await deliver(tandem)
+    assert job.taps == 1 and job.messages_left == 6
+    voices = [m for m in job.left if m.voice_file_id is not None]
+    assert len(voices) == 6
+    assert {m.text for m in voices} == {"Антон (Москва) · ⭐⭐⭐⭐", "Глеб (Сибирь) · ⭐⭐"}
+    requests = tandem.fake.requests[started:]
+    assert not [r for r in requests if r.status == 429]
+    sent_at = [r.at for r in requests if r.method == "sendVoice" and r.ok]
+    assert len(sent_at) == 6
+    assert all(later - earlier >= 0.999 for earlier, later in pairwise(sent_at))
+    # (A few — up to three — still go at once, as test_feedback's one voice message does.)

@@ -138,3 +138,8 @@ feedback-list-title = <b>Field feedback: { $count ->
     }</b> (page { $page } of { $pages })
 feedback-list-empty = No announced campaigns to show feedback for yet.
 feedback-list-item = { $icon } { $name } · { $count }
+feedback-voices-coming = 🎙 { $count ->
+        [one] { $count } voice message is on its way
+       *[other] { $count } voice messages are on their way
+    }, one a second.
+feedback-voices-coming-toast = Sending voice messages: { $count }

@@ -142,3 +142,9 @@ feedback-list-title = <b>Отзывы поля: { $count ->
     }</b> (стр. { $page } из { $pages })
 feedback-list-empty = Пока нет анонсированных кампаний, по которым можно смотреть отзывы.
 feedback-list-item = { $icon } { $name } · { $count }
+feedback-voices-coming = 🎙 { $count ->
+        [one] { $count } голосовое уже в пути
+        [few] { $count } голосовых уже в пути
+       *[many] { $count } голосовых уже в пути
+    } — по одному в секунду.
+feedback-voices-coming-toast = Отправляю голосовые: { $count }
