@@ -10,9 +10,11 @@ from __future__ import annotations
 from dataclasses import dataclass
 from datetime import datetime
 
+from domain.briefings import reports
 from domain.briefings.kinds import ASK, ASK_BATCH
-from domain.briefings.model import Answer, Briefing
+from domain.briefings.model import Answer, AnswerKind, Briefing
 from domain.campaigns.model import Campaign
+from domain.errors import Forbidden, NotFound
 from domain.people.model import Person
 from domain.ports import DueDelivery, Skip, UnitOfWork
 
@@ -125,3 +127,41 @@ async def reminder(uow: UnitOfWork, due: DueDelivery, now: datetime) -> Briefing
     mine = await uow.briefings.answers(briefing.id, person_id=person.id)
     left = len(briefing.unanswered(mine))
     return BriefingReminder(person, briefing, campaign, left) if left else ANSWERED
+
+
+@dataclass(frozen=True, slots=True)
+class AnswerFile:
+    """A voice message (or other file) given as an answer, to the marketer who opened them."""
+
+    recipient: Person
+    kind: AnswerKind
+    file_id: str
+    name: str  # who gave it
+    text: str | None  # what they wrote with it
+
+
+async def answer_file(uow: UnitOfWork, due: DueDelivery, now: datetime) -> AnswerFile | Skip:
+    """Sent while the person who asked may still read the briefing's answers, and the
+    answer is still that file."""
+    key = reports.answer_of(due.batch)
+    viewer = await uow.people.get(due.person_id)
+    if key is None:
+        return GONE
+    if viewer is None or not viewer.active:
+        return INACTIVE
+    question_id, person_id = key
+    try:
+        given = await reports.files(
+            uow,
+            actor=viewer,
+            briefing_id=due.ref_id,
+            question_id=question_id,
+            kind=AnswerKind.VOICE,
+        )
+    except (Forbidden, NotFound):
+        return Skip("not-allowed")
+    found = next((g for g in given if g.answer.person_id == person_id), None)
+    if found is None or found.answer.file_id is None:
+        return GONE
+    name = found.person.full_name if found.person else "?"
+    return AnswerFile(viewer, found.answer.kind, found.answer.file_id, name, found.answer.text)

@@ -4,9 +4,9 @@ from __future__ import annotations
 
 from datetime import datetime
 
-from domain.briefings.notices import BriefingReminder, Request, SentRequest
-from handlers.briefings.views import reminder_screen, request_screen
-from handlers.kit.feature import OutgoingMessage
+from domain.briefings.notices import AnswerFile, BriefingReminder, Request, SentRequest
+from handlers.briefings.views import media_caption, reminder_screen, request_screen
+from handlers.kit.feature import OutgoingMessage, StoredFile
 from handlers.kit.i18n import Translator
 from handlers.kit.screens import Screen
 from handlers.kit.text import split_html
@@ -39,3 +39,9 @@ def render_closing(notice: SentRequest, t: Translator, now: datetime) -> Outgoin
     """At the deadline: the request without its buttons."""
     screen = request_redrawn(t, notice)
     return OutgoingMessage(text=screen.text, edit_message_id=notice.message_id)
+
+
+def render_answer_file(notice: AnswerFile, t: Translator, now: datetime) -> OutgoingMessage:
+    """A voice message given as an answer, captioned with who gave it and what they wrote."""
+    caption = media_caption(notice.name, notice.text)
+    return OutgoingMessage(text=caption, file=StoredFile(notice.kind.value, notice.file_id))

@@ -195,8 +195,9 @@ def report_screen(t: Translator, report: Report, timezone: str) -> Screen:
     return Screen(fit("\n".join(lines)), keyboard)
 
 
-def answers_screen(t: Translator, page: AnswersPage) -> Screen:
-    """The answers to one question, with choice tallies; ◀️ ▶️ go through the questions."""
+def answers_screen(t: Translator, page: AnswersPage, *, coming: int = 0) -> Screen:
+    """The answers to one question, with choice tallies; ◀️ ▶️ go through the questions.
+    ``coming``: voice messages just queued to the viewer, on their way one a second."""
     question, bid = page.question, page.briefing.id
     title = t(
         "briefing-answers-title", number=question.position, total=len(page.briefing.questions)
@@ -217,6 +218,8 @@ def answers_screen(t: Translator, page: AnswersPage) -> Screen:
         lines.append(t("briefing-no-answers-yet"))
     elif len(page.answers) > ANSWERS_SHOWN:
         lines.append(t("and-more", count=len(page.answers) - ANSWERS_SHOWN))
+    if coming:
+        lines += ["", t("briefing-voices-coming", count=coming)]
     keyboard: Keyboard = []
     if page.files:
         keyboard.append(

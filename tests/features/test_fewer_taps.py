@@ -502,3 +502,28 @@ async def test_six_voice_messages_reach_the_marketer_one_a_second_without_a_429(
     assert len(sent_at) == 6
     assert all(later - earlier >= 0.999 for earlier, later in pairwise(sent_at))
     # (A few — up to three — still go at once, as test_feedback's one voice message does.)
+
+
+async def test_voice_answers_to_a_briefing_are_paced_too(tandem: Tandem) -> None:
+    org = await build_org(tandem)
+    await send_briefing(tandem, org)
+    for rep in org.reps[:4]:
+        await rep.press("✍️ 1")
+        await rep.send_voice(f"OggS {rep.id}".encode())
+    marketer = org.marketer
+    await open_from_list(marketer)
+    await marketer.press("📝 Брифинг поля")
+    await marketer.press(next(x for x in marketer.labels() if x.startswith("№")))
+    await marketer.press("📋 Ответы")
+    page = marketer.last
+    tandem.fake.per_chat_rate_per_sec = 1
+    started = len(tandem.fake.requests)
+    async with count_job(marketer) as job:
+        await marketer.press("🎙 Голосовые (4)", message=page)
+        assert page.text.endswith("🎙 4 голосовых уже в пути — по одному в секунду.")
+        await deliver(tandem)
+    assert job.taps == 1 and job.messages_left == 4
+    assert sorted(m.text for m in job.left) == ["Bella", "Антон", "Вера", "Глеб"]
+    requests = tandem.fake.requests[started:]
+    assert not [r for r in requests if r.status == 429]
+    assert sum(1 for r in requests if r.method == "sendVoice" and r.ok) == 4

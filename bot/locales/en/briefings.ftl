@@ -104,3 +104,8 @@ briefing-skipped = Skipped for now. { $left ->
         [one] { $left } question is still open.
        *[other] { $left } questions are still open.
     }
+briefing-voices-coming = 🎙 { $count ->
+        [one] { $count } voice message is on its way
+       *[other] { $count } voice messages are on their way
+    }, one a second.
+briefing-voices-coming-toast = Sending voice messages: { $count }

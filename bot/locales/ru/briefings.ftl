@@ -107,3 +107,9 @@ briefing-skipped = Пропущено. { $left ->
         [few] Осталось { $left } вопроса.
        *[many] Осталось { $left } вопросов.
     }
+briefing-voices-coming = 🎙 { $count ->
+        [one] { $count } голосовое уже в пути
+        [few] { $count } голосовых уже в пути
+       *[many] { $count } голосовых уже в пути
+    } — по одному в секунду.
+briefing-voices-coming-toast = Отправляю голосовые: { $count }
