@@ -14,15 +14,12 @@ from domain.campaigns.model import (
     ReminderRule,
     ScheduleMode,
     Status,
-    TeamFigures,
 )
 from domain.campaigns.queries import Announcement, AudienceChoice, CampaignCard, Presentation
-from domain.campaigns.reports import CampaignFigures
 from domain.people.model import Person
 from handlers.kit.audience import audience_keyboard, audience_text
 from handlers.kit.callbacks import Area, button
-from handlers.kit.i18n import Markup, Translator, escape
-from handlers.kit.labels import team_name
+from handlers.kit.i18n import Translator, escape
 from handlers.kit.screens import Screen
 from handlers.kit.text import excerpt, split_html
 
@@ -352,50 +349,3 @@ def audience_screen(t: Translator, choice: AudienceChoice, *, more: bool = False
     keyboard.append(done_button(t, "audone", cid))
     text = step_prefix(t, choice.position) + t("audience-prompt", count=choice.reach)
     return Screen(text, keyboard)
-
-
-# --- figures ---------------------------------------------------------------------------------
-
-
-def _names(people: Sequence[Person], limit: int) -> Markup:
-    return Markup(", ".join(escape(p.full_name) for p in people[:limit]))
-
-
-def _team_line(t: Translator, figures: TeamFigures, view: CampaignFigures) -> str:
-    return t(
-        "figures-team-line",
-        team=team_name(t, view.teams, figures.team_id),
-        acknowledged=figures.acknowledged,
-        delivered=figures.delivered,
-        unreachable=figures.unreachable,
-    )
-
-
-def figures_text(t: Translator, view: CampaignFigures) -> str:
-    total = view.figures.total
-    lines = [
-        t("figures-title", name=view.campaign.name),
-        t(
-            "figures-summary",
-            recipients=total.recipients,
-            delivered=total.delivered,
-            acknowledged=total.acknowledged,
-            percent=total.acknowledged_percent,
-            waiting=len(total.not_acknowledged),
-            unreachable=total.unreachable,
-            pending=total.pending,
-        ),
-    ]
-    if not view.team_only and len(view.figures.teams) > 1:
-        lines += ["", t("figures-by-team")]
-        lines += [_team_line(t, team, view) for team in view.figures.teams]
-    waiting = total.not_acknowledged
-    if waiting:
-        lines += ["", t("figures-not-yet", count=len(waiting)), _names(waiting, MAX_NAMES)]
-        if len(waiting) > MAX_NAMES:
-            lines.append(t("and-more", count=len(waiting) - MAX_NAMES))
-    if total.unreachable_people:
-        count = len(total.unreachable_people)
-        lines += ["", t("figures-unreachable", count=count)]
-        lines.append(_names(total.unreachable_people, MAX_NAMES))
-    return "\n".join(lines)

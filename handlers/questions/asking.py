@@ -16,7 +16,7 @@ from handlers.kit.callbacks import Callback
 from handlers.kit.context import TandemContext
 from handlers.kit.routing import end_flow, tell_left_behind
 from handlers.kit.screens import reply, send_new, show
-from handlers.questions import views
+from handlers.questions import faq, views
 
 
 @asynccontextmanager
@@ -54,7 +54,7 @@ async def ask(update: Update, context: TandemContext, cb: Callback) -> None:
             uow, actor=context.actor, campaign_id=cb.int_arg(0), now=context.now
         )
     await tell_left_behind(context, prompt.replaced, prompt.state)
-    await send_new(update, views.ask_screen(context.t, prompt.campaign, prompt.view))
+    await send_new(update, faq.ask_screen(context.t, prompt.campaign, prompt.view))
 
 
 async def ask_different(update: Update, context: TandemContext, cb: Callback) -> None:
@@ -64,7 +64,7 @@ async def ask_different(update: Update, context: TandemContext, cb: Callback) ->
             uow, actor=context.actor, campaign_id=cb.int_arg(0), now=context.now
         )
     await tell_left_behind(context, prompt.replaced, prompt.state)
-    await show(update, views.ask_prompt(context.t, prompt.campaign))
+    await show(update, faq.ask_prompt(context.t, prompt.campaign))
 
 
 async def _submit(
@@ -117,19 +117,19 @@ async def faq_from_announcement(update: Update, context: TandemContext, cb: Call
     """ "FAQ" under an announcement: a new message, so the announcement stays as it is."""
     async with context.uow() as uow:
         view = await asking.campaign_questions(uow, actor=context.actor, campaign_id=cb.int_arg(0))
-    await send_new(update, views.faq_screen(context.t, view, 0))
+    await send_new(update, faq.faq_screen(context.t, view, 0))
 
 
 async def faq_page(update: Update, context: TandemContext, cb: Callback) -> None:
     async with context.uow() as uow:
         view = await asking.campaign_questions(uow, actor=context.actor, campaign_id=cb.int_arg(0))
-    await show(update, views.faq_screen(context.t, view, cb.int_arg(1)))
+    await show(update, faq.faq_screen(context.t, view, cb.int_arg(1)))
 
 
 async def open_page(update: Update, context: TandemContext, cb: Callback) -> None:
     async with context.uow() as uow:
         view = await asking.campaign_questions(uow, actor=context.actor, campaign_id=cb.int_arg(0))
-    await show(update, views.open_screen(context.t, view, cb.int_arg(1)))
+    await show(update, faq.open_screen(context.t, view, cb.int_arg(1)))
 
 
 async def me_too(update: Update, context: TandemContext, cb: Callback) -> str | None:
@@ -139,7 +139,7 @@ async def me_too(update: Update, context: TandemContext, cb: Callback) -> str | 
         vote = await asking.upvote(
             uow, actor=context.actor, question_id=question_id, now=context.now
         )
-    await show(update, views.open_screen(context.t, vote.view, page))
+    await show(update, faq.open_screen(context.t, vote.view, page))
     return context.t.label("question-metoo-counted" if vote.counted else "question-metoo-again")
 
 
@@ -155,7 +155,7 @@ async def me_too_instead(update: Update, context: TandemContext, cb: Callback) -
             instead_of_asking=True,
         )
     await show(
-        update, views.ask_screen(context.t, vote.view.campaign, vote.view, counted=vote.counted)
+        update, faq.ask_screen(context.t, vote.view.campaign, vote.view, counted=vote.counted)
     )
     return context.t.label("question-metoo-counted" if vote.counted else "question-metoo-again")
 
