@@ -186,8 +186,11 @@ async def refresh(uow: UnitOfWork, due: DueDelivery, now: datetime) -> Refresh |
     message_id = await uow.outbox.message_id(ANNOUNCE, campaign.id, ANNOUNCE_BATCH, person.id)
     if message_id is None:
         return NOT_RECEIVED
+    buttons_only = is_count_batch(due.batch)
+    if buttons_only and campaign.status is Status.CANCELLED:
+        return CANCELLED  # a cancelled announcement has no buttons to count on
     announcement = await announcement_for(uow, campaign, person, now)
-    return Refresh(announcement, message_id, buttons_only=is_count_batch(due.batch))
+    return Refresh(announcement, message_id, buttons_only=buttons_only)
 
 
 async def delivery_report(

@@ -201,6 +201,10 @@ async def test_a_faq_count_refresh_redraws_only_the_buttons_with_the_count_then(
     assert isinstance(refresh, notices.Refresh) and isinstance(update, notices.Refresh)
     assert refresh.buttons_only and refresh.announcement.open_questions == 2
     assert not update.buttons_only
+    uow.campaigns.put(ANNOUNCED.with_(status=Status.CANCELLED))
+    async with uow:
+        cancelled = await notices.refresh(uow, Due(REFRESH, 1, batch, ANNA), LATER)
+    assert cancelled == Skip("campaign-cancelled")  # no buttons left to count on
 
 
 async def test_the_delivery_report_counts_who_got_it_and_who_could_not_be_reached() -> None:
