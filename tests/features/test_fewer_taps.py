@@ -451,13 +451,17 @@ async def test_updates_are_not_counted_for_the_unreachable_who_are_named(tandem:
     [report] = [m for m in marketer.messages if m.text.startswith("📬 Обновление 1")]
     assert "доставлено 4 из 5; недоступно: 1." in report.text and "Недоступны: Вера" in report.text
     # She is known to be unreachable now: the next update is neither counted nor sent to her.
-    await marketer.press("📣 Отправить обновление")
-    [sent, _card] = await marketer.send("Ещё одно уточнение")
+    async with count_job(marketer) as job:
+        [prompt] = await marketer.press("📣 Отправить обновление")
+        [sent, _card] = await marketer.send("Ещё одно уточнение")
+        await deliver(tandem)
     assert sent.text == (
         "Обновление кампании «Зимний иммунитет+» отправляется 4 людям.\n"
         "Не получат (1) — бот им недоступен: Вера"
     )
-    await deliver(tandem)
+    # One tap; the prompt is removed once answered: what is left is the reply, the card, and
+    # the report that now follows every update.
+    assert job.taps == 1 and job.messages_left == 3 and prompt.deleted
     [report] = [m for m in marketer.messages if m.text.startswith("📬 Обновление 2")]
     assert "доставлено 4 из 5; недоступно: 1." in report.text and "Недоступны: Вера" in report.text
     await marketer.press("❌ Отменить кампанию")
