@@ -15,6 +15,7 @@ from broadcast.engine import (
     OutgoingMessage,
     Renderer,
     Skip,
+    StoredFile,
 )
 from broadcast.pacing import PaceClock, PacedRateLimiter, Pacer, RealPaceClock
 
@@ -31,4 +32,5 @@ __all__ = [
     "RealPaceClock",
     "Renderer",
     "Skip",
+    "StoredFile",
 ]

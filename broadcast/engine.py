@@ -93,6 +93,7 @@ __all__ = [
     "OutgoingMessage",
     "Renderer",
     "Skip",
+    "StoredFile",
     "retry_after_seconds",
 ]
 
@@ -123,6 +124,16 @@ class Attachment:
 
 
 @dataclass(frozen=True, slots=True)
+class StoredFile:
+    """A file Telegram already holds, by its file id (a voice message a rep sent): sent as the
+    delivery instead of a text message, the text as its caption. Several to one chat are
+    paced like any messages, one a second."""
+
+    kind: str  # "voice", "photo" or "document"
+    file_id: str
+
+
+@dataclass(frozen=True, slots=True)
 class OutgoingMessage:
     """What one delivery says, rendered when it is sent. ``text`` is HTML."""
 
@@ -137,6 +148,8 @@ class OutgoingMessage:
     document: Attachment | None = None
     # Photos sent after the text (and the document), each with its caption.
     photos: tuple[Attachment, ...] = ()
+    # Set: this file is the delivery, ``text`` its caption (one message: not split).
+    file: StoredFile | None = None
 
 
 # Skip(reason): there is nothing to send any more (the row becomes 'skipped', with the reason).
@@ -505,6 +518,8 @@ class BroadcastEngine:
                     reply_markup=message.reply_markup,
                 )
             return message.edit_message_id
+        if message.file is not None:
+            return await self._send_file(chat_id, message, message.file)
         parts = self._split(message.text)
         sent_id: int | None = None
         for index, part in enumerate(parts):
@@ -547,6 +562,23 @@ class BroadcastEngine:
             await self._send_document(chat_id, photo, message.protect_content)
         return sent_id
 
+    async def _send_file(self, chat_id: int, message: OutgoingMessage, file: StoredFile) -> int:
+        options: dict[str, Any] = {
+            "caption": message.text or None,
+            "parse_mode": ParseMode.HTML,
+            "reply_markup": message.reply_markup,
+            "protect_content": message.protect_content,
+            **self._paid,
+        }
+        with self._pace.in_flight():
+            if file.kind == "voice":
+                sent = await self._bot.send_voice(chat_id, file.file_id, **options)
+            elif file.kind == "photo":
+                sent = await self._bot.send_photo(chat_id, file.file_id, **options)
+            else:
+                sent = await self._bot.send_document(chat_id, file.file_id, **options)
+        return sent.message_id
+
     async def _send_document(self, chat_id: int, document: Attachment, protect: bool) -> None:
         """The file (or photo) after the text, paced like any send. The text has gone out, so
         a failing file never makes the delivery repeat it: a 429 is waited out and tried once
@@ -559,11 +591,19 @@ class BroadcastEngine:
                     upload = InputFile(data, filename=document.file_name)
                     if document.photo:
                         await self._bot.send_photo(
-                            chat_id, upload, caption=document.caption, protect_content=protect
+                            chat_id,
+                            upload,
+                            caption=document.caption,
+                            protect_content=protect,
+                            **self._paid,
                         )
                     else:
                         await self._bot.send_document(
-                            chat_id, upload, caption=document.caption, protect_content=protect
+                            chat_id,
+                            upload,
+                            caption=document.caption,
+                            protect_content=protect,
+                            **self._paid,
                         )
                 return
             except RetryAfter as error:

@@ -11,14 +11,20 @@ import aiosqlite
 from domain.campaigns.model import (
     Audience,
     Campaign,
+    Change,
     Material,
     Note,
     NoteKind,
     ReminderRule,
     Schedule,
+    SentVersion,
     Status,
 )
 from storage.db import from_db, from_db_opt, to_db
+
+
+def _sent(data: str | None) -> SentVersion | None:
+    return SentVersion.from_json(json.loads(data)) if data else None
 
 
 def _campaign(row: aiosqlite.Row, materials: Sequence[Material]) -> Campaign:
@@ -40,6 +46,9 @@ def _campaign(row: aiosqlite.Row, materials: Sequence[Material]) -> Campaign:
         cancelled_at=from_db_opt(row["cancelled_at"]),
         revision=row["revision"],
         materials=tuple(materials),
+        sent=SentVersion.from_json(json.loads(row["sent_version"]))
+        if row["sent_version"]
+        else None,
     )
 
 
@@ -80,8 +89,8 @@ class SqlCampaignRepo:
         await self._conn.execute(
             "UPDATE campaigns SET name = ?, product = ?, goal = ?, key_messages = ?,"
             " launch_date = ?, audience = ?, protect_content = ?, status = ?, schedule = ?,"
-            " reminders = ?, announced_at = ?, cancelled_at = ?, revision = ?, updated_at = ?"
-            " WHERE id = ?",
+            " reminders = ?, announced_at = ?, cancelled_at = ?, revision = ?, sent_version = ?,"
+            " updated_at = ? WHERE id = ?",
             (
                 campaign.name,
                 campaign.product,
@@ -96,6 +105,7 @@ class SqlCampaignRepo:
                 to_db(campaign.announced_at) if campaign.announced_at else None,
                 to_db(campaign.cancelled_at) if campaign.cancelled_at else None,
                 campaign.revision,
+                json.dumps(campaign.sent.to_json(), ensure_ascii=False) if campaign.sent else None,
                 to_db(now),
                 campaign.id,
             ),
@@ -176,16 +186,21 @@ class SqlCampaignRepo:
         return from_db(row[0]) if row else None
 
     async def add_note(self, campaign_id: int, note: Note, *, by: int, at: datetime) -> None:
+        changes = json.dumps([c.to_json() for c in note.changes], ensure_ascii=False)
         await self._conn.execute(
-            "INSERT INTO campaign_updates (campaign_id, number, kind, note, created_by,"
-            " created_at) VALUES (?, ?, ?, ?, ?, ?)",
-            (campaign_id, note.number, note.kind.value, note.text, by, to_db(at)),
+            "INSERT INTO campaign_updates (campaign_id, number, kind, note, changes, created_by,"
+            " created_at) VALUES (?, ?, ?, ?, ?, ?, ?)",
+            (campaign_id, note.number, note.kind.value, note.text, changes, by, to_db(at)),
         )
 
     async def note(self, campaign_id: int, number: int) -> Note | None:
         async with self._conn.execute(
-            "SELECT number, kind, note FROM campaign_updates WHERE campaign_id = ? AND number = ?",
+            "SELECT number, kind, note, changes, created_by FROM campaign_updates"
+            " WHERE campaign_id = ? AND number = ?",
             (campaign_id, number),
         ) as cur:
             row = await cur.fetchone()
-        return Note(row["number"], NoteKind(row["kind"]), row["note"]) if row else None
+        if row is None:
+            return None
+        changes = tuple(Change.from_json(c) for c in json.loads(row["changes"]))
+        return Note(row["number"], NoteKind(row["kind"]), row["note"], changes, row["created_by"])

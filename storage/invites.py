@@ -26,6 +26,8 @@ def _invite(row: aiosqlite.Row) -> Invite:
         used_by=row["used_by"],
         used_at=from_db_opt(row["used_at"]),
         revoked_at=from_db_opt(row["revoked_at"]),
+        max_uses=row["max_uses"],
+        uses=row["uses"],
     )
 
 
@@ -35,8 +37,8 @@ class SqlInviteRepo:
 
     async def add(self, new: NewInvite) -> Invite:
         cur = await self._conn.execute(
-            "INSERT INTO invites (token_hash, roles, team_id, created_by, created_at, expires_at)"
-            " VALUES (?, ?, ?, ?, ?, ?)",
+            "INSERT INTO invites (token_hash, roles, team_id, created_by, created_at, expires_at,"
+            " max_uses) VALUES (?, ?, ?, ?, ?, ?, ?)",
             (
                 new.token_hash,
                 ",".join(sorted_roles(new.roles)),
@@ -44,6 +46,7 @@ class SqlInviteRepo:
                 new.created_by,
                 to_db(new.created_at),
                 to_db(new.expires_at),
+                new.max_uses,
             ),
         )
         assert cur.lastrowid is not None
@@ -63,16 +66,17 @@ class SqlInviteRepo:
         return await self._one("token_hash = ?", token_hash)
 
     async def mark_used(self, invite_id: int, *, person_id: int, at: datetime) -> bool:
+        # One statement: two people redeeming the last use at once cannot both get it.
         cur = await self._conn.execute(
-            "UPDATE invites SET used_by = ?, used_at = ?"
-            " WHERE id = ? AND used_at IS NULL AND revoked_at IS NULL",
+            "UPDATE invites SET uses = uses + 1, used_by = ?, used_at = ?"
+            " WHERE id = ? AND uses < max_uses AND revoked_at IS NULL",
             (person_id, to_db(at), invite_id),
         )
         return cur.rowcount == 1
 
     async def mark_revoked(self, invite_id: int, *, at: datetime) -> bool:
         cur = await self._conn.execute(
-            "UPDATE invites SET revoked_at = ? WHERE id = ? AND used_at IS NULL"
+            "UPDATE invites SET revoked_at = ? WHERE id = ? AND uses < max_uses"
             " AND revoked_at IS NULL",
             (to_db(at), invite_id),
         )
@@ -80,11 +84,18 @@ class SqlInviteRepo:
 
     async def open_invites(self, *, now: datetime) -> Sequence[Invite]:
         async with self._conn.execute(
-            "SELECT * FROM invites WHERE used_at IS NULL AND revoked_at IS NULL"
+            "SELECT * FROM invites WHERE uses < max_uses AND revoked_at IS NULL"
             " AND expires_at > ? ORDER BY created_at DESC, id DESC",
             (to_db(now),),
         ) as cur:
             return [_invite(row) for row in await cur.fetchall()]
+
+    async def last_created_by(self, person_id: int) -> Invite | None:
+        async with self._conn.execute(
+            "SELECT * FROM invites WHERE created_by = ? ORDER BY id DESC LIMIT 1", (person_id,)
+        ) as cur:
+            row = await cur.fetchone()
+        return _invite(row) if row else None
 
 
 class SqlAuditLog:

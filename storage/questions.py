@@ -103,6 +103,14 @@ class SqlQuestionRepo:
             (campaign_id,),
         )
 
+    async def count_open(self, campaign_id: int) -> int:
+        async with self._conn.execute(
+            "SELECT COUNT(*) FROM questions WHERE campaign_id = ? AND status = 'open'",
+            (campaign_id,),
+        ) as cur:
+            row = await cur.fetchone()
+        return int(row[0]) if row else 0
+
     async def answered(self, campaign_id: int) -> Sequence[Question]:
         return await self._many(
             f"{_SELECT} WHERE q.campaign_id = ? AND q.status = 'answered'"

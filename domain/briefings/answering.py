@@ -8,13 +8,16 @@ begun in the same unit of work) or where they stand (:class:`Recorded`).
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from collections.abc import Sequence
+from dataclasses import dataclass, replace
 from datetime import datetime
 
 from domain import flows
 from domain.briefings import access
 from domain.briefings.flows import Answering, AnswerMode
 from domain.briefings.model import Answer, AnswerKind, Briefing, BriefingQuestion, Reply
+from domain.briefings.notices import SentRequest, sent_request
+from domain.campaigns import access as campaigns
 from domain.errors import NotFound
 from domain.flows import FlowState
 from domain.people.model import Person
@@ -24,23 +27,28 @@ from domain.ports import UnitOfWork
 @dataclass(frozen=True, slots=True)
 class Asking:
     """A question put to the rep: their current answer, if any, and the flow state that waits
-    for the new one (``replaced`` is the flow it took over from)."""
+    for the new one (``replaced`` is the flow it took over from). ``shown``: after an answer,
+    the request message to redraw with it."""
 
     briefing: Briefing
     question: BriefingQuestion
     current: Answer | None
     state: Answering
     replaced: FlowState | None
+    shown: SentRequest | None = None
 
 
 @dataclass(frozen=True, slots=True)
 class Recorded:
-    """Where the rep stands when no question follows: ``left`` questions still open."""
+    """Where the rep stands when no question follows: ``left`` questions still open, and
+    which are answered (to change one)."""
 
     briefing: Briefing
     changed: bool  # the last answer replaced an earlier one
     skipped: bool  # the last question was skipped, not answered
     left: int
+    answered: tuple[int, ...] = ()  # ids of the questions with an answer
+    shown: SentRequest | None = None
 
 
 async def _ask(
@@ -64,14 +72,24 @@ async def _then(
     *,
     changed: bool = False,
     skipped: bool = False,
+    before: Sequence[Answer] | None = None,
 ) -> Asking | Recorded:
+    """The next question, or where the rep stands; after an answer that changed what the
+    request shows, with the request message to redraw."""
+    shown = None
+    if before is not None:
+        campaign = await campaigns.load(uow, briefing.campaign_id)
+        shown = await sent_request(uow, actor, briefing, campaign, closed=False)
+        if shown is not None and _visible(shown.request.answers) == _visible(before):
+            shown = None
     following = state.after(briefing)
     if following is not None:
-        return await _ask(uow, actor, briefing, following, now)
+        return replace(await _ask(uow, actor, briefing, following, now), shown=shown)
     if isinstance(await uow.flows.get(actor.id), Answering):
         await uow.flows.delete(actor.id)
     mine = await uow.briefings.answers(briefing.id, person_id=actor.id)
-    return Recorded(briefing, changed, skipped, len(briefing.unanswered(mine)))
+    answered = tuple(q.id for q in briefing.questions if q not in briefing.unanswered(mine))
+    return Recorded(briefing, changed, skipped, len(briefing.unanswered(mine)), answered, shown)
 
 
 async def start(
@@ -86,6 +104,11 @@ async def start(
     mine = await uow.briefings.answers(briefing.id, person_id=actor.id)
     first = briefing.first_to_answer(mine)
     return await _ask(uow, actor, briefing, Answering(briefing.id, first.id, AnswerMode.ALL), now)
+
+
+def _visible(answers: Sequence[Answer]) -> set[tuple[int, str, str | None, str | None]]:
+    """What the request shows of a person's answers."""
+    return {(a.question_id, a.kind.value, a.text, a.file_name) for a in answers}
 
 
 async def _record(
@@ -112,8 +135,9 @@ async def answer(
 ) -> Asking | Recorded:
     """What the rep typed or sent, as the answer to the question their flow waits on."""
     briefing = await access.as_recipient(uow, actor=actor, briefing_id=state.briefing_id)
+    before = await uow.briefings.answers(briefing.id, person_id=actor.id)
     changed = await _record(uow, actor, briefing, state.question_id, reply, now)
-    return await _then(uow, actor, briefing, state, now, changed=changed)
+    return await _then(uow, actor, briefing, state, now, changed=changed, before=before)
 
 
 async def pick(
@@ -131,6 +155,7 @@ async def pick(
     if question is None or option >= len(question.options):
         raise NotFound()
     reply = Reply(AnswerKind.CHOICE, question.options[option])
+    before = await uow.briefings.answers(briefing.id, person_id=actor.id)
     changed = await _record(uow, actor, briefing, question_id, reply, now)
     # Going through every question in turn, the button moves on to the next one.
     current = flows.as_state(await uow.flows.get(actor.id), Answering)
@@ -140,7 +165,7 @@ async def pick(
         else AnswerMode.ONE
     )
     state = Answering(briefing.id, question_id, mode)
-    return await _then(uow, actor, briefing, state, now, changed=changed)
+    return await _then(uow, actor, briefing, state, now, changed=changed, before=before)
 
 
 async def skip(

@@ -16,6 +16,7 @@ from domain import flows
 from domain.briefings import access
 from domain.briefings.flows import (
     BUILDER_STEPS,
+    BuilderStep,
     TypingDeadline,
     WritingOptions,
     WritingQuestion,
@@ -35,6 +36,7 @@ from domain.briefings.model import (
 from domain.briefings.notices import Request
 from domain.briefings.reports import Report, report
 from domain.campaigns import access as campaigns
+from domain.campaigns.audience import picked_region
 from domain.campaigns.model import Audience, Campaign, Status
 from domain.errors import InvalidInput, NotFound
 from domain.flows import FlowState
@@ -60,13 +62,16 @@ class Listing:
 
 @dataclass(frozen=True, slots=True)
 class Draft:
-    """The builder: a briefing not yet sent, whom it would ask and how many that is now."""
+    """The builder: a briefing not yet sent, whom it would ask and how many that is now.
+    ``left``: the typed step this change finished, with the builder message to redraw and
+    the prompt to remove."""
 
     briefing: Briefing
     campaign: Campaign
     audience: Audience
     reach: int
     teams: Mapping[int, Team]
+    left: BuilderStep | None = None
 
     @property
     def own_audience(self) -> bool:
@@ -97,18 +102,24 @@ class DeadlinePrompt:
     days: tuple[int, ...] = QUICK_DEADLINE_DAYS  # the quick choices
 
 
-async def _draft(uow: UnitOfWork, briefing_id: int, campaign: Campaign) -> Draft:
+async def _draft(
+    uow: UnitOfWork, briefing_id: int, campaign: Campaign, left: BuilderStep | None = None
+) -> Draft:
     briefing = await access.load(uow, briefing_id)
     audience = briefing.audience_in(campaign)
     reach = sum(1 for person in await uow.people.active() if audience.includes(person))
     teams = {team.id: team for team in await uow.teams.all()}
-    return Draft(briefing, campaign, audience, reach, teams)
+    return Draft(briefing, campaign, audience, reach, teams, left)
 
 
-async def _leave_step(uow: UnitOfWork, actor: Person) -> None:
-    """The marketer moved on from a builder step that waited for text (if any)."""
-    if isinstance(await uow.flows.get(actor.id), BUILDER_STEPS):
+async def _leave_step(uow: UnitOfWork, actor: Person) -> BuilderStep | None:
+    """The marketer moved on from a builder step that waited for text (if any): the step
+    left, with its builder and prompt messages."""
+    state = await uow.flows.get(actor.id)
+    if isinstance(state, BUILDER_STEPS):
         await uow.flows.delete(actor.id)
+        return state
+    return None
 
 
 async def listing(uow: UnitOfWork, *, actor: Person, campaign_id: int, now: datetime) -> Listing:
@@ -119,16 +130,17 @@ async def listing(uow: UnitOfWork, *, actor: Person, campaign_id: int, now: date
 
 
 async def create(
-    uow: UnitOfWork, *, actor: Person, campaign_id: int, now: datetime
+    uow: UnitOfWork, *, actor: Person, campaign_id: int, now: datetime, screen: int | None = None
 ) -> QuestionPrompt:
-    """A new draft for the campaign, waiting for its first question."""
+    """A new draft for the campaign, waiting for its first question; ``screen`` (the list it
+    was created from) becomes its builder."""
     require(actor, Action.RUN_BRIEFINGS)
     campaign = await campaigns.managed(uow, actor=actor, campaign_id=campaign_id)
     if campaign.status is Status.CANCELLED:
         raise InvalidInput("error-campaign-cancelled")
     briefing = await uow.briefings.add(campaign.id, created_by=actor.id, now=now)
     await uow.audit.record(AuditEntry(actor.id, "briefing.create", "briefing", briefing.id, now))
-    state = WritingQuestion(briefing.id)
+    state = WritingQuestion(briefing.id, screen)
     replaced = await flows.begin(uow.flows, actor.id, state, now=now)
     return QuestionPrompt(state, replaced, number=1)
 
@@ -136,17 +148,17 @@ async def create(
 async def open_briefing(uow: UnitOfWork, *, actor: Person, briefing_id: int) -> Draft | Report:
     """The builder of a draft, the progress of a sent one."""
     briefing, campaign = await access.managed(uow, actor=actor, briefing_id=briefing_id)
-    await _leave_step(uow, actor)
+    left = await _leave_step(uow, actor)
     if briefing.is_draft:
-        return await _draft(uow, briefing.id, campaign)
+        return await _draft(uow, briefing.id, campaign, left)
     return await report(uow, actor=actor, briefing_id=briefing.id)
 
 
 async def ask_question(
-    uow: UnitOfWork, *, actor: Person, briefing_id: int, now: datetime
+    uow: UnitOfWork, *, actor: Person, briefing_id: int, now: datetime, screen: int | None = None
 ) -> QuestionPrompt:
     briefing, _ = await access.draft(uow, actor=actor, briefing_id=briefing_id)
-    state = WritingQuestion(briefing.id)
+    state = WritingQuestion(briefing.id, screen)
     replaced = await flows.begin(uow.flows, actor.id, state, now=now)
     return QuestionPrompt(state, replaced, number=len(briefing.questions) + 1)
 
@@ -156,8 +168,7 @@ async def add_question(uow: UnitOfWork, *, actor: Person, briefing_id: int, text
     if len(briefing.questions) >= MAX_QUESTIONS:
         raise InvalidInput("error-too-many-questions", limit=MAX_QUESTIONS)
     await uow.briefings.add_question(briefing.id, clean_question(text), ())
-    await _leave_step(uow, actor)
-    return await _draft(uow, briefing.id, campaign)
+    return await _draft(uow, briefing.id, campaign, await _leave_step(uow, actor))
 
 
 def _question(briefing: Briefing, question_id: int) -> BriefingQuestion:
@@ -168,11 +179,17 @@ def _question(briefing: Briefing, question_id: int) -> BriefingQuestion:
 
 
 async def ask_options(
-    uow: UnitOfWork, *, actor: Person, briefing_id: int, question_id: int, now: datetime
+    uow: UnitOfWork,
+    *,
+    actor: Person,
+    briefing_id: int,
+    question_id: int,
+    now: datetime,
+    screen: int | None = None,
 ) -> OptionsPrompt:
     briefing, _ = await access.draft(uow, actor=actor, briefing_id=briefing_id)
     question = _question(briefing, question_id)
-    state = WritingOptions(briefing.id, question.id)
+    state = WritingOptions(briefing.id, question.id, screen)
     replaced = await flows.begin(uow.flows, actor.id, state, now=now)
     return OptionsPrompt(state, replaced, question)
 
@@ -189,8 +206,7 @@ async def set_options(
     briefing, campaign = await access.draft(uow, actor=actor, briefing_id=briefing_id)
     question = _question(briefing, question_id)
     await uow.briefings.set_options(question.id, parse_options(text))
-    await _leave_step(uow, actor)
-    return await _draft(uow, briefing.id, campaign)
+    return await _draft(uow, briefing.id, campaign, await _leave_step(uow, actor))
 
 
 async def free_answer(
@@ -200,8 +216,7 @@ async def free_answer(
     briefing, campaign = await access.draft(uow, actor=actor, briefing_id=briefing_id)
     question = _question(briefing, question_id)
     await uow.briefings.set_options(question.id, ())
-    await _leave_step(uow, actor)
-    return await _draft(uow, briefing.id, campaign)
+    return await _draft(uow, briefing.id, campaign, await _leave_step(uow, actor))
 
 
 async def remove_question(
@@ -214,10 +229,10 @@ async def remove_question(
 
 
 async def ask_deadline(
-    uow: UnitOfWork, *, actor: Person, briefing_id: int, now: datetime
+    uow: UnitOfWork, *, actor: Person, briefing_id: int, now: datetime, screen: int | None = None
 ) -> DeadlinePrompt:
     briefing, _ = await access.draft(uow, actor=actor, briefing_id=briefing_id)
-    state = TypingDeadline(briefing.id)
+    state = TypingDeadline(briefing.id, screen)
     replaced = await flows.begin(uow.flows, actor.id, state, now=now)
     return DeadlinePrompt(state, replaced)
 
@@ -235,8 +250,7 @@ async def _set_deadline(
         raise InvalidInput("error-deadline-past")
     check_within_reach(deadline.date(), today=now.date())
     await uow.briefings.save(briefing.with_(deadline=deadline))
-    await _leave_step(uow, actor)
-    return await _draft(uow, briefing.id, campaign)
+    return await _draft(uow, briefing.id, campaign, await _leave_step(uow, actor))
 
 
 async def set_deadline(
@@ -271,13 +285,18 @@ async def toggle_audience(
     all_reps: bool = False,
     team_id: int | None = None,
     role: Role | None = None,
+    region_of: int | None = None,
 ) -> Draft:
-    """Change whom the briefing goes to, starting from the campaign's audience."""
+    """Change whom the briefing goes to, starting from the campaign's audience: all reps, a
+    team, a role, or the teams of a region."""
     briefing, campaign = await access.draft(uow, actor=actor, briefing_id=briefing_id)
     if team_id is not None and await uow.teams.get(team_id) is None:
         raise NotFound()
-    chosen = toggled(briefing.audience_in(campaign), all_reps=all_reps, team_id=team_id, role=role)
-    await uow.briefings.save(briefing.with_(audience=chosen))
+    region = await picked_region(uow, region_of)
+    current = briefing.audience_in(campaign)
+    chosen = toggled(current, all_reps=all_reps, team_id=team_id, role=role, region=region)
+    if chosen != current:  # nothing ticked ("more"): it still goes to the campaign's audience
+        await uow.briefings.save(briefing.with_(audience=chosen))
     return await _draft(uow, briefing.id, campaign)
 
 

@@ -14,6 +14,11 @@ from typing import ClassVar
 
 from domain.briefings.model import Briefing
 
+# The builder is one message, edited in place. A step that waits for typed text asks in a
+# message of its own; each of those steps keeps the two messages' ids: ``screen``, the builder
+# to redraw once the step is done (None: show it anew), and ``prompt``, the question to remove
+# then (None: not sent yet, or nothing to remove).
+
 
 @dataclass(frozen=True, slots=True)
 class WritingQuestion:
@@ -21,6 +26,8 @@ class WritingQuestion:
 
     kind: ClassVar[str] = "briefing.question"
     briefing_id: int
+    screen: int | None = None
+    prompt: int | None = None
 
 
 @dataclass(frozen=True, slots=True)
@@ -30,6 +37,8 @@ class WritingOptions:
     kind: ClassVar[str] = "briefing.options"
     briefing_id: int
     question_id: int
+    screen: int | None = None
+    prompt: int | None = None
 
 
 @dataclass(frozen=True, slots=True)
@@ -38,6 +47,8 @@ class TypingDeadline:
 
     kind: ClassVar[str] = "briefing.deadline"
     briefing_id: int
+    screen: int | None = None
+    prompt: int | None = None
 
 
 BuilderStep = WritingQuestion | WritingOptions | TypingDeadline

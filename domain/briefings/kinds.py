@@ -5,6 +5,8 @@ from __future__ import annotations
 ASK = "briefing.ask"
 ASK_BATCH = "ask"
 REMIND = "briefing.remind"
+CLOSE = "briefing.close"  # batch "close", at the deadline: each request loses its buttons
+CLOSE_BATCH = "close"
 
 
 def reminder_batch(number: int) -> str:

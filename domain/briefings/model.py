@@ -9,7 +9,7 @@ have not answered everything are reminded on the same ladder rules as announceme
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Sequence
+from collections.abc import Collection, Iterable, Sequence
 from dataclasses import dataclass, field, replace
 from datetime import datetime, time, timedelta
 from enum import StrEnum
@@ -205,13 +205,10 @@ def toggled(
     all_reps: bool = False,
     team_id: int | None = None,
     role: Role | None = None,
+    region: Collection[int] = (),
 ) -> Audience:
-    """``audience`` with one tick flipped: all reps, a team or a role."""
-    return Audience(
-        audience.all_reps ^ all_reps,
-        audience.team_ids ^ ({team_id} if team_id is not None else set()),
-        audience.roles ^ ({role} if role is not None else set()),
-    )
+    """``audience`` with one tick flipped: all reps, a team, a role or a region's teams."""
+    return audience.toggled(all_reps=all_reps, team_id=team_id, role=role, region=region)
 
 
 def quick_deadline(now: datetime, timezone: str, days: int) -> datetime:

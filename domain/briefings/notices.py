@@ -10,8 +10,11 @@ from __future__ import annotations
 from dataclasses import dataclass
 from datetime import datetime
 
-from domain.briefings.model import Briefing
+from domain.briefings import reports
+from domain.briefings.kinds import ASK, ASK_BATCH
+from domain.briefings.model import Answer, AnswerKind, Briefing
 from domain.campaigns.model import Campaign
+from domain.errors import Forbidden, NotFound
 from domain.people.model import Person
 from domain.ports import DueDelivery, Skip, UnitOfWork
 
@@ -20,15 +23,40 @@ GONE = Skip("gone")  # the briefing or its campaign was deleted
 INACTIVE = Skip("recipient-inactive")
 CLOSED = Skip("deadline-passed")  # answers are closed: asking or reminding is too late
 ANSWERED = Skip("answered")  # every question has the person's answer
+NOT_RECEIVED = Skip("not-received")  # the request to redraw never went out
+OPEN = Skip("still-open")  # the deadline moved on? never closed early
 
 
 @dataclass(frozen=True, slots=True)
 class Request:
-    """The request itself: the campaign it is about, the questions and the deadline."""
+    """The request itself: the campaign it is about, the questions and the deadline — and,
+    redrawn later, the recipient's answers so far (✅ and their first words), or that answers
+    are closed."""
 
     recipient: Person
     briefing: Briefing
     campaign: Campaign
+    answers: tuple[Answer, ...] = ()
+    closed: bool = False
+
+    def answer_to(self, question_id: int) -> Answer | None:
+        return next((a for a in self.answers if a.question_id == question_id), None)
+
+    @property
+    def all_answered(self) -> bool:
+        return not self.briefing.unanswered(self.answers)
+
+
+@dataclass(frozen=True, slots=True)
+class SentRequest:
+    """The request as it went to the recipient (message ``message_id``), to redraw."""
+
+    request: Request
+    message_id: int
+
+    @property
+    def recipient(self) -> Person:
+        return self.request.recipient
 
 
 @dataclass(frozen=True, slots=True)
@@ -63,6 +91,33 @@ async def request(uow: UnitOfWork, due: DueDelivery, now: datetime) -> Request |
     return found if isinstance(found, Skip) else Request(*found)
 
 
+async def sent_request(
+    uow: UnitOfWork, person: Person, briefing: Briefing, campaign: Campaign, *, closed: bool
+) -> SentRequest | None:
+    """The request message the person got, with their answers now (None: it never went)."""
+    message_id = await uow.outbox.message_id(ASK, briefing.id, ASK_BATCH, person.id)
+    if message_id is None:
+        return None
+    answers = tuple(await uow.briefings.answers(briefing.id, person_id=person.id))
+    return SentRequest(Request(person, briefing, campaign, answers, closed), message_id)
+
+
+async def closing(uow: UnitOfWork, due: DueDelivery, now: datetime) -> SentRequest | Skip:
+    """At the deadline, the request's buttons go: answers are closed. Only for someone it
+    reached (the edit needs its message), and not before the deadline."""
+    briefing = await uow.briefings.get(due.ref_id)
+    campaign = await uow.campaigns.get(briefing.campaign_id) if briefing else None
+    if briefing is None or campaign is None:
+        return GONE
+    person = await uow.people.get(due.person_id)
+    if person is None:
+        return INACTIVE
+    if briefing.open_for_answers(now):
+        return OPEN
+    shown = await sent_request(uow, person, briefing, campaign, closed=True)
+    return shown if shown is not None else NOT_RECEIVED
+
+
 async def reminder(uow: UnitOfWork, due: DueDelivery, now: datetime) -> BriefingReminder | Skip:
     """Only to someone who has not answered every question, and never after the deadline."""
     found = await _open(uow, due, now)
@@ -72,3 +127,41 @@ async def reminder(uow: UnitOfWork, due: DueDelivery, now: datetime) -> Briefing
     mine = await uow.briefings.answers(briefing.id, person_id=person.id)
     left = len(briefing.unanswered(mine))
     return BriefingReminder(person, briefing, campaign, left) if left else ANSWERED
+
+
+@dataclass(frozen=True, slots=True)
+class AnswerFile:
+    """A voice message (or other file) given as an answer, to the marketer who opened them."""
+
+    recipient: Person
+    kind: AnswerKind
+    file_id: str
+    name: str  # who gave it
+    text: str | None  # what they wrote with it
+
+
+async def answer_file(uow: UnitOfWork, due: DueDelivery, now: datetime) -> AnswerFile | Skip:
+    """Sent while the person who asked may still read the briefing's answers, and the
+    answer is still that file."""
+    key = reports.answer_of(due.batch)
+    viewer = await uow.people.get(due.person_id)
+    if key is None:
+        return GONE
+    if viewer is None or not viewer.active:
+        return INACTIVE
+    question_id, person_id = key
+    try:
+        given = await reports.files(
+            uow,
+            actor=viewer,
+            briefing_id=due.ref_id,
+            question_id=question_id,
+            kind=AnswerKind.VOICE,
+        )
+    except (Forbidden, NotFound):
+        return Skip("not-allowed")
+    found = next((g for g in given if g.answer.person_id == person_id), None)
+    if found is None or found.answer.file_id is None:
+        return GONE
+    name = found.person.full_name if found.person else "?"
+    return AnswerFile(viewer, found.answer.kind, found.answer.file_id, name, found.answer.text)

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
+from datetime import datetime
 
 from domain.briefings import access
 from domain.briefings.kinds import ASK, ASK_BATCH
@@ -20,7 +21,7 @@ from domain.briefings.model import (
 from domain.campaigns.model import Campaign
 from domain.errors import InvalidInput
 from domain.people.model import Person, Team
-from domain.ports import UnitOfWork
+from domain.ports import Outgoing, UnitOfWork
 
 # Delivery statuses of those the request is reaching or has reached (not the unreachable).
 _REACHING = ("pending", "sending", "sent")
@@ -131,6 +132,60 @@ async def files(
         for g in found.given
         if g.question.id == question_id and g.answer.kind is kind and g.answer.file_id
     ]
+
+
+# Voice messages given as answers, opened by the marketer: up to this many are sent at once;
+# more (Telegram cannot group voice messages in an album) go through the outbox, one a second
+# to the chat. Rows of kind FILE: ref id the briefing, batch "<question>:<person>:<asked>".
+DIRECT_MAX = 3
+FILE = "briefing.file"
+
+
+@dataclass(frozen=True, slots=True)
+class Files:
+    """The files given as answers to one question, and how many of them were queued to be
+    sent one by one (0: sent at once). ``page``: the answers page they were opened from."""
+
+    given: Sequence[GivenAnswer]
+    queued: int
+    page: AnswersPage
+
+
+async def open_files(
+    uow: UnitOfWork,
+    *,
+    actor: Person,
+    briefing_id: int,
+    question_id: int,
+    kind: AnswerKind,
+    now: datetime,
+) -> Files:
+    """The photos, voice messages or documents of one question's answers: voice messages
+    beyond a few are queued to the actor, paced."""
+    given = await files(
+        uow, actor=actor, briefing_id=briefing_id, question_id=question_id, kind=kind
+    )
+    briefing = await access.load(uow, briefing_id)
+    question = briefing.question(question_id)
+    index = briefing.questions.index(question) if question is not None else 0
+    page = await answers_page(uow, actor=actor, briefing_id=briefing_id, index=index)
+    if kind is not AnswerKind.VOICE or len(given) <= DIRECT_MAX:
+        return Files(given, 0, page)
+    asked = now.strftime("%Y%m%dT%H%M%S%f")
+    for one in given:
+        batch = f"{question_id}:{one.answer.person_id}:{asked}"
+        await uow.outbox.enqueue(
+            FILE, briefing_id, batch, [Outgoing(actor.id, actor.telegram_id, now)]
+        )
+    return Files(given, len(given), page)
+
+
+def answer_of(batch: str) -> tuple[int, int] | None:
+    """(question id, person id) of a FILE row's batch."""
+    parts = batch.split(":")
+    if len(parts) != 3 or not (parts[0].isdigit() and parts[1].isdigit()):
+        return None
+    return int(parts[0]), int(parts[1])
 
 
 async def export(uow: UnitOfWork, *, actor: Person, briefing_id: int) -> Sequence[GivenAnswer]:

@@ -8,7 +8,7 @@ from dataclasses import dataclass
 from datetime import datetime
 
 from domain.briefings import access, timing
-from domain.briefings.kinds import ASK, ASK_BATCH, REMIND
+from domain.briefings.kinds import ASK, ASK_BATCH, CLOSE, CLOSE_BATCH, REMIND
 from domain.briefings.model import BriefingStatus, request_moment
 from domain.briefings.reports import Report, report
 from domain.errors import InvalidInput
@@ -45,6 +45,14 @@ async def send(uow: UnitOfWork, *, actor: Person, briefing_id: int, now: datetim
             rungs.setdefault(batch, []).append(Outgoing(person.id, person.telegram_id, moment))
     for batch, items in sorted(rungs.items()):
         await uow.outbox.enqueue(REMIND, briefing.id, batch, items)
+    # At the deadline, "change my answers" goes from every request (an edit: no quiet hours).
+    assert briefing.deadline is not None  # check_sendable
+    await uow.outbox.enqueue(
+        CLOSE,
+        briefing.id,
+        CLOSE_BATCH,
+        [Outgoing(p.id, p.telegram_id, briefing.deadline) for p in people],
+    )
     await uow.briefings.save(briefing.with_(status=BriefingStatus.SENT, sent_at=now))
     await uow.audit.record(
         AuditEntry(actor.id, "briefing.send", "briefing", briefing.id, now, {"to": len(people)})

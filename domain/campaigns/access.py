@@ -4,7 +4,10 @@ ask here, so the rule is written once."""
 
 from __future__ import annotations
 
-from domain.campaigns.kinds import ANNOUNCE, ANNOUNCE_BATCH
+from collections.abc import Collection
+from datetime import datetime
+
+from domain.campaigns.kinds import ANNOUNCE, ANNOUNCE_BATCH, CANCEL, REFRESH, REMIND, UPDATE
 from domain.campaigns.model import Campaign
 from domain.errors import Forbidden, NotFound
 from domain.people.model import Person
@@ -36,6 +39,26 @@ async def received_by(uow: UnitOfWork, campaign_id: int) -> list[int]:
     """The people the campaign's announcement was delivered to (person ids)."""
     statuses = await uow.outbox.statuses(ANNOUNCE, campaign_id, ANNOUNCE_BATCH)
     return [person_id for person_id, status in statuses.items() if status == "sent"]
+
+
+# What the campaign sent its recipients, for whether each was last reachable.
+_SENT_KINDS = (ANNOUNCE, REMIND, UPDATE, CANCEL, REFRESH)
+_FINISHED = ("sent", "unreachable")
+
+
+async def unreachable_of(
+    uow: UnitOfWork, campaign_id: int, person_ids: Collection[int]
+) -> set[int]:
+    """Those of ``person_ids`` the campaign's last message to them could not reach (they
+    blocked the bot since the announcement, say): an update for them is not sent again."""
+    latest: dict[int, tuple[datetime, str]] = {}
+    for kind in _SENT_KINDS:
+        for row in await uow.outbox.planned(kind, campaign_id, people=person_ids):
+            if row.status in _FINISHED and (
+                row.person_id not in latest or row.due_at >= latest[row.person_id][0]
+            ):
+                latest[row.person_id] = (row.due_at, row.status)
+    return {pid for pid, (_, status) in latest.items() if status == "unreachable"}
 
 
 async def is_recipient(uow: UnitOfWork, person: Person, campaign_id: int) -> bool:

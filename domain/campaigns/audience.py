@@ -8,7 +8,7 @@ from domain import flows
 from domain.campaigns import access, records
 from domain.campaigns.drafting import Asked, advance
 from domain.campaigns.flows import Drafting, Step
-from domain.campaigns.model import REMINDER_PRESETS, Audience, Campaign
+from domain.campaigns.model import REMINDER_PRESETS, Campaign, region_teams
 from domain.campaigns.queries import AudienceChoice, CampaignCard, audience_choice, card_of
 from domain.errors import InvalidInput, NotFound
 from domain.people.model import Person, Role
@@ -30,6 +30,17 @@ async def open_audience(uow: UnitOfWork, *, actor: Person, campaign_id: int) -> 
     return await audience_choice(uow, campaign)
 
 
+async def picked_region(uow: UnitOfWork, team_id: int | None) -> frozenset[int]:
+    """The teams of a region ticked in a picker (by one of its teams): NotFound for a team
+    that is not there any more."""
+    if team_id is None:
+        return frozenset()
+    teams = region_teams(await uow.teams.all(), team_id)
+    if not teams:
+        raise NotFound()
+    return teams
+
+
 async def toggle_audience(
     uow: UnitOfWork,
     *,
@@ -39,20 +50,20 @@ async def toggle_audience(
     all_reps: bool = False,
     team_id: int | None = None,
     role: Role | None = None,
+    region_of: int | None = None,
 ) -> AudienceChoice:
-    """Tick or untick all reps, a team or a role."""
+    """Tick or untick all reps, a team, a role, or the teams of a region (none of them: the
+    picker as it stands, its roles opened under "more")."""
     campaign = await access.editable(uow, actor=actor, campaign_id=campaign_id)
     campaign.check_audience_editable()
-    audience = campaign.audience
-    if all_reps:
-        audience = Audience(not audience.all_reps, audience.team_ids, audience.roles)
-    if team_id is not None:
-        if await uow.teams.get(team_id) is None:
-            raise NotFound()
-        audience = Audience(audience.all_reps, audience.team_ids ^ {team_id}, audience.roles)
-    if role is not None:
-        audience = Audience(audience.all_reps, audience.team_ids, audience.roles ^ {role})
-    saved = await records.save(uow, actor, campaign.with_(audience=audience), "audience", now)
+    if team_id is not None and await uow.teams.get(team_id) is None:
+        raise NotFound()
+    audience = campaign.audience.toggled(
+        all_reps=all_reps, team_id=team_id, role=role, region=await picked_region(uow, region_of)
+    )
+    saved = campaign
+    if audience != campaign.audience:
+        saved = await records.save(uow, actor, campaign.with_(audience=audience), "audience", now)
     position = await _wizard_position(uow, actor, campaign_id)
     return await audience_choice(uow, saved, position=position)
 

@@ -1,5 +1,6 @@
-"""After the announcement: a numbered update, or the cancellation, to everyone who got it,
-and every original announcement edited to show the campaign's current state."""
+"""After the announcement: a numbered update, or the cancellation, to everyone who got it and
+can still be reached, and every original announcement edited to show the campaign's current
+state. An update says what changed since recipients last saw the campaign (old → new)."""
 
 from __future__ import annotations
 
@@ -30,11 +31,13 @@ class NotePrompt:
 
 @dataclass(frozen=True, slots=True)
 class NoteSent:
-    """The note is going out to ``count`` people; the card to show after it."""
+    """The note is going out to ``count`` people (not to ``unreachable``, whom the campaign
+    could not reach last time); the card to show after it."""
 
     note: Note
     count: int
     card: CampaignCard
+    unreachable: tuple[Person, ...] = ()
 
 
 async def ask_note(
@@ -58,19 +61,25 @@ async def send_note(
     if campaign.status is Status.DRAFT:
         raise InvalidInput("error-not-sent-yet")
     cancel = state.purpose is NoteKind.CANCELLATION
-    note = Note(campaign.revision + 1, state.purpose, body)
+    changes = () if cancel else campaign.changed_since_sent()
+    note = Note(campaign.revision + 1, state.purpose, body, changes, actor.id)
     await uow.campaigns.add_note(campaign.id, note, by=actor.id, at=now)
     if cancel:
         await withdraw_pending(uow, campaign.id)
         changed = campaign.with_(revision=note.number, status=Status.CANCELLED, cancelled_at=now)
     else:
-        changed = campaign.with_(revision=note.number)
+        changed = campaign.with_(revision=note.number).as_sent()
     saved = await records.save(uow, actor, changed, "cancel" if cancel else "update", now)
-    people = await uow.people.many(await access.received_by(uow, campaign.id))
+    received = await access.received_by(uow, campaign.id)
+    gone = await access.unreachable_of(uow, campaign.id, received)
+    people = await uow.people.many([pid for pid in received if pid not in gone])
     items = [Outgoing(p.id, p.telegram_id, now) for p in people]
     await uow.outbox.enqueue(
         CANCEL if cancel else UPDATE, campaign.id, f"update:{note.number}", items
     )
     await uow.outbox.enqueue(REFRESH, campaign.id, f"refresh:{note.number}", items)
     await uow.flows.delete(actor.id)
-    return NoteSent(note, len(items), await card_of(uow, actor, saved))
+    unreachable = tuple(
+        sorted(await uow.people.many(sorted(gone)), key=lambda p: p.full_name.lower())
+    )
+    return NoteSent(note, len(items), await card_of(uow, actor, saved), unreachable)

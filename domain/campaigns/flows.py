@@ -111,8 +111,10 @@ class Confirming:
 
 @dataclass(frozen=True, slots=True)
 class WritingNote:
-    """Waiting for the note of an update (or of the cancellation) of an announced campaign."""
+    """Waiting for the note of an update (or of the cancellation) of an announced campaign;
+    ``prompt``: the message asking for it, removed once it is typed."""
 
     kind: ClassVar[str] = "campaign.note"
     campaign_id: int
     purpose: NoteKind
+    prompt: int | None = None

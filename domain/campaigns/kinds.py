@@ -6,12 +6,14 @@ ANNOUNCE = "campaign.announce"  # batch "announce": the announcement, one row pe
 REMIND = "campaign.remind"  # batches "reminder:<n>": rung n of the ladder, to non-acknowledgers
 ESCALATE = "campaign.escalate"  # batch "escalate": team leads hear who has not acknowledged
 UPDATE = "campaign.update"  # batches "update:<n>": an update note, to everyone who got it
-REFRESH = "campaign.refresh"  # batches "refresh:<n>": each original announcement edited
+REFRESH = "campaign.refresh"  # batches "refresh:<n>": each original announcement edited;
+# batches "faq:<window>": its buttons redrawn, the FAQ button's count of open questions
 CANCEL = "campaign.cancel"  # batches "update:<n>": the cancellation, to everyone who got it
 REPORT = "campaign.report"  # the marketer's delivery report when a batch is finished
 ANNOUNCE_BATCH = "announce"
 ESCALATE_BATCH = "escalate"
 REMINDER_PREFIX = "reminder:"
+COUNTS_PREFIX = "faq:"
 
 
 def reminder_batch(number: int) -> str:

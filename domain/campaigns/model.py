@@ -11,13 +11,13 @@ Lifecycle::
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Sequence
+from collections.abc import Collection, Iterable, Sequence
 from dataclasses import dataclass, field, replace
 from datetime import date, datetime, time, timedelta
 from enum import StrEnum
 
 from domain.errors import InvalidInput
-from domain.people.model import Person, Role
+from domain.people.model import Person, Role, Team
 from domain.timezones import at_local, days_until, to_local
 
 NAME_MAX = 120
@@ -128,6 +128,25 @@ class Audience:
             return True
         return not self.roles.isdisjoint(person.roles)
 
+    def toggled(
+        self,
+        *,
+        all_reps: bool = False,
+        team_id: int | None = None,
+        role: Role | None = None,
+        region: Collection[int] = (),
+    ) -> Audience:
+        """This audience with one tick flipped: all reps, a team, a role — or a region's
+        teams, ticked together (all of them off when all were on, else all on)."""
+        teams = self.team_ids
+        if team_id is not None:
+            teams = teams ^ {team_id}
+        if region:
+            chosen = frozenset(region)
+            teams = teams - chosen if chosen <= teams else teams | chosen
+        roles = self.roles ^ {role} if role is not None else self.roles
+        return Audience(self.all_reps ^ all_reps, teams, roles)
+
     def to_json(self) -> dict[str, object]:
         return {
             "all_reps": self.all_reps,
@@ -163,13 +182,105 @@ class NoteKind(StrEnum):
     CANCELLATION = "cancellation"
 
 
+class Field(StrEnum):
+    """What of a sent campaign its recipients see, and an update can change."""
+
+    NAME = "name"
+    PRODUCT = "product"
+    GOAL = "goal"
+    MESSAGES = "messages"
+    LAUNCH = "launch"
+    MATERIALS = "materials"
+
+
+@dataclass(frozen=True, slots=True)
+class Change:
+    """One field changed since recipients last saw the campaign. ``old`` and ``new`` are what
+    an update can name (the launch dates as ISO days, the name and product, the number of
+    materials); a goal or key messages that changed are only said to have."""
+
+    field: Field
+    old: str | None = None
+    new: str | None = None
+
+    def to_json(self) -> dict[str, str | None]:
+        return {"field": self.field.value, "old": self.old, "new": self.new}
+
+    @classmethod
+    def from_json(cls, data: dict[str, str | None]) -> Change:
+        return cls(Field(data["field"] or ""), data.get("old"), data.get("new"))
+
+
+@dataclass(frozen=True, slots=True)
+class SentVersion:
+    """The campaign as its recipients last saw it: at the announcement, or the last update."""
+
+    name: str
+    product: str
+    goal: str
+    key_messages: tuple[str, ...]
+    launch_date: date | None
+    materials: tuple[int, ...]  # material ids
+
+    def to_json(self) -> dict[str, object]:
+        return {
+            "name": self.name,
+            "product": self.product,
+            "goal": self.goal,
+            "key_messages": list(self.key_messages),
+            "launch_date": self.launch_date.isoformat() if self.launch_date else None,
+            "materials": list(self.materials),
+        }
+
+    @classmethod
+    def from_json(cls, data: dict[str, object]) -> SentVersion:
+        launch = data.get("launch_date")
+        messages, materials = data.get("key_messages") or [], data.get("materials") or []
+        assert isinstance(messages, list) and isinstance(materials, list)
+        return cls(
+            name=str(data.get("name") or ""),
+            product=str(data.get("product") or ""),
+            goal=str(data.get("goal") or ""),
+            key_messages=tuple(str(m) for m in messages),
+            launch_date=date.fromisoformat(launch) if isinstance(launch, str) else None,
+            materials=tuple(int(m) for m in materials),
+        )
+
+    def changes_to(self, now: SentVersion) -> tuple[Change, ...]:
+        """What differs in ``now`` from this version, in the order the card lists fields."""
+        found: list[Change] = []
+        if now.name != self.name:
+            found.append(Change(Field.NAME, self.name, now.name))
+        if now.product != self.product:
+            found.append(Change(Field.PRODUCT, self.product, now.product))
+        if now.goal != self.goal:
+            found.append(Change(Field.GOAL))
+        if now.key_messages != self.key_messages:
+            found.append(Change(Field.MESSAGES))
+        if now.launch_date != self.launch_date:
+            old, new = self.launch_date, now.launch_date
+            found.append(
+                Change(
+                    Field.LAUNCH,
+                    old.isoformat() if old else None,
+                    new.isoformat() if new else None,
+                )
+            )
+        if now.materials != self.materials:
+            found.append(Change(Field.MATERIALS, str(len(self.materials)), str(len(now.materials))))
+        return tuple(found)
+
+
 @dataclass(frozen=True, slots=True)
 class Note:
-    """Update number ``number`` of a campaign (or its cancellation), with the marketer's text."""
+    """Update number ``number`` of a campaign (or its cancellation), with the marketer's text,
+    what changed since the version recipients saw before it, and who wrote it."""
 
     number: int
     kind: NoteKind
     text: str
+    changes: tuple[Change, ...] = ()
+    by: int | None = field(default=None, compare=False)  # who sent it: not what it says
 
 
 @dataclass(frozen=True, slots=True)
@@ -191,6 +302,31 @@ class Campaign:
     cancelled_at: datetime | None = None
     revision: int = 0
     materials: tuple[Material, ...] = field(default_factory=tuple)
+    # What recipients saw last (set when it is announced and at every update).
+    sent: SentVersion | None = None
+
+    @property
+    def version(self) -> SentVersion:
+        """The campaign as it would be shown now."""
+        return SentVersion(
+            self.name,
+            self.product,
+            self.goal,
+            self.key_messages,
+            self.launch_date,
+            tuple(m.id for m in self.materials),
+        )
+
+    def changed_since_sent(self) -> tuple[Change, ...]:
+        """What recipients do not see yet: changed since the announcement or the last update
+        (nothing before it is sent, or once it is cancelled)."""
+        if self.status is not Status.ANNOUNCED or self.sent is None:
+            return ()
+        return self.sent.changes_to(self.version)
+
+    def as_sent(self) -> Campaign:
+        """The campaign with its current version recorded as what recipients see."""
+        return replace(self, sent=self.version)
 
     @property
     def editable(self) -> bool:
@@ -291,6 +427,17 @@ class Campaign:
 
     def with_(self, **changes: object) -> Campaign:
         return replace(self, **changes)  # type: ignore[arg-type]
+
+
+def region_teams(teams: Iterable[Team], team_id: int) -> frozenset[int]:
+    """The teams of the region team ``team_id`` is in (the audience picker's region tick);
+    empty when there is no such team."""
+    listed = list(teams)
+    region = next((team.region for team in listed if team.id == team_id), None)
+    if region is None:
+        return frozenset()
+    key = region.casefold()
+    return frozenset(team.id for team in listed if team.region.casefold() == key)
 
 
 def clean_text(raw: str, *, limit: int, key: str = "error-text-length") -> str:

@@ -14,8 +14,9 @@ When each kind is no longer worth sending (a row may come due late: the bot was 
   after the launch day);
 - a team lead's alert: once nobody in the team is waiting, the campaign is cancelled, the
   person is no longer a lead, or the launch day is over on the lead's date;
-- an update, the cancellation, a refresh or the report: only when there is nothing to say
-  or nobody to say it to.
+- an update, the cancellation, a refresh (also the FAQ button's count of open questions) or
+  a report (after the announcement, and after every update and cancellation): only when
+  there is nothing to say or nobody to say it to.
 """
 
 from __future__ import annotations
@@ -23,10 +24,11 @@ from __future__ import annotations
 from dataclasses import dataclass
 from datetime import datetime
 
-from domain.campaigns.kinds import ANNOUNCE, ANNOUNCE_BATCH, REPORT, rung_number
+from domain.campaigns.counts import is_count_batch
+from domain.campaigns.kinds import ANNOUNCE, ANNOUNCE_BATCH, CANCEL, REPORT, UPDATE, rung_number
 from domain.campaigns.model import Campaign, Note, Status, TeamFigures
 from domain.campaigns.queries import Announcement, announcement_for
-from domain.campaigns.reports import delivery_figures
+from domain.campaigns.reports import delivery_figures, note_figures
 from domain.people.model import Person, Role
 from domain.ports import DueDelivery, Outgoing, Skip, UnitOfWork
 from domain.timezones import local_today
@@ -46,10 +48,12 @@ AFTER_LAUNCH = Skip("after-launch")  # a pre-launch reminder or alert that came 
 
 @dataclass(frozen=True, slots=True)
 class Refresh:
-    """The original announcement (message ``message_id``), edited to the current state."""
+    """The original announcement (message ``message_id``), edited to the current state;
+    ``buttons_only``: for the FAQ button's count of open questions, its text as it was."""
 
     announcement: Announcement
     message_id: int
+    buttons_only: bool = False
 
     @property
     def recipient(self) -> Person:
@@ -82,11 +86,13 @@ class ChangeNotice:
 
 @dataclass(frozen=True, slots=True)
 class DeliveryReport:
-    """To the campaign's creator, once the announcement has reached everyone it could."""
+    """To the campaign's creator, once the announcement has reached everyone it could; to
+    the author of an update or the cancellation (``note``), once that has."""
 
     recipient: Person
     campaign: Campaign
     total: TeamFigures
+    note: Note | None = None
 
 
 async def _loaded(uow: UnitOfWork, due: DueDelivery) -> tuple[Campaign, Person] | Skip:
@@ -115,7 +121,7 @@ async def announcement(uow: UnitOfWork, due: DueDelivery, now: datetime) -> Anno
     if campaign.status not in (Status.SCHEDULED, Status.ANNOUNCED):
         return _not_out(campaign)
     if campaign.status is Status.SCHEDULED:
-        campaign = campaign.with_(status=Status.ANNOUNCED, announced_at=now)
+        campaign = campaign.with_(status=Status.ANNOUNCED, announced_at=now).as_sent()
         await uow.campaigns.save(campaign, now=now)
     return await announcement_for(uow, campaign, person, now)
 
@@ -180,7 +186,11 @@ async def refresh(uow: UnitOfWork, due: DueDelivery, now: datetime) -> Refresh |
     message_id = await uow.outbox.message_id(ANNOUNCE, campaign.id, ANNOUNCE_BATCH, person.id)
     if message_id is None:
         return NOT_RECEIVED
-    return Refresh(await announcement_for(uow, campaign, person, now), message_id)
+    buttons_only = is_count_batch(due.batch)
+    if buttons_only and campaign.status is Status.CANCELLED:
+        return CANCELLED  # a cancelled announcement has no buttons to count on
+    announcement = await announcement_for(uow, campaign, person, now)
+    return Refresh(announcement, message_id, buttons_only=buttons_only)
 
 
 async def delivery_report(
@@ -190,23 +200,44 @@ async def delivery_report(
     loaded = await _loaded(uow, due)
     if isinstance(loaded, Skip):
         return loaded
-    campaign, creator = loaded
-    result = await delivery_figures(uow, campaign.id)
-    return DeliveryReport(creator, campaign, result.total)
+    campaign, author = loaded
+    number = _note_number(due.batch)
+    if number is None:
+        result = await delivery_figures(uow, campaign.id)
+        return DeliveryReport(author, campaign, result.total)
+    note = await uow.campaigns.note(campaign.id, number)
+    if note is None:
+        return NO_NOTE
+    return DeliveryReport(
+        author, campaign, (await note_figures(uow, campaign.id, note)).total, note
+    )
+
+
+def _note_number(batch: str) -> int | None:
+    """The number of the update a batch ``update:<n>`` carries (None for another batch)."""
+    prefix, _, number = batch.partition(":")
+    return int(number) if prefix == "update" and number.isdigit() else None
 
 
 async def queue_delivery_report(
     uow: UnitOfWork, kind: str, ref_id: int, batch: str, now: datetime
 ) -> bool:
-    """An announcement has reached everyone it could: its creator gets the delivery report.
-    Enqueued idempotently, once per batch."""
-    if kind != ANNOUNCE:
+    """An announcement has reached everyone it could: its creator gets the delivery report;
+    an update or the cancellation: its author does. Enqueued idempotently, once per batch."""
+    if kind not in (ANNOUNCE, UPDATE, CANCEL):
         return False
     campaign = await uow.campaigns.get(ref_id)
-    creator = await uow.people.get(campaign.created_by) if campaign else None
-    if creator is None or not creator.active:
+    if campaign is None:
         return False
-    await uow.outbox.enqueue(
-        REPORT, ref_id, batch, [Outgoing(creator.id, creator.telegram_id, now)]
-    )
+    author_id = campaign.created_by
+    number = _note_number(batch)
+    if kind != ANNOUNCE:
+        note = await uow.campaigns.note(ref_id, number) if number is not None else None
+        if note is None:
+            return False
+        author_id = note.by if note.by is not None else author_id
+    author = await uow.people.get(author_id)
+    if author is None or not author.active:
+        return False
+    await uow.outbox.enqueue(REPORT, ref_id, batch, [Outgoing(author.id, author.telegram_id, now)])
     return True

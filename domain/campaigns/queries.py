@@ -59,6 +59,7 @@ class Announcement:
     campaign: Campaign
     days_to_launch: int | None  # in the recipient's zone: 0 today, negative once launched
     acknowledged_at: datetime | None = None
+    open_questions: int = 0  # the FAQ button says how many questions wait for an answer
 
 
 @dataclass(frozen=True, slots=True)
@@ -105,7 +106,13 @@ async def announcement_for(
     uow: UnitOfWork, campaign: Campaign, person: Person, now: datetime
 ) -> Announcement:
     acknowledged_at = await uow.campaigns.acknowledged_at(campaign.id, person.id)
-    return Announcement(person, campaign, days_to_launch(campaign, person, now), acknowledged_at)
+    return Announcement(
+        person,
+        campaign,
+        days_to_launch(campaign, person, now),
+        acknowledged_at,
+        await uow.questions.count_open(campaign.id),
+    )
 
 
 async def card(uow: UnitOfWork, *, actor: Person, campaign_id: int) -> CampaignCard:

@@ -7,8 +7,8 @@ from dataclasses import dataclass
 from datetime import datetime
 
 from domain.campaigns import access
-from domain.campaigns.kinds import ANNOUNCE, ANNOUNCE_BATCH
-from domain.campaigns.model import Campaign, Figures, figures
+from domain.campaigns.kinds import ANNOUNCE, ANNOUNCE_BATCH, CANCEL, UPDATE
+from domain.campaigns.model import Campaign, Figures, Note, NoteKind, figures
 from domain.campaigns.queries import Announcement, CampaignCard, announcement_for, card_of
 from domain.errors import Forbidden
 from domain.people.model import Person, Team
@@ -33,6 +33,16 @@ class Opened:
 
     announcement: Announcement | None
     figures: CampaignFigures | None
+
+
+async def note_figures(uow: UnitOfWork, campaign_id: int, note: Note) -> Figures:
+    """Who an update (or the cancellation) reached, of everyone the announcement reached:
+    those it was not sent to, unreachable since, count as unreachable."""
+    kind = CANCEL if note.kind is NoteKind.CANCELLATION else UPDATE
+    statuses = await uow.outbox.statuses(kind, campaign_id, f"update:{note.number}")
+    received = await access.received_by(uow, campaign_id)
+    people = await uow.people.many(received)
+    return figures([(p, statuses.get(p.id, "unreachable"), False) for p in people])
 
 
 async def delivery_figures(

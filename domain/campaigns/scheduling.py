@@ -186,6 +186,8 @@ async def schedule(
         schedule=when,
         announced_at=min(moments.values()) if sending_now else None,
     )
+    if sending_now:
+        changed = changed.as_sent()  # what recipients see from now on
     saved = await records.save(uow, actor, changed, "schedule", now)
     return Scheduled(saved, len(people), sending_now)
 

@@ -17,18 +17,21 @@ from domain.flows import FlowState
 
 @dataclass(frozen=True, slots=True)
 class AddingExtras:
-    """A submission is rated: what the person types or sends now (a comment, photos, voice
-    messages) is added to it, until they press Skip or Done."""
+    """A submission is rated: the person reacts to the key messages on one screen, and what
+    they type or send now (a comment, photos, voice messages) is added to it, until they press
+    Done. ``prompt``: that screen's message, sent again below what they add."""
 
     kind: ClassVar[str] = "feedback.extras"
     feedback_id: int
     campaign_id: int
+    prompt: int | None = None
 
 
 @dataclass(frozen=True, slots=True)
 class Reacting:
-    """The person is asked about key message ``index`` (from 0); text or media they send
-    meanwhile is still added to the submission."""
+    """The person is asked about key message ``index`` (from 0), one screen per message, as
+    submissions were given before all of them came on one screen (kept for the screens still
+    in chats); text or media they send meanwhile is still added to the submission."""
 
     kind: ClassVar[str] = "feedback.react"
     feedback_id: int

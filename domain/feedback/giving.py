@@ -1,5 +1,5 @@
-"""Giving feedback: a recipient rates a campaign, adds a comment, photos or voice messages,
-and reacts to its key messages.
+"""Giving feedback: a recipient rates a campaign (one tap, saved at once), then on one screen
+reacts to its key messages and, if they like, adds a comment, photos or voice messages.
 
 Only the people a campaign's announcement reached give feedback on it, and only while it is
 announced (not cancelled); each step of a submission checks that it is the giver's own. Each
@@ -54,6 +54,15 @@ class Rated:
     prompt: Prompt
     flow: AddingExtras
     left: FlowState | None
+
+
+@dataclass(frozen=True, slots=True)
+class Giving:
+    """A submission on its one screen: what it holds so far, and the campaign whose key
+    messages the screen lists."""
+
+    feedback: Feedback
+    campaign: Campaign
 
 
 @dataclass(frozen=True, slots=True)
@@ -211,6 +220,57 @@ async def add_attachment(
         found = await _append_comment(uow, found, caption, now=now)
     await uow.feedback.add_attachment(found.id, kind, file_id, now=now)
     return await _reload(uow, found.id)
+
+
+async def comment(
+    uow: UnitOfWork, *, actor: Person, feedback_id: int, text: str, now: datetime
+) -> Giving:
+    """Typed text on the one screen: it adds to the comment."""
+    item = await add_comment(uow, actor=actor, feedback_id=feedback_id, text=text, now=now)
+    return Giving(item, await access.load(uow, item.campaign_id))
+
+
+async def attach(
+    uow: UnitOfWork,
+    *,
+    actor: Person,
+    feedback_id: int,
+    kind: MediaKind,
+    file_id: str,
+    caption: str | None = None,
+    now: datetime,
+) -> Giving:
+    """A photo or voice message sent on the one screen."""
+    item = await add_attachment(
+        uow,
+        actor=actor,
+        feedback_id=feedback_id,
+        kind=kind,
+        file_id=file_id,
+        caption=caption,
+        now=now,
+    )
+    return Giving(item, await access.load(uow, item.campaign_id))
+
+
+async def react_here(
+    uow: UnitOfWork,
+    *,
+    actor: Person,
+    feedback_id: int,
+    index: int,
+    reaction: Reaction,
+    now: datetime,
+) -> Giving:
+    """👍 / 😐 / 👎 to key message ``index`` (as it is worded now) on the one screen, which
+    stays: another tap changes it."""
+    found, campaign = await _own(uow, actor, feedback_id)
+    if not 0 <= index < len(campaign.key_messages):
+        raise NotFound()
+    await uow.feedback.set_reaction(
+        found.id, index, campaign.key_messages[index], reaction, now=now
+    )
+    return Giving(await _reload(uow, found.id), campaign)
 
 
 async def _advance(

@@ -1,6 +1,7 @@
 """What the outbox sends about feedback: whether a queued prompt still goes out (or why not),
-and what it asks. ``handlers/feedback/notices.py`` renders the answer in the recipient's
-language."""
+and what it asks; and a photo or voice message of the feedback, paced to a marketer or team
+lead who asked for many. ``handlers/feedback/notices.py`` renders the answer in the
+recipient's language."""
 
 from __future__ import annotations
 
@@ -8,9 +9,11 @@ from dataclasses import dataclass
 from datetime import datetime
 
 from domain.campaigns.model import Status
+from domain.errors import Forbidden
 from domain.feedback.giving import Prompt
-from domain.feedback.model import prompt_day
-from domain.people.model import Person
+from domain.feedback.model import MediaKind, prompt_day
+from domain.feedback.reports import attachment_of, summary
+from domain.people.model import Person, Team
 from domain.ports import DueDelivery, Skip, UnitOfWork
 
 
@@ -37,3 +40,41 @@ async def prompt(uow: UnitOfWork, due: DueDelivery, now: datetime) -> PromptDue 
     if day not in settings.prompt_days:
         return Skip("day-unscheduled")  # taken off the campaign's prompt days
     return PromptDue(person, Prompt(campaign, day, settings.anonymous))
+
+
+@dataclass(frozen=True, slots=True)
+class FeedbackFile:
+    """One photo or voice message of a submission, to someone who asked to see them: who
+    gave it (None when anonymous), their team then, and the stars."""
+
+    recipient: Person
+    kind: MediaKind
+    file_id: str
+    author: Person | None
+    team: Team | None
+    rating: int
+
+
+async def feedback_file(uow: UnitOfWork, due: DueDelivery, now: datetime) -> FeedbackFile | Skip:
+    """Sent while the viewer may still see that submission (as the summary shows it to
+    them: anonymous ones without a name)."""
+    item = await uow.feedback.get(due.ref_id)
+    attachment_id = attachment_of(due.batch)
+    attachment = None
+    if item is not None:
+        attachment = next((a for a in item.attachments if a.id == attachment_id), None)
+    if item is None or attachment is None:
+        return Skip("gone")
+    viewer = await uow.people.get(due.person_id)
+    if viewer is None or not viewer.active:
+        return Skip("recipient-inactive")
+    try:
+        found = await summary(uow, actor=viewer, campaign_id=item.campaign_id)
+    except Forbidden:
+        return Skip("not-allowed")
+    if all(f.id != item.id for f in found.feedback):
+        return Skip("not-allowed")
+    team = found.teams.get(item.team_id) if item.team_id is not None else None
+    return FeedbackFile(
+        viewer, attachment.kind, attachment.file_id, found.author(item), team, item.rating
+    )

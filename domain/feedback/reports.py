@@ -30,7 +30,7 @@ from domain.feedback.model import (
 from domain.feedback.settings import leave_typing_days
 from domain.people.model import Person, Team
 from domain.permissions import Action, can, require
-from domain.ports import UnitOfWork
+from domain.ports import Outgoing, UnitOfWork
 from domain.timezones import to_local
 
 # What /feedback lists: campaigns that went out, cancelled ones included (what was said stays).
@@ -65,6 +65,52 @@ class Summary:
     def attachments(self, kind: MediaKind) -> list[tuple[Feedback, str]]:
         """(submission, file id) of every photo or voice message, newest first."""
         return [(f, a.file_id) for f in self.feedback for a in f.attachments if a.kind is kind]
+
+
+# Photos or voice messages a viewer opens: up to this many are sent to them at once; more
+# voice messages (which Telegram cannot group in an album) go through the outbox, paced one a
+# second to their chat. Rows of kind FILE: ref id the submission, batch "<attachment id>:<when
+# asked>", so asking again later sends them again.
+DIRECT_MAX = 3
+FILE = "feedback.file"
+
+
+@dataclass(frozen=True, slots=True)
+class Files:
+    """The summary the files were asked from, and how many of them were queued to be sent
+    one by one (0: few enough, or an album, to send at once)."""
+
+    summary: Summary
+    queued: int
+
+
+async def files(
+    uow: UnitOfWork, *, actor: Person, campaign_id: int, kind: MediaKind, now: datetime
+) -> Files:
+    """The photos or voice messages of a campaign's feedback the actor may see."""
+    found = await summary(uow, actor=actor, campaign_id=campaign_id)
+    attached = [(f, a) for f in found.feedback for a in f.attachments if a.kind is kind]
+    if kind is not MediaKind.VOICE or len(attached) <= DIRECT_MAX:
+        return Files(found, 0)
+    asked = now.strftime("%Y%m%dT%H%M%S%f")
+    for item, attachment in attached:
+        await uow.outbox.enqueue(
+            FILE,
+            item.id,
+            file_batch(attachment.id, asked),
+            [Outgoing(actor.id, actor.telegram_id, now)],
+        )
+    return Files(found, len(attached))
+
+
+def file_batch(attachment_id: int, asked: str) -> str:
+    return f"{attachment_id}:{asked}"
+
+
+def attachment_of(batch: str) -> int | None:
+    """The attachment a FILE row sends (None: not such a batch)."""
+    head, _, _ = batch.partition(":")
+    return int(head) if head.isdigit() else None
 
 
 @dataclass(frozen=True, slots=True)

@@ -13,8 +13,9 @@ from datetime import datetime
 
 from domain import flows
 from domain.campaigns import access as campaign_access
-from domain.campaigns.model import Audience, clean_text
+from domain.campaigns.audience import picked_region
 from domain.campaigns.model import Status as CampaignStatus
+from domain.campaigns.model import clean_text
 from domain.dates import parse_local_datetime
 from domain.errors import InvalidInput, NotFound
 from domain.flows import FlowState
@@ -463,19 +464,17 @@ async def toggle_participants(
     team_id: int | None = None,
     role: Role | None = None,
     person_id: int | None = None,
+    region_of: int | None = None,
 ) -> ParticipantsChoice:
-    """Tick or untick all reps, a team, a role or a named person."""
+    """Tick or untick all reps, a team, a role, a region's teams or a named person (none of
+    them: the picker as it stands, its roles opened under "more")."""
     meeting = await _draft(uow, actor, meeting_id)
-    audience = meeting.audience
     people = meeting.people
-    if all_reps:
-        audience = Audience(not audience.all_reps, audience.team_ids, audience.roles)
-    if team_id is not None:
-        if await uow.teams.get(team_id) is None:
-            raise NotFound()
-        audience = Audience(audience.all_reps, audience.team_ids ^ {team_id}, audience.roles)
-    if role is not None:
-        audience = Audience(audience.all_reps, audience.team_ids, audience.roles ^ {role})
+    if team_id is not None and await uow.teams.get(team_id) is None:
+        raise NotFound()
+    audience = meeting.audience.toggled(
+        all_reps=all_reps, team_id=team_id, role=role, region=await picked_region(uow, region_of)
+    )
     if person_id is not None:
         person = await uow.people.get(person_id)
         if person is None or not person.active:
@@ -483,9 +482,11 @@ async def toggle_participants(
         people = people ^ {person_id}
         if len(people) > MAX_PEOPLE:
             raise InvalidInput("error-meeting-people-max", limit=MAX_PEOPLE)
-    saved = await access.save(
-        uow, actor, meeting.with_(audience=audience, people=people), "participants", now
-    )
+    saved = meeting
+    if (audience, people) != (meeting.audience, meeting.people):
+        saved = await access.save(
+            uow, actor, meeting.with_(audience=audience, people=people), "participants", now
+        )
     state = await flows.current(uow.flows, actor.id, Drafting)
     position = state.position if state is not None and state.meeting_id == meeting_id else None
     return await participants_choice(uow, saved, position=position)

@@ -25,18 +25,23 @@ class StepGone(DomainError):
 
 @dataclass(frozen=True, slots=True)
 class InviteDraft:
-    """The /invite composer: the roles ticked so far (a new invite starts as a field rep)
-    and the team, if any."""
+    """The /invite composer: the roles ticked so far, the team, if any, and how many people
+    the link may register. A composer starts as the admin's last invite was (the very first
+    as one field rep without a team)."""
 
     kind: ClassVar[str] = "people.invite"
     roles: tuple[Role, ...] = (Role.REP,)
     team_id: int | None = None
+    uses: int = 1
 
     def toggled(self, role: Role) -> InviteDraft:
         return replace(self, roles=tuple(sorted_roles(set(self.roles) ^ {role})))
 
     def with_team(self, team_id: int | None) -> InviteDraft:
         return replace(self, team_id=team_id)
+
+    def with_uses(self, uses: int) -> InviteDraft:
+        return replace(self, uses=uses)
 
 
 @dataclass(frozen=True, slots=True)

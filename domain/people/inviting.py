@@ -1,5 +1,9 @@
-"""The admins' /invite: the composer (roles and team, kept as an :class:`InviteDraft` flow),
-creating the one-time link, and the list of open invites with revocation."""
+"""The admins' /invite: the composer (roles, team and how many people the link registers,
+kept as an :class:`InviteDraft` flow), creating the link, "one more link like this", and the
+list of open invites with revocation.
+
+Admins onboard a team at a time: a composer starts as the admin's last invite was, one link
+may register several people, and another link like the last one is one tap."""
 
 from __future__ import annotations
 
@@ -16,20 +20,23 @@ from domain.people.invites import (
     Invite,
     InviteStatus,
     NewInvite,
+    check_uses,
     hash_token,
     new_token,
 )
-from domain.people.model import Person, Role, Team
+from domain.people.model import Person, Role, Team, sorted_roles
 from domain.permissions import Action, require
 from domain.ports import AuditEntry, UnitOfWork
 
 
 @dataclass(frozen=True, slots=True)
 class InviteComposer:
-    """What the composer shows: the roles ticked so far and the chosen team."""
+    """What the composer shows: the roles ticked so far, the chosen team, and how many
+    people the link will register."""
 
     roles: frozenset[Role]
     team: Team | None
+    uses: int = 1
 
 
 @dataclass(frozen=True, slots=True)
@@ -56,7 +63,7 @@ class Revoked:
 
 async def _composer(uow: UnitOfWork, draft: InviteDraft) -> InviteComposer:
     team = await uow.teams.get(draft.team_id) if draft.team_id is not None else None
-    return InviteComposer(frozenset(draft.roles), team)
+    return InviteComposer(frozenset(draft.roles), team, draft.uses)
 
 
 async def _draft(uow: UnitOfWork, actor: Person) -> InviteDraft:
@@ -67,12 +74,25 @@ async def _draft(uow: UnitOfWork, actor: Person) -> InviteDraft:
     return draft
 
 
+async def _last_draft(uow: UnitOfWork, actor: Person) -> InviteDraft:
+    """The admin's last invite as a composer (roles, team, uses), or the default one. A team
+    deleted since is left out."""
+    last = await uow.invites.last_created_by(actor.id)
+    if last is None:
+        return InviteDraft()
+    team_id = last.team_id
+    if team_id is not None and await uow.teams.get(team_id) is None:
+        team_id = None
+    return InviteDraft(tuple(sorted_roles(last.roles)), team_id, last.max_uses)
+
+
 async def start_invite(
     uow: UnitOfWork, *, actor: Person, now: datetime
 ) -> tuple[InviteComposer, FlowState | None]:
-    """Open a fresh composer; returns it with the flow it replaced."""
+    """Open a composer, set as the admin's last invite was; returns it with the flow it
+    replaced."""
     require(actor, Action.INVITE_PEOPLE)
-    draft = InviteDraft()
+    draft = await _last_draft(uow, actor)
     previous = await flows.begin(uow.flows, actor.id, draft, now=now)
     return await _composer(uow, draft), previous
 
@@ -107,6 +127,15 @@ async def choose_invite_team(
     return await _composer(uow, draft)
 
 
+async def set_invite_uses(
+    uow: UnitOfWork, *, actor: Person, uses: int, now: datetime
+) -> InviteComposer:
+    """How many people the link will register (one of the composer's choices)."""
+    draft = (await _draft(uow, actor)).with_uses(check_uses(uses))
+    await uow.flows.save(actor.id, draft, now=now)
+    return await _composer(uow, draft)
+
+
 async def create_invite(
     uow: UnitOfWork,
     *,
@@ -114,12 +143,15 @@ async def create_invite(
     roles: Collection[Role],
     team_id: int | None,
     now: datetime,
+    uses: int = 1,
     ttl: timedelta = DEFAULT_TTL,
 ) -> tuple[Invite, str]:
-    """Create an invite; returns it with the clear-text token (shown once, never stored)."""
+    """Create an invite for ``uses`` people; returns it with the clear-text token (shown
+    once, never stored)."""
     require(actor, Action.INVITE_PEOPLE)
     if not roles:
         raise InvalidInput("error-invite-no-roles")
+    check_uses(uses)
     if team_id is not None and await uow.teams.get(team_id) is None:
         raise NotFound()
     token = new_token()
@@ -131,6 +163,7 @@ async def create_invite(
             created_by=actor.id,
             created_at=now,
             expires_at=now + ttl,
+            max_uses=uses,
         )
     )
     await uow.audit.record(
@@ -140,7 +173,7 @@ async def create_invite(
             "invite",
             invite.id,
             now,
-            {"roles": sorted(invite.roles), "team_id": team_id},
+            {"roles": sorted(invite.roles), "team_id": team_id, "uses": uses},
         )
     )
     return invite, token
@@ -150,11 +183,35 @@ async def create_from_draft(uow: UnitOfWork, *, actor: Person, now: datetime) ->
     """The composer's 🔗 button: the invite it describes, and the composer closes."""
     draft = await _draft(uow, actor)
     invite, token = await create_invite(
-        uow, actor=actor, roles=draft.roles, team_id=draft.team_id, now=now
+        uow, actor=actor, roles=draft.roles, team_id=draft.team_id, uses=draft.uses, now=now
     )
     await uow.flows.delete(actor.id)
+    return await _created(uow, invite, token)
+
+
+async def _created(uow: UnitOfWork, invite: Invite, token: str) -> CreatedInvite:
     team = await uow.teams.get(invite.team_id) if invite.team_id is not None else None
     return CreatedInvite(invite, token, team)
+
+
+async def create_like(
+    uow: UnitOfWork, *, actor: Person, invite_id: int, now: datetime
+) -> CreatedInvite:
+    """ "One more link like this": a new invite with the roles, team and uses of an earlier
+    one (any admin's, open or not), expiring a full term from now."""
+    require(actor, Action.INVITE_PEOPLE)
+    model = await uow.invites.get(invite_id)
+    if model is None:
+        raise NotFound()
+    invite, token = await create_invite(
+        uow,
+        actor=actor,
+        roles=model.roles,
+        team_id=model.team_id,
+        uses=model.max_uses,
+        now=now,
+    )
+    return await _created(uow, invite, token)
 
 
 async def open_invites(uow: UnitOfWork, *, actor: Person, now: datetime) -> OpenInvites:

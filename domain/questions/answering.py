@@ -14,6 +14,7 @@ from datetime import datetime
 
 from domain import flows
 from domain.campaigns import access as campaigns
+from domain.campaigns import counts
 from domain.campaigns.model import Campaign, Status
 from domain.errors import InvalidInput
 from domain.flows import FlowState
@@ -108,6 +109,7 @@ class Answered:
 async def _close(uow: UnitOfWork, closed: Question, now: datetime) -> Answered:
     await uow.questions.save(closed)
     await outbox.deliver_answer(uow, closed, now)
+    await counts.questions_changed(uow, closed.campaign_id, now)
     saved = await access.load(uow, closed.id)
     campaign = await campaigns.load(uow, saved.campaign_id)
     return Answered(saved, campaign, 1 + saved.votes)

@@ -13,6 +13,7 @@ from datetime import datetime
 
 from domain import flows
 from domain.campaigns import access as campaigns
+from domain.campaigns import counts
 from domain.campaigns.model import Campaign, Status
 from domain.errors import InvalidInput
 from domain.flows import FlowState
@@ -25,21 +26,30 @@ from domain.questions.model import NewQuestion, Question, QuestionKind, clean_qu
 
 @dataclass(frozen=True, slots=True)
 class AskPrompt:
-    """The ask flow has begun: the campaign asked about, and the flow it replaced."""
+    """The ask flow has begun: the campaign asked about, the flow it replaced, and the open
+    questions of the campaign — maybe someone already asked: "me too" is one tap away."""
 
     campaign: Campaign
     state: AskingQuestion
     replaced: FlowState | None
+    view: CampaignQuestions
+
+    @property
+    def asked_before(self) -> list[Question]:
+        """The open questions of other recipients, most "me too" first."""
+        return [q for q in self.view.open if self.view.may_vote(q)]
 
 
 async def begin_asking(
     uow: UnitOfWork, *, actor: Person, campaign_id: int, now: datetime
 ) -> AskPrompt:
-    """ "Ask a question" under an announcement: wait for the question."""
+    """ "Ask a question" under an announcement: wait for the question, and show the open
+    questions others asked first."""
     campaign = await access.askable(uow, actor, campaign_id)
     state = AskingQuestion(campaign.id)
     replaced = await flows.begin(uow.flows, actor.id, state, now=now)
-    return AskPrompt(campaign, state, replaced)
+    view = await campaign_questions(uow, actor=actor, campaign_id=campaign.id)
+    return AskPrompt(campaign, state, replaced, view)
 
 
 async def ask(
@@ -61,6 +71,7 @@ async def ask(
         NewQuestion(campaign.id, actor.id, kind, clean, file, message_id, now)
     )
     await outbox.tell_answerers(uow, campaign, question, reminder=False, now=now)
+    await counts.questions_changed(uow, campaign.id, now)
     await uow.audit.record(
         AuditEntry(actor.id, "question.ask", "question", question.id, now, {"kind": kind.value})
     )
@@ -107,9 +118,18 @@ class MeToo:
     view: CampaignQuestions  # the open questions, with the vote
 
 
-async def upvote(uow: UnitOfWork, *, actor: Person, question_id: int, now: datetime) -> MeToo:
+async def upvote(
+    uow: UnitOfWork,
+    *,
+    actor: Person,
+    question_id: int,
+    now: datetime,
+    instead_of_asking: bool = False,
+) -> MeToo:
     """ "Me too" on another recipient's open question: its answer will reach the voter too,
-    and the marketers' queue puts it higher."""
+    and the marketers' queue puts it higher. ``instead_of_asking``: pressed where "Ask a
+    question" showed the open questions first — the question is someone else's already,
+    so the ask flow about that campaign ends."""
     question = await access.load(uow, question_id)
     await access.askable(uow, actor, question.campaign_id)
     if question.asked_by == actor.id:
@@ -117,6 +137,9 @@ async def upvote(uow: UnitOfWork, *, actor: Person, question_id: int, now: datet
     if not question.is_open:
         raise InvalidInput("error-question-closed")
     counted = await uow.questions.vote(question.id, actor.id, at=now)
+    asking = await flows.current(uow.flows, actor.id, AskingQuestion)
+    if instead_of_asking and asking is not None and asking.campaign_id == question.campaign_id:
+        await uow.flows.delete(actor.id)
     view = await campaign_questions(uow, actor=actor, campaign_id=question.campaign_id)
     return MeToo(counted, view)
 

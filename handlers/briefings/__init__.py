@@ -4,10 +4,16 @@ from __future__ import annotations
 
 from domain.briefings import sending
 from domain.briefings.flows import Answering, TypingDeadline, WritingOptions, WritingQuestion
-from domain.briefings.kinds import ASK, REMIND
-from domain.briefings.notices import reminder, request
+from domain.briefings.kinds import ASK, CLOSE, REMIND
+from domain.briefings.notices import answer_file, closing, reminder, request
+from domain.briefings.reports import FILE
 from handlers.briefings import answering, authoring, reports
-from handlers.briefings.notices import render_reminder, render_request
+from handlers.briefings.notices import (
+    render_answer_file,
+    render_closing,
+    render_reminder,
+    render_request,
+)
 from handlers.kit.callbacks import Area
 from handlers.kit.feature import Feature, FlowRoute, Notice
 
@@ -28,6 +34,8 @@ FEATURE = Feature(
     notices=(
         Notice(ASK, request, render_request),
         Notice(REMIND, reminder, render_reminder),
+        Notice(CLOSE, closing, render_closing),
+        Notice(FILE, answer_file, render_answer_file),
     ),
     redeliveries=(sending.redeliver,),
 )

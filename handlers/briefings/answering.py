@@ -11,20 +11,27 @@ from domain.briefings.flows import Answering
 from domain.briefings.model import AnswerKind, Reply
 from domain.errors import InvalidInput
 from handlers.briefings import views
+from handlers.briefings.notices import request_redrawn
 from handlers.kit.callbacks import Callback
 from handlers.kit.context import TandemContext
 from handlers.kit.feature import ButtonCallback
 from handlers.kit.routing import tell_left_behind
-from handlers.kit.screens import send_new
+from handlers.kit.screens import redraw, send_new, show
 
 
-async def _show(update: Update, context: TandemContext, step: Asking | Recorded) -> None:
-    """The next question, or where the rep stands."""
+async def _show(
+    update: Update, context: TandemContext, step: Asking | Recorded, *, in_place: bool = False
+) -> None:
+    """The next question, or where the rep stands (in place of the pressed message, for
+    "✏️ n" under where they stand); after an answer, the request redrawn with it (✅)."""
+    if step.shown is not None:
+        redraw(update, step.shown.message_id, request_redrawn(context.t, step.shown))
+    put = show if in_place else send_new
     if isinstance(step, Asking):
         await tell_left_behind(context, step.replaced, step.state)
-        await send_new(update, views.asking_screen(context.t, step))
+        await put(update, views.asking_screen(context.t, step))
     else:
-        await send_new(update, views.recorded_screen(context.t, step, context.actor.timezone))
+        await put(update, views.recorded_screen(context.t, step, context.actor.timezone))
 
 
 async def answer_all(update: Update, context: TandemContext, cb: Callback) -> None:
@@ -45,6 +52,19 @@ async def answer_one(update: Update, context: TandemContext, cb: Callback) -> No
             now=context.now,
         )
     await _show(update, context, asking)
+
+
+async def change_one(update: Update, context: TandemContext, cb: Callback) -> None:
+    """ "✏️ n" under where the rep stands: that question, with the answer given, in place."""
+    async with context.uow() as uow:
+        asking = await answering.start(
+            uow,
+            actor=context.actor,
+            briefing_id=cb.int_arg(0),
+            question_id=cb.int_arg(1),
+            now=context.now,
+        )
+    await _show(update, context, asking, in_place=True)
 
 
 async def pick(update: Update, context: TandemContext, cb: Callback) -> str | None:
@@ -110,6 +130,7 @@ async def received(update: Update, context: TandemContext, state: Answering) -> 
 VERBS: dict[str, ButtonCallback] = {
     "all": answer_all,
     "one": answer_one,
+    "chg": change_one,
     "pick": pick,
     "skip": skip,
     "pvall": preview_button,

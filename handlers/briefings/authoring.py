@@ -1,5 +1,9 @@
 """The marketer builds a briefing request: questions, answer buttons, a deadline, whom to
-ask; previews, sends or discards it."""
+ask; previews, sends or discards it.
+
+The builder is one message, edited in place: the campaign's list of briefings becomes it.
+A step that needs typing asks in a new message, which is removed once answered, and the
+builder above is redrawn."""
 
 from __future__ import annotations
 
@@ -7,15 +11,16 @@ from telegram import Update
 
 from domain.briefings import drafting, sending
 from domain.briefings.drafting import Draft
-from domain.briefings.flows import TypingDeadline, WritingOptions, WritingQuestion
+from domain.briefings.flows import BUILDER_STEPS, TypingDeadline, WritingOptions, WritingQuestion
 from domain.briefings.reports import Report
+from domain.flows import FlowState
 from handlers.briefings import views
-from handlers.kit.audience import AUDIENCE_VERBS, audience_change
+from handlers.kit.audience import AUDIENCE_VERBS, MORE_VERB, audience_change, audience_more
 from handlers.kit.callbacks import Callback
 from handlers.kit.context import TandemContext
 from handlers.kit.feature import ButtonCallback
-from handlers.kit.routing import tell_left_behind
-from handlers.kit.screens import Screen, send_new, show
+from handlers.kit.routing import send_prompt, tell_left_behind
+from handlers.kit.screens import Screen, pressed_id, redraw, remove, send_new, show
 from handlers.kit.text import split_html
 
 
@@ -25,6 +30,36 @@ def _opened(context: TandemContext, shown: Draft | Report) -> Screen:
     if isinstance(shown, Draft):
         return views.builder_screen(context.t, shown, tz)
     return views.report_screen(context.t, shown, tz)
+
+
+async def _builder(update: Update, context: TandemContext, draft: Draft) -> None:
+    """The builder after a change: redrawn where it is when a typed step was asked from it
+    (the step's prompt removed), else in place of the pressed message, or anew."""
+    screen = views.builder_screen(context.t, draft, context.actor.timezone)
+    left, pressed = draft.left, pressed_id(update)
+    if left is not None and left.prompt is not None:
+        remove(update, left.prompt)
+    if left is not None and left.screen is not None and left.screen != pressed:
+        redraw(update, left.screen, screen)
+    elif pressed is not None and left is not None and pressed == left.prompt:
+        await send_new(update, screen)  # the prompt is going: the builder it came from is not known
+    else:
+        await show(update, screen)
+
+
+async def _ask(
+    update: Update,
+    context: TandemContext,
+    replaced: FlowState | None,
+    new: FlowState,
+    screen: Screen,
+) -> None:
+    """A step that waits for typing: its prompt in a message of its own. A prompt of the
+    builder step it replaces is removed."""
+    if isinstance(replaced, BUILDER_STEPS) and replaced.prompt is not None:
+        remove(update, replaced.prompt)
+    await tell_left_behind(context, replaced, new)
+    await send_prompt(update, context, screen)
 
 
 async def list_for_campaign(update: Update, context: TandemContext, cb: Callback) -> None:
@@ -37,27 +72,41 @@ async def list_for_campaign(update: Update, context: TandemContext, cb: Callback
 
 
 async def new_briefing(update: Update, context: TandemContext, cb: Callback) -> None:
+    """A new draft: the list it was created from becomes its builder once the first question
+    is typed."""
     async with context.uow() as uow:
         prompt = await drafting.create(
-            uow, actor=context.actor, campaign_id=cb.int_arg(0), now=context.now
+            uow,
+            actor=context.actor,
+            campaign_id=cb.int_arg(0),
+            now=context.now,
+            screen=pressed_id(update),
         )
-    await tell_left_behind(context, prompt.replaced, prompt.state)
-    await send_new(update, views.question_prompt(context.t, prompt))
+    await _ask(
+        update, context, prompt.replaced, prompt.state, views.question_prompt(context.t, prompt)
+    )
 
 
 async def open_briefing(update: Update, context: TandemContext, cb: Callback) -> None:
     async with context.uow() as uow:
         shown = await drafting.open_briefing(uow, actor=context.actor, briefing_id=cb.int_arg(0))
+    if isinstance(shown, Draft) and shown.left is not None and shown.left.prompt is not None:
+        remove(update, shown.left.prompt)  # a step left half-done: its prompt goes
     await show(update, _opened(context, shown))
 
 
 async def add_question(update: Update, context: TandemContext, cb: Callback) -> None:
     async with context.uow() as uow:
         prompt = await drafting.ask_question(
-            uow, actor=context.actor, briefing_id=cb.int_arg(0), now=context.now
+            uow,
+            actor=context.actor,
+            briefing_id=cb.int_arg(0),
+            now=context.now,
+            screen=pressed_id(update),
         )
-    await tell_left_behind(context, prompt.replaced, prompt.state)
-    await send_new(update, views.question_prompt(context.t, prompt))
+    await _ask(
+        update, context, prompt.replaced, prompt.state, views.question_prompt(context.t, prompt)
+    )
 
 
 async def question_typed(
@@ -67,7 +116,7 @@ async def question_typed(
         draft = await drafting.add_question(
             uow, actor=context.actor, briefing_id=state.briefing_id, text=text
         )
-    await send_new(update, views.builder_screen(context.t, draft, context.actor.timezone))
+    await _builder(update, context, draft)
 
 
 async def ask_options(update: Update, context: TandemContext, cb: Callback) -> None:
@@ -78,9 +127,11 @@ async def ask_options(update: Update, context: TandemContext, cb: Callback) -> N
             briefing_id=cb.int_arg(0),
             question_id=cb.int_arg(1),
             now=context.now,
+            screen=pressed_id(update),
         )
-    await tell_left_behind(context, prompt.replaced, prompt.state)
-    await send_new(update, views.options_prompt(context.t, prompt))
+    await _ask(
+        update, context, prompt.replaced, prompt.state, views.options_prompt(context.t, prompt)
+    )
 
 
 async def options_typed(
@@ -94,7 +145,7 @@ async def options_typed(
             question_id=state.question_id,
             text=text,
         )
-    await send_new(update, views.builder_screen(context.t, draft, context.actor.timezone))
+    await _builder(update, context, draft)
 
 
 async def free_answer(update: Update, context: TandemContext, cb: Callback) -> str | None:
@@ -102,7 +153,7 @@ async def free_answer(update: Update, context: TandemContext, cb: Callback) -> s
         draft = await drafting.free_answer(
             uow, actor=context.actor, briefing_id=cb.int_arg(0), question_id=cb.int_arg(1)
         )
-    await show(update, views.builder_screen(context.t, draft, context.actor.timezone))
+    await _builder(update, context, draft)
     return context.t.label("saved")
 
 
@@ -118,10 +169,14 @@ async def delete_question(update: Update, context: TandemContext, cb: Callback) 
 async def ask_deadline(update: Update, context: TandemContext, cb: Callback) -> None:
     async with context.uow() as uow:
         prompt = await drafting.ask_deadline(
-            uow, actor=context.actor, briefing_id=cb.int_arg(0), now=context.now
+            uow,
+            actor=context.actor,
+            briefing_id=cb.int_arg(0),
+            now=context.now,
+            screen=pressed_id(update),
         )
-    await tell_left_behind(context, prompt.replaced, prompt.state)
-    await send_new(update, views.deadline_prompt(context.t, prompt, context.actor.timezone))
+    screen = views.deadline_prompt(context.t, prompt, context.actor.timezone)
+    await _ask(update, context, prompt.replaced, prompt.state, screen)
 
 
 async def deadline_typed(
@@ -131,7 +186,7 @@ async def deadline_typed(
         draft = await drafting.set_deadline(
             uow, actor=context.actor, briefing_id=state.briefing_id, text=text, now=context.now
         )
-    await send_new(update, views.builder_screen(context.t, draft, context.actor.timezone))
+    await _builder(update, context, draft)
 
 
 async def quick_deadline(update: Update, context: TandemContext, cb: Callback) -> str | None:
@@ -143,7 +198,7 @@ async def quick_deadline(update: Update, context: TandemContext, cb: Callback) -
             days=cb.int_arg(1),
             now=context.now,
         )
-    await show(update, views.builder_screen(context.t, draft, context.actor.timezone))
+    await _builder(update, context, draft)
     return context.t.label("saved")
 
 
@@ -158,7 +213,7 @@ async def audience_toggle(update: Update, context: TandemContext, cb: Callback) 
         draft = await drafting.toggle_audience(
             uow, actor=context.actor, briefing_id=cb.int_arg(0), **audience_change(cb)
         )
-    await show(update, views.audience_screen(context.t, draft))
+    await show(update, views.audience_screen(context.t, draft, more=audience_more(cb)))
 
 
 async def audience_reset(update: Update, context: TandemContext, cb: Callback) -> None:
@@ -213,7 +268,7 @@ VERBS: dict[str, ButtonCallback] = {
     "dl": ask_deadline,
     "dld": quick_deadline,
     "aud": audience_menu,
-    **dict.fromkeys(AUDIENCE_VERBS, audience_toggle),
+    **dict.fromkeys((*AUDIENCE_VERBS, MORE_VERB), audience_toggle),
     "aucamp": audience_reset,
     "prev": preview,
     "send": send,

@@ -3,7 +3,8 @@ answers, and CSV or Excel exports of them all."""
 
 from __future__ import annotations
 
-from telegram import Update
+from telegram import InputMediaDocument, InputMediaPhoto, Update
+from telegram.constants import MediaGroupLimit
 
 from domain.briefings import reports
 from domain.briefings.model import AnswerKind
@@ -13,6 +14,8 @@ from handlers.kit.context import TandemContext
 from handlers.kit.exports import Format, send_table
 from handlers.kit.feature import ButtonCallback
 from handlers.kit.screens import show
+
+ALBUM = MediaGroupLimit.MAX_MEDIA_LENGTH
 
 
 async def answers_page(update: Update, context: TandemContext, cb: Callback) -> None:
@@ -25,33 +28,55 @@ async def answers_page(update: Update, context: TandemContext, cb: Callback) -> 
 
 
 async def send_files(update: Update, context: TandemContext, cb: Callback) -> str | None:
-    """Photos, voice messages or documents given as answers, each captioned with who sent it."""
+    """Photos, voice messages or documents given as answers, each captioned with who sent it:
+    photos and documents in albums of up to ten; a few voice messages at once, more through
+    the outbox, one a second (Telegram's limit for one chat), the page saying how many are
+    on their way."""
     raw_kind = cb.str_arg(2)
     try:
         kind = AnswerKind(raw_kind)
     except ValueError:
         raise CallbackDataError(raw_kind) from None
     async with context.uow() as uow:
-        found = await reports.files(
+        found = await reports.open_files(
             uow,
             actor=context.actor,
             briefing_id=cb.int_arg(0),
             question_id=cb.int_arg(1),
             kind=kind,
+            now=context.now,
         )
-    chat_id, bot = context.actor.telegram_id, context.bot
-    for given in found:
-        file_id = given.answer.file_id
-        assert file_id is not None
+    t = context.t
+    if found.queued:
+        context.wake_outbox()
+        await show(update, views.answers_screen(t, found.page, coming=found.queued))
+        return t.label("briefing-voices-coming-toast", count=found.queued)
+    shown = []
+    for given in found.given:
+        assert given.answer.file_id is not None
         name = given.person.full_name if given.person else "?"
-        caption = views.media_caption(name, given.answer.text)
-        if kind is AnswerKind.PHOTO:
-            await bot.send_photo(chat_id, file_id, caption=caption)
-        elif kind is AnswerKind.VOICE:
-            await bot.send_voice(chat_id, file_id, caption=caption)
-        else:
-            await bot.send_document(chat_id, file_id, caption=caption)
+        shown.append((given.answer.file_id, views.media_caption(name, given.answer.text)))
+    await _send(context, kind, shown)
     return None
+
+
+async def _send(context: TandemContext, kind: AnswerKind, files: list[tuple[str, str]]) -> None:
+    """Photos and documents in albums of up to ten (one alone as itself), voice one by one."""
+    chat_id, bot = context.actor.telegram_id, context.bot
+    if kind is AnswerKind.VOICE:
+        for file_id, caption in files:
+            await bot.send_voice(chat_id, file_id, caption=caption)
+        return
+    for start in range(0, len(files), ALBUM):
+        chunk = files[start : start + ALBUM]
+        if len(chunk) > 1:
+            make = InputMediaPhoto if kind is AnswerKind.PHOTO else InputMediaDocument
+            media = [make(file_id, caption=caption) for file_id, caption in chunk]
+            await bot.send_media_group(chat_id, media)
+        elif kind is AnswerKind.PHOTO:
+            await bot.send_photo(chat_id, chunk[0][0], caption=chunk[0][1])
+        else:
+            await bot.send_document(chat_id, chunk[0][0], caption=chunk[0][1])
 
 
 async def export(update: Update, context: TandemContext, cb: Callback, fmt: Format) -> str | None:

@@ -20,7 +20,7 @@ from handlers.kit.i18n import Markup, Translator, escape
 from handlers.kit.labels import team_label, team_name
 from handlers.kit.paging import Page, nav_rows
 from handlers.kit.screens import Screen
-from handlers.kit.text import clip, fit, visible_length
+from handlers.kit.text import clip, excerpt, fit, visible_length
 
 AREA = Area.BRIEFINGS
 CAMPAIGN_AREA = Area.CAMPAIGNS
@@ -28,6 +28,7 @@ ANSWERS_SHOWN = 30  # answers listed on one question's page; the export has them
 ANSWER_EXCERPT = 600  # of each answer on that page (up to 3,000 typed; the export has all)
 NAMES_SHOWN = 40  # of those who have not answered everything
 QUESTION_BUTTONS_PER_ROW = 5
+ANSWER_WORDS = 60  # characters of each answer the request shows beside its question
 Keyboard = list[list[InlineKeyboardButton]]
 
 
@@ -137,9 +138,10 @@ def builder_screen(t: Translator, draft: Draft, timezone: str) -> Screen:
     return Screen(fit("\n".join(lines)), keyboard)
 
 
-def audience_screen(t: Translator, draft: Draft) -> Screen:
+def audience_screen(t: Translator, draft: Draft, *, more: bool = False) -> Screen:
     bid = draft.briefing.id
-    keyboard = audience_keyboard(t, draft.audience, list(draft.teams.values()), AREA, bid)
+    teams = list(draft.teams.values())
+    keyboard = audience_keyboard(t, draft.audience, teams, AREA, bid, more=more)
     if draft.own_audience:
         keyboard.append([button(t.label("briefing-audience-reset"), AREA, "aucamp", bid)])
     keyboard.append([button(t.label("done-button"), AREA, "open", bid)])
@@ -193,8 +195,9 @@ def report_screen(t: Translator, report: Report, timezone: str) -> Screen:
     return Screen(fit("\n".join(lines)), keyboard)
 
 
-def answers_screen(t: Translator, page: AnswersPage) -> Screen:
-    """The answers to one question, with choice tallies; ◀️ ▶️ go through the questions."""
+def answers_screen(t: Translator, page: AnswersPage, *, coming: int = 0) -> Screen:
+    """The answers to one question, with choice tallies; ◀️ ▶️ go through the questions.
+    ``coming``: voice messages just queued to the viewer, on their way one a second."""
     question, bid = page.question, page.briefing.id
     title = t(
         "briefing-answers-title", number=question.position, total=len(page.briefing.questions)
@@ -215,6 +218,8 @@ def answers_screen(t: Translator, page: AnswersPage) -> Screen:
         lines.append(t("briefing-no-answers-yet"))
     elif len(page.answers) > ANSWERS_SHOWN:
         lines.append(t("and-more", count=len(page.answers) - ANSWERS_SHOWN))
+    if coming:
+        lines += ["", t("briefing-voices-coming", count=coming)]
     keyboard: Keyboard = []
     if page.files:
         keyboard.append(
@@ -286,8 +291,25 @@ def export_rows(t: Translator, answers: Sequence[GivenAnswer]) -> list[list[str]
 # --- the rep's side --------------------------------------------------------------------------
 
 
+def _request_lines(t: Translator, request: Request) -> list[str]:
+    """The questions; those the recipient answered marked ✅, with their answer's first
+    words."""
+    lines = []
+    questions = request.briefing.questions
+    for question, line in zip(questions, question_lines(t, request.briefing), strict=True):
+        answer = request.answer_to(question.id)
+        if answer is None:
+            lines.append(line)
+            continue
+        words = escape(excerpt(answer_text(t, answer), ANSWER_WORDS))
+        lines.append(f"✅ {line}\n{t('briefing-request-your-answer')} {words}")
+    return lines
+
+
 def request_screen(t: Translator, request: Request, *, preview: bool = False) -> Screen:
-    """The request as a recipient gets it; in a preview its buttons only say so."""
+    """The request as a recipient gets it, and as it is redrawn after each of their answers
+    (✅ and the answer's first words per question, "change my answers" once all are given)
+    and at the deadline (no buttons). In a preview its buttons only say so."""
     briefing = request.briefing
     lines = [
         t("briefing-request-title", name=request.campaign.name),
@@ -296,10 +318,13 @@ def request_screen(t: Translator, request: Request, *, preview: bool = False) ->
             deadline=_deadline(t, briefing, request.recipient.timezone),
         ),
         "",
-        *question_lines(t, briefing),
+        *_request_lines(t, request),
     ]
+    if request.closed:
+        return Screen("\n".join([*lines, "", t("briefing-request-closed")]))
     verb_all, verb_one = ("pvall", "pvone") if preview else ("all", "one")
-    keyboard = [[button(t.label("briefing-answer-all-button"), AREA, verb_all, briefing.id)]]
+    key = "briefing-change-button" if request.all_answered else "briefing-answer-all-button"
+    keyboard = [[button(t.label(key), AREA, verb_all, briefing.id)]]
     row = [button(f"✍️ {q.position}", AREA, verb_one, briefing.id, q.id) for q in briefing.questions]
     step = QUESTION_BUTTONS_PER_ROW
     keyboard += [row[i : i + step] for i in range(0, len(row), step)]
@@ -342,15 +367,28 @@ def asking_screen(t: Translator, asking: Asking) -> Screen:
     return Screen("\n".join(lines), keyboard)
 
 
+def _change_rows(t: Translator, recorded: Recorded) -> Keyboard:
+    """ "✏️ n" for each answered question: its answer to change, here, in one tap."""
+    bid = recorded.briefing.id
+    row = [
+        button(f"✏️ {q.position}", AREA, "chg", bid, q.id)
+        for q in recorded.briefing.questions
+        if q.id in recorded.answered
+    ]
+    step = QUESTION_BUTTONS_PER_ROW
+    return [row[i : i + step] for i in range(0, len(row), step)]
+
+
 def recorded_screen(t: Translator, recorded: Recorded, timezone: str) -> Screen:
-    """Where the rep stands: how many questions are left, or thanks when none is."""
+    """Where the rep stands: how many questions are left, or thanks when none is; the
+    answers given can be changed from here until the deadline."""
     if not recorded.left:
         deadline = _deadline(t, recorded.briefing, timezone)
-        return Screen(t("briefing-all-answered", deadline=deadline))
+        return Screen(t("briefing-all-answered", deadline=deadline), _change_rows(t, recorded))
     if recorded.skipped:
         text = t("briefing-skipped", left=recorded.left)
     else:
         changed = t.label("briefing-changed") if recorded.changed else ""
         text = t("briefing-answer-saved", changed=changed, left=recorded.left)
     keyboard = [[button(t.label("briefing-answer-all-button"), AREA, "all", recorded.briefing.id)]]
-    return Screen(text, keyboard)
+    return Screen(text, keyboard + _change_rows(t, recorded))

@@ -87,6 +87,10 @@ FEATURE = Feature(
         Notice(kinds.REFRESH, compose.refresh, render.render_refresh),
         Notice(kinds.REPORT, compose.delivery_report, render.render_delivery_report),
     ),
-    batch_hooks=(BatchHook(kinds.ANNOUNCE, compose.queue_delivery_report),),
+    # The marketer's delivery report after the announcement, every update and the cancellation.
+    batch_hooks=tuple(
+        BatchHook(kind, compose.queue_delivery_report)
+        for kind in (kinds.ANNOUNCE, kinds.UPDATE, kinds.CANCEL)
+    ),
     redeliveries=(receiving.redeliver,),
 )

@@ -10,11 +10,13 @@ from domain.campaigns.model import NoteKind
 from handlers.campaigns.views import card_screen
 from handlers.kit.callbacks import Callback
 from handlers.kit.context import TandemContext
-from handlers.kit.routing import tell_left_behind
-from handlers.kit.screens import reply, send_new
+from handlers.kit.i18n import escape
+from handlers.kit.routing import send_prompt, tell_left_behind
+from handlers.kit.screens import Screen, remove, reply, send_new
 
 _PROMPTS = {NoteKind.UPDATE: "ask-update", NoteKind.CANCELLATION: "ask-cancel"}
 _SENT = {NoteKind.UPDATE: "update-sent", NoteKind.CANCELLATION: "cancel-sent"}
+MAX_NAMES = 50
 
 
 async def _ask(update: Update, context: TandemContext, cb: Callback, purpose: NoteKind) -> None:
@@ -23,7 +25,9 @@ async def _ask(update: Update, context: TandemContext, cb: Callback, purpose: No
             uow, actor=context.actor, campaign_id=cb.int_arg(0), purpose=purpose, now=context.now
         )
     await tell_left_behind(context, prompt.previous, prompt.state)
-    await reply(update, context.t(_PROMPTS[purpose], name=prompt.campaign.name))
+    await send_prompt(
+        update, context, Screen(context.t(_PROMPTS[purpose], name=prompt.campaign.name))
+    )
 
 
 async def update_prompt(update: Update, context: TandemContext, cb: Callback) -> None:
@@ -41,9 +45,15 @@ async def note_typed(update: Update, context: TandemContext, state: WritingNote,
             uow, actor=context.actor, state=state, text=text, now=context.now
         )
     context.wake_outbox()
-    card = sent.card
-    await reply(update, context.t(_SENT[sent.note.kind], count=sent.count, name=card.campaign.name))
-    await send_new(update, card_screen(context.t, card))
+    if state.prompt is not None:
+        remove(update, state.prompt)  # answered: the question goes
+    t, card = context.t, sent.card
+    text = t(_SENT[sent.note.kind], count=sent.count, name=card.campaign.name)
+    if sent.unreachable:
+        names = escape(", ".join(p.full_name for p in sent.unreachable[:MAX_NAMES]))
+        text += f"\n{t('note-unreachable', count=len(sent.unreachable))} {names}"
+    await reply(update, text)
+    await send_new(update, card_screen(t, card))
 
 
 VERBS = {

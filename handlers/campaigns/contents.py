@@ -8,7 +8,7 @@ from domain.campaigns import access, audience, contents
 from domain.campaigns.flows import EditingKeyMessage
 from domain.campaigns.model import REMINDER_PRESETS, Campaign
 from handlers.campaigns.views import AREA, audience_screen, material_name, reminders_text
-from handlers.kit.audience import AUDIENCE_VERBS, audience_change
+from handlers.kit.audience import AUDIENCE_VERBS, MORE_VERB, audience_change, audience_more
 from handlers.kit.callbacks import Callback, CallbackDataError, button
 from handlers.kit.context import TandemContext
 from handlers.kit.i18n import Translator, escape
@@ -145,7 +145,7 @@ async def audience_toggle(update: Update, context: TandemContext, cb: Callback) 
             now=context.now,
             **audience_change(cb),
         )
-    await show(update, audience_screen(context.t, choice))
+    await show(update, audience_screen(context.t, choice, more=audience_more(cb)))
 
 
 async def options_menu(update: Update, context: TandemContext, cb: Callback) -> None:
@@ -180,7 +180,7 @@ VERBS = {
     "mats": materials_menu,
     "matdel": material_delete,
     "aud": audience_menu,
-    **dict.fromkeys(AUDIENCE_VERBS, audience_toggle),
+    **dict.fromkeys((*AUDIENCE_VERBS, MORE_VERB), audience_toggle),
     "opts": options_menu,
     "prot": toggle_protect,
     "rem": set_reminders,

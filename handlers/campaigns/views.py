@@ -3,19 +3,23 @@
 from __future__ import annotations
 
 from collections.abc import Sequence
-from datetime import datetime, timedelta
+from datetime import date, datetime, timedelta
 
 from telegram import InlineKeyboardButton
 
 from domain.campaigns.flows import WIZARD
-from domain.campaigns.model import Campaign, ReminderRule, ScheduleMode, Status, TeamFigures
+from domain.campaigns.model import (
+    Campaign,
+    Field,
+    ReminderRule,
+    ScheduleMode,
+    Status,
+)
 from domain.campaigns.queries import Announcement, AudienceChoice, CampaignCard, Presentation
-from domain.campaigns.reports import CampaignFigures
 from domain.people.model import Person
 from handlers.kit.audience import audience_keyboard, audience_text
 from handlers.kit.callbacks import Area, button
-from handlers.kit.i18n import Markup, Translator, escape
-from handlers.kit.labels import team_name
+from handlers.kit.i18n import Translator, escape
 from handlers.kit.screens import Screen
 from handlers.kit.text import excerpt, split_html
 
@@ -99,20 +103,27 @@ def _compact_text(t: Translator, announcement: Announcement) -> str:
 
 
 def announcement_keyboard(
-    t: Translator, campaign: Campaign, *, acknowledged: bool, preview: bool = False
+    t: Translator,
+    campaign: Campaign,
+    *,
+    acknowledged: bool,
+    preview: bool = False,
+    open_questions: int = 0,
 ) -> list[list[InlineKeyboardButton]]:
-    """The recipient's buttons. Their callback layout is fixed: later features answer them."""
+    """The recipient's buttons. Their callback layout is fixed: later features answer them.
+    The FAQ button says how many questions wait for an answer (maybe someone asked already)."""
     if campaign.status is Status.CANCELLED:
         return []
     area = PREVIEW_AREA if preview else AREA
     ack_label = t.label("campaign-acked-button" if acknowledged else "campaign-ack-button")
+    faq_label = t.label("campaign-faq-button", count=open_questions)
     rows = [
         [button(ack_label, area, "ack", campaign.id)],
         [
             button(t.label("campaign-ask-button"), area, "ask", campaign.id),
             button(t.label("campaign-feedback-button"), area, "fb", campaign.id),
         ],
-        [button(t.label("campaign-faq-button"), area, "faq", campaign.id)],
+        [button(faq_label, area, "faq", campaign.id)],
     ]
     if campaign.materials:
         label = t.label("campaign-files-button", count=len(campaign.materials))
@@ -129,7 +140,11 @@ def announcement_screen(
         text = _compact_text(t, announcement)
     acknowledged = announcement.acknowledged_at is not None
     keyboard = announcement_keyboard(
-        t, announcement.campaign, acknowledged=acknowledged, preview=preview
+        t,
+        announcement.campaign,
+        acknowledged=acknowledged,
+        preview=preview,
+        open_questions=announcement.open_questions,
     )
     return Screen(text, keyboard)
 
@@ -165,6 +180,22 @@ def status_text(
     return t("campaign-status-draft")
 
 
+def _changed_line(t: Translator, campaign: Campaign) -> str:
+    """What recipients do not see yet: the fields changed since it was sent (the launch date
+    with the date they still see)."""
+    changes = campaign.changed_since_sent()
+    if not changes:
+        return ""
+    fields = []
+    for change in changes:
+        if change.field is Field.LAUNCH:
+            old = t.day(date.fromisoformat(change.old)) if change.old else "—"
+            fields.append(t.label("card-changed-launch", old=old))
+        else:
+            fields.append(t.label(f"field-{change.field.value}"))
+    return t("card-changed", fields="; ".join(fields))
+
+
 def card_text(t: Translator, card: CampaignCard) -> str:
     campaign = card.campaign
     messages = [
@@ -187,6 +218,9 @@ def card_text(t: Translator, card: CampaignCard) -> str:
             reminders=reminders_text(t, campaign.reminders),
         ),
     ]
+    changed = _changed_line(t, campaign)
+    if changed:
+        lines += ["", changed]
     presentation = card.presentation
     if presentation is not None:
         when = (
@@ -268,12 +302,16 @@ def card_keyboard(
             *presentation_row(t, campaign, presentation),
         ]
     if campaign.status is Status.ANNOUNCED:
+        update = button(t.label("update-button"), AREA, "upd", cid)
+        # Changed since it was sent: the update is right there, first.
+        changed = bool(campaign.changed_since_sent())
         return [
+            *([[update]] if changed else []),
             [button(t.label("figures-button"), AREA, "fig", cid)],
             *edit_rows,
             [
                 button(t.label("preview-button"), AREA, "prev", cid),
-                button(t.label("update-button"), AREA, "upd", cid),
+                *([] if changed else [update]),
             ],
             [button(t.label("briefing-button"), BRIEFING_AREA, "camp", cid)],
             [
@@ -305,56 +343,9 @@ def step_prefix(t: Translator, position: int | None) -> str:
     return t("wizard-step", number=position, total=len(WIZARD)) + "\n" if position else ""
 
 
-def audience_screen(t: Translator, choice: AudienceChoice) -> Screen:
+def audience_screen(t: Translator, choice: AudienceChoice, *, more: bool = False) -> Screen:
     cid = choice.campaign.id
-    keyboard = audience_keyboard(t, choice.campaign.audience, choice.teams, AREA, cid)
+    keyboard = audience_keyboard(t, choice.campaign.audience, choice.teams, AREA, cid, more=more)
     keyboard.append(done_button(t, "audone", cid))
     text = step_prefix(t, choice.position) + t("audience-prompt", count=choice.reach)
     return Screen(text, keyboard)
-
-
-# --- figures ---------------------------------------------------------------------------------
-
-
-def _names(people: Sequence[Person], limit: int) -> Markup:
-    return Markup(", ".join(escape(p.full_name) for p in people[:limit]))
-
-
-def _team_line(t: Translator, figures: TeamFigures, view: CampaignFigures) -> str:
-    return t(
-        "figures-team-line",
-        team=team_name(t, view.teams, figures.team_id),
-        acknowledged=figures.acknowledged,
-        delivered=figures.delivered,
-        unreachable=figures.unreachable,
-    )
-
-
-def figures_text(t: Translator, view: CampaignFigures) -> str:
-    total = view.figures.total
-    lines = [
-        t("figures-title", name=view.campaign.name),
-        t(
-            "figures-summary",
-            recipients=total.recipients,
-            delivered=total.delivered,
-            acknowledged=total.acknowledged,
-            percent=total.acknowledged_percent,
-            waiting=len(total.not_acknowledged),
-            unreachable=total.unreachable,
-            pending=total.pending,
-        ),
-    ]
-    if not view.team_only and len(view.figures.teams) > 1:
-        lines += ["", t("figures-by-team")]
-        lines += [_team_line(t, team, view) for team in view.figures.teams]
-    waiting = total.not_acknowledged
-    if waiting:
-        lines += ["", t("figures-not-yet", count=len(waiting)), _names(waiting, MAX_NAMES)]
-        if len(waiting) > MAX_NAMES:
-            lines.append(t("and-more", count=len(waiting) - MAX_NAMES))
-    if total.unreachable_people:
-        count = len(total.unreachable_people)
-        lines += ["", t("figures-unreachable", count=count)]
-        lines.append(_names(total.unreachable_people, MAX_NAMES))
-    return "\n".join(lines)

@@ -5,11 +5,13 @@ from __future__ import annotations
 
 from domain.feedback import prompts
 from domain.feedback.flows import AddingExtras, Reacting, TypingDays
+from domain.feedback.notices import feedback_file
 from domain.feedback.notices import prompt as compose_prompt
+from domain.feedback.reports import FILE
 from domain.permissions import Action
 from domain.ports import Sweep
 from handlers.feedback import giving, reports, settings
-from handlers.feedback.notices import render_prompt
+from handlers.feedback.notices import render_file, render_prompt
 from handlers.kit.callbacks import Area
 from handlers.kit.feature import CommandRoute, Feature, FlowRoute, Notice
 from handlers.kit.menu import Command
@@ -27,6 +29,7 @@ FEATURE = Feature(
         Area.FEEDBACK: {
             # The rep's side.
             "rate": giving.rate,
+            "rx": giving.react_here,
             "next": giving.stop_adding,
             "re": giving.react,
             "rs": giving.skip_reaction,
@@ -64,6 +67,9 @@ FEATURE = Feature(
         # Half-typed days are nothing to lose.
         FlowRoute(TypingDays, text=settings.typed_days, media=settings.days_not_text),
     ),
-    notices=(Notice(prompts.PROMPT, compose_prompt, render_prompt),),
+    notices=(
+        Notice(prompts.PROMPT, compose_prompt, render_prompt),
+        Notice(FILE, feedback_file, render_file),
+    ),
     sweeps=(Sweep("feedback.prompts", prompts.queue_due_prompts),),
 )

@@ -1,5 +1,8 @@
-"""The rep's side of field feedback: the prompt → stars → a comment, photos or voice
-messages → a reaction to each key message."""
+"""The rep's side of field feedback: the prompt → stars (saved at once) → one screen with
+every key message to react to and a comment, photos or voice messages to add, all optional.
+
+(Screens from before the one screen — "anything to add?", then a key message at a time —
+may still be in chats: their buttons keep working.)"""
 
 from __future__ import annotations
 
@@ -8,12 +11,12 @@ from telegram import Message, Update
 from domain.errors import InvalidInput
 from domain.feedback import giving
 from domain.feedback.flows import AddingExtras, Reacting
-from domain.feedback.giving import Progress
-from domain.feedback.model import Feedback, MediaKind
+from domain.feedback.giving import Giving, Progress
+from domain.feedback.model import MediaKind
 from handlers.feedback.views import (
     REACTION_ICONS,
     REACTIONS,
-    extras_screen,
+    giving_screen,
     prompt_screen,
     rated_screen,
     reaction_screen,
@@ -21,8 +24,8 @@ from handlers.feedback.views import (
 )
 from handlers.kit.callbacks import Callback, CallbackDataError
 from handlers.kit.context import TandemContext
-from handlers.kit.routing import tell_left_behind
-from handlers.kit.screens import close, reply, send_new, show
+from handlers.kit.routing import send_prompt, tell_left_behind
+from handlers.kit.screens import close, remove, reply, send_new, show
 
 
 async def start_from_announcement(
@@ -56,8 +59,32 @@ async def rate(update: Update, context: TandemContext, cb: Callback) -> str | No
     t = context.t
     await show(update, rated_screen(t, rated.prompt, rating))
     await tell_left_behind(context, rated.left, rated.flow)
-    await send_new(update, extras_screen(t, rated.feedback, added=False))
+    if isinstance(rated.left, AddingExtras) and rated.left.prompt is not None:
+        remove(update, rated.left.prompt)  # the screen of a submission left for this one
+    screen = Giving(rated.feedback, rated.prompt.campaign)
+    await send_prompt(
+        update, context, giving_screen(t, screen), protect=screen.campaign.protect_content
+    )
     return t.label("feedback-rated-toast")
+
+
+async def react_here(update: Update, context: TandemContext, cb: Callback) -> str | None:
+    """👍 / 😐 / 👎 on the one screen: saved, and marked where it was pressed."""
+    feedback_id, index, code = cb.int_arg(0), cb.int_arg(1), cb.str_arg(2)
+    reaction = REACTIONS.get(code)
+    if reaction is None:
+        raise CallbackDataError(code)
+    async with context.uow() as uow:
+        given = await giving.react_here(
+            uow,
+            actor=context.actor,
+            feedback_id=feedback_id,
+            index=index,
+            reaction=reaction,
+            now=context.now,
+        )
+    await show(update, giving_screen(context.t, given))
+    return REACTION_ICONS[reaction]
 
 
 async def stop_adding(update: Update, context: TandemContext, cb: Callback) -> str | None:
@@ -133,12 +160,17 @@ async def finish(update: Update, context: TandemContext, cb: Callback) -> str | 
 
 
 async def _added(
-    update: Update, context: TandemContext, state: AddingExtras | Reacting, item: Feedback
+    update: Update, context: TandemContext, state: AddingExtras | Reacting, added: Giving
 ) -> None:
-    if isinstance(state, Reacting):
+    """The screen again, below what was added, saying what the submission holds (the one
+    above it goes)."""
+    if isinstance(state, Reacting):  # a key message at a time, from before the one screen
         await reply(update, context.t("feedback-added-during-reactions"))
-    else:
-        await send_new(update, extras_screen(context.t, item, added=True))
+        return
+    if state.prompt is not None:
+        remove(update, state.prompt)
+    screen = giving_screen(context.t, added)
+    await send_prompt(update, context, screen, protect=added.campaign.protect_content)
 
 
 async def typed(
@@ -146,10 +178,10 @@ async def typed(
 ) -> None:
     """Text while giving feedback: it adds to the comment."""
     async with context.uow() as uow:
-        item = await giving.add_comment(
+        added = await giving.comment(
             uow, actor=context.actor, feedback_id=state.feedback_id, text=text, now=context.now
         )
-    await _added(update, context, state, item)
+    await _added(update, context, state, added)
 
 
 async def received_media(
@@ -165,7 +197,7 @@ async def received_media(
     else:
         raise InvalidInput("error-feedback-media-kind")
     async with context.uow() as uow:
-        item = await giving.add_attachment(
+        added = await giving.attach(
             uow,
             actor=context.actor,
             feedback_id=state.feedback_id,
@@ -174,4 +206,4 @@ async def received_media(
             caption=message.caption,
             now=context.now,
         )
-    await _added(update, context, state, item)
+    await _added(update, context, state, added)

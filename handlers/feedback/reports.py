@@ -37,8 +37,10 @@ async def comments_page(update: Update, context: TandemContext, cb: Callback) ->
 
 
 async def send_media(update: Update, context: TandemContext, cb: Callback) -> str | None:
-    """The photos or voice messages, ten at a time, captioned with who (unless anonymous),
-    their team and rating."""
+    """The photos or voice messages, captioned with who (unless anonymous), their team and
+    rating: photos ten at a time in an album; a few voice messages at once, more through the
+    outbox, one a second (Telegram's limit for one chat), the summary saying how many are on
+    their way."""
     campaign_id, raw_kind, number = cb.int_arg(0), cb.str_arg(1), cb.int_arg(2)
     try:
         kind = MediaKind(raw_kind)
@@ -46,7 +48,14 @@ async def send_media(update: Update, context: TandemContext, cb: Callback) -> st
         raise CallbackDataError(raw_kind) from None
     t = context.t
     async with context.uow() as uow:
-        found = await reports.summary(uow, actor=context.actor, campaign_id=campaign_id)
+        got = await reports.files(
+            uow, actor=context.actor, campaign_id=campaign_id, kind=kind, now=context.now
+        )
+    found = got.summary
+    if got.queued:
+        context.wake_outbox()
+        await show(update, summary_screen(t, found, coming=got.queued))
+        return t.label("feedback-voices-coming-toast", count=got.queued)
     page = Page.of(found.attachments(kind), number, MEDIA_PAGE)
     if not page.items:
         return t.label("feedback-no-media")

@@ -8,7 +8,7 @@ from collections.abc import Sequence
 from telegram import InlineKeyboardButton
 
 from domain.campaigns.model import Campaign, Status
-from domain.feedback.giving import Prompt
+from domain.feedback.giving import Giving, Prompt
 from domain.feedback.model import (
     MAX_PROMPT_DAY,
     PROMPT_PRESETS,
@@ -19,9 +19,10 @@ from domain.feedback.model import (
 )
 from domain.feedback.reports import Export, Summary
 from domain.feedback.settings import CampaignSettings
+from domain.people.model import Person, Team
 from handlers.kit.callbacks import Area, button
 from handlers.kit.i18n import Markup, Translator, escape
-from handlers.kit.labels import team_name
+from handlers.kit.labels import team_label, team_name
 from handlers.kit.paging import Page, nav_rows
 from handlers.kit.screens import Screen
 from handlers.kit.text import clip, excerpt, fit
@@ -32,6 +33,7 @@ LIST_PAGE = 8
 COMMENTS_PAGE = 5
 COMMENT_EXCERPT = 600
 MESSAGE_EXCERPT = 60
+MESSAGE_SHOWN = 300  # of each key message on the giving screen (the announcement has them all)
 COLUMN_EXCERPT = 40
 # A reaction's code in callback data, and its icon.
 REACTIONS = {"p": Reaction.POSITIVE, "n": Reaction.NEUTRAL, "m": Reaction.NEGATIVE}
@@ -89,6 +91,49 @@ def extras_screen(t: Translator, item: Feedback, *, added: bool) -> Screen:
         text = t("feedback-added", parts=", ".join(parts))
         label = t.label("feedback-done-button")
     return Screen(text, [[button(label, AREA, "next", item.id)]])
+
+
+def _parts(t: Translator, item: Feedback) -> list[str]:
+    """What the submission holds beyond its stars: the comment, photos, voice messages."""
+    parts = [t.label("feedback-part-comment")] if item.comment else []
+    photos, voices = item.count(MediaKind.PHOTO), item.count(MediaKind.VOICE)
+    if photos:
+        parts.append(t.label("feedback-part-photos", count=photos))
+    if voices:
+        parts.append(t.label("feedback-part-voices", count=voices))
+    return parts
+
+
+def giving_screen(t: Translator, giving: Giving) -> Screen:
+    """The one screen after the stars: every key message with 👍 / 😐 / 👎 (the one given
+    marked), and the comment, photos and voice messages one may send — all optional — then
+    Done. Protected like the announcement when sent: it quotes the key messages."""
+    item, campaign = giving.feedback, giving.campaign
+    parts = _parts(t, item)
+    lines = [t("feedback-added", parts=", ".join(parts)) if parts else t("feedback-ask-extras")]
+    keyboard: list[list[InlineKeyboardButton]] = []
+    if campaign.key_messages:
+        lines += ["", t("feedback-react-all")]
+        for index, message in enumerate(campaign.key_messages):
+            given = item.reaction_to(message)
+            mark = f" — {REACTION_ICONS[given]}" if given is not None else ""
+            lines.append(f"{index + 1}. {escape(excerpt(message, MESSAGE_SHOWN))}{mark}")
+            keyboard.append(
+                [
+                    button(
+                        f"{index + 1}. {REACTION_ICONS[reaction]}"
+                        + (" ✔️" if reaction is given else ""),
+                        AREA,
+                        "rx",
+                        item.id,
+                        index,
+                        code,
+                    )
+                    for code, reaction in REACTIONS.items()
+                ]
+            )
+    keyboard.append([button(t.label("feedback-done-button"), AREA, "fin", item.id)])
+    return Screen(fit("\n".join(lines)), keyboard)
 
 
 def reaction_screen(t: Translator, campaign: Campaign, feedback_id: int, index: int) -> Screen:
@@ -227,18 +272,27 @@ def _summary_keyboard(t: Translator, found: Summary) -> list[list[InlineKeyboard
     return keyboard
 
 
-def summary_screen(t: Translator, found: Summary) -> Screen:
-    """Ratings, reactions per key message, what else was sent, and where to look further."""
-    return Screen(fit("\n".join(_summary_lines(t, found))), _summary_keyboard(t, found))
+def summary_screen(t: Translator, found: Summary, *, coming: int = 0) -> Screen:
+    """Ratings, reactions per key message, what else was sent, and where to look further;
+    ``coming``: voice messages just queued to the viewer, on their way one a second."""
+    lines = _summary_lines(t, found)
+    if coming:
+        lines += ["", t("feedback-voices-coming", count=coming)]
+    return Screen(fit("\n".join(lines)), _summary_keyboard(t, found))
 
 
 def author_line(t: Translator, found: Summary, item: Feedback) -> str:
     """Who (unless anonymous), their team then, and the stars they gave."""
-    team = team_name(t, found.teams, item.team_id)
-    author = found.author(item)
+    team = found.teams.get(item.team_id) if item.team_id is not None else None
+    return by_line(t, found.author(item), team, item.rating)
+
+
+def by_line(t: Translator, author: Person | None, team: Team | None, rating: int) -> str:
+    """Who gave it (None: anonymous), their team then, and the stars."""
     if author is None:
-        return t("feedback-by-anonymous", team=team, stars=stars(item.rating))
-    return t("feedback-by-named", name=author.full_name, team=team, stars=stars(item.rating))
+        return t("feedback-by-anonymous", team=team_label(t, team), stars=stars(rating))
+    name = author.full_name
+    return t("feedback-by-named", name=name, team=team_label(t, team), stars=stars(rating))
 
 
 def comments_screen(t: Translator, found: Summary, number: int, zone: str) -> Screen:

@@ -16,7 +16,7 @@ from typing import Any, Generic, Protocol, TypeVar
 from telegram import Update
 from telegram.ext import BaseHandler
 
-from broadcast import OutgoingMessage
+from broadcast import OutgoingMessage, StoredFile
 from domain.flows import FlowState
 from domain.people.model import Person
 from domain.ports import BatchHook, DueDelivery, Redeliver, Skip, Sweep, UnitOfWork
@@ -34,6 +34,7 @@ __all__ = [
     "MediaCallback",
     "Notice",
     "OutgoingMessage",
+    "StoredFile",
     "TextCallback",
 ]
 

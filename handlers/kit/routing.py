@@ -10,9 +10,10 @@
 
 from __future__ import annotations
 
+import dataclasses
 import logging
 from collections.abc import Mapping, Sequence
-from typing import Any
+from typing import Any, cast
 
 from telegram import Update
 from telegram.ext import CallbackQueryHandler
@@ -24,7 +25,7 @@ from handlers.kit import callbacks
 from handlers.kit.callbacks import CallbackDataError
 from handlers.kit.context import TandemContext
 from handlers.kit.feature import ButtonCallback, CommandCallback, FlowRoute
-from handlers.kit.screens import answering_first, later, reply, run_after_answer
+from handlers.kit.screens import Screen, answering_first, later, reply, run_after_answer
 
 log = logging.getLogger(__name__)
 
@@ -178,6 +179,37 @@ async def tell_left_behind(
             await bot.send_message(chat_id, text)
 
         await later(tell)
+
+
+def _has_prompt(state: object) -> bool:
+    """Whether a flow state keeps the id of its prompt message."""
+    if isinstance(state, type) or not dataclasses.is_dataclass(state):
+        return False
+    return "prompt" in {field.name for field in dataclasses.fields(state)}
+
+
+async def send_prompt(
+    update: Update, context: TandemContext, screen: Screen, *, protect: bool = False
+) -> None:
+    """Ask for typed text in a message of its own, and keep its id in the person's open flow
+    (a state with a ``prompt`` field), so the step can remove or replace it once answered.
+    ``protect``: the message quotes protected content (a campaign's key messages)."""
+    chat = update.effective_chat
+    if chat is None:
+        return
+    bot, chat_id, person_id = context.bot, chat.id, context.actor.id
+
+    async def ask() -> None:
+        sent = await bot.send_message(
+            chat_id, screen.text, reply_markup=screen.markup, protect_content=protect
+        )
+        async with context.uow() as uow:
+            state = await uow.flows.get(person_id)
+            if _has_prompt(state):
+                kept: FlowState = dataclasses.replace(cast(Any, state), prompt=sent.message_id)
+                await uow.flows.save(person_id, kept, now=context.now)
+
+    await later(ask)
 
 
 async def start_flow(context: TandemContext, state: FlowState) -> None:

@@ -193,6 +193,44 @@ async def send_new(update: Update, screen: Screen) -> None:
         await later(step)
 
 
+def redraw(update: Update, message_id: int, screen: Screen) -> None:
+    """Edit an earlier message of this chat (a builder a step was asked from) to ``screen``,
+    in the background, once a pressed button is answered."""
+    chat = update.effective_chat
+    if chat is None:
+        return
+    bot, chat_id = update.get_bot(), chat.id
+
+    async def edit() -> None:
+        await bot.edit_message_text(
+            screen.text, chat_id=chat_id, message_id=message_id, reply_markup=screen.markup
+        )
+
+    edit_later(bot, chat_id, message_id, edit)
+
+
+def remove(update: Update, message_id: int) -> None:
+    """Delete one of the bot's messages in this chat (a prompt once it is answered), in the
+    background, once a pressed button is answered."""
+    chat = update.effective_chat
+    if chat is None:
+        return
+    bot, chat_id = update.get_bot(), chat.id
+
+    async def delete() -> None:
+        await bot.delete_message(chat_id, message_id)
+
+    edit_later(bot, chat_id, message_id, delete)
+
+
+def pressed_id(update: Update) -> int | None:
+    """The id of the message whose button was pressed (None for a command or text)."""
+    query = update.callback_query
+    if query is not None and isinstance(query.message, Message):
+        return query.message.message_id
+    return None
+
+
 async def reply(update: Update, text: str) -> None:
     await send_new(update, Screen(text))
 

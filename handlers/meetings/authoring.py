@@ -12,7 +12,7 @@ from domain.meetings.drafting import Asked, PeopleFound, Prompt, SlotAdded, Topi
 from domain.meetings.flows import Drafting, Step
 from domain.meetings.model import DURATIONS, REMINDER_PRESETS, Kind, Recurrence
 from domain.meetings.queries import DraftCard
-from handlers.kit.audience import audience_change
+from handlers.kit.audience import AUDIENCE_VERBS, MORE_VERB, audience_change, audience_more
 from handlers.kit.callbacks import Callback, CallbackDataError, button
 from handlers.kit.context import TandemContext
 from handlers.kit.i18n import Translator
@@ -260,7 +260,7 @@ async def toggle(update: Update, context: TandemContext, cb: Callback) -> None:
         choice = await drafting.toggle_participants(
             uow, actor=context.actor, meeting_id=cb.int_arg(0), now=context.now, **change
         )
-    await show(update, participants_screen(context.t, choice))
+    await show(update, participants_screen(context.t, choice, more=audience_more(cb)))
 
 
 async def find_person(update: Update, context: TandemContext, cb: Callback) -> None:
@@ -362,9 +362,7 @@ VERBS = {
     "dur": choose_duration,
     "noplace": no_place,
     "rep": choose_repeat,
-    "aurep": toggle,
-    "auteam": toggle,
-    "aurole": toggle,
+    **dict.fromkeys((*AUDIENCE_VERBS, MORE_VERB), toggle),
     "pers": toggle,
     "who": find_person,
     "partok": participants_done,

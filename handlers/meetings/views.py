@@ -225,9 +225,10 @@ def draft_screen(t: Translator, card: DraftCard) -> Screen:
     return Screen(draft_text(t, card), draft_keyboard(t, card.meeting))
 
 
-def participants_screen(t: Translator, choice: ParticipantsChoice) -> Screen:
+def participants_screen(t: Translator, choice: ParticipantsChoice, *, more: bool = False) -> Screen:
     mid = choice.meeting.id
-    keyboard = audience_keyboard(t, choice.meeting.audience, choice.teams, AREA, mid)
+    audience = choice.meeting.audience
+    keyboard = audience_keyboard(t, audience, choice.teams, AREA, mid, more=more)
     keyboard += [[button("✅ " + p.full_name, AREA, "pers", mid, p.id)] for p in choice.named]
     keyboard.append([button(t.label("meeting-find-person-button"), AREA, "who", mid)])
     keyboard.append([button(t.label("done-button"), AREA, "partok", mid)])

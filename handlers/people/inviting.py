@@ -1,4 +1,5 @@
-"""/invite: the composer (roles and team), the one-time link, and the open invites."""
+"""/invite: the composer (roles, team, how many people the link registers), the link, one
+more link like it, and the open invites."""
 
 from __future__ import annotations
 
@@ -6,14 +7,15 @@ from telegram import InlineKeyboardButton, Update
 
 from domain.people import inviting
 from domain.people.flows import InviteDraft
-from domain.people.inviting import InviteComposer, OpenInvites
+from domain.people.invites import USES_CHOICES, Invite
+from domain.people.inviting import CreatedInvite, InviteComposer, OpenInvites
 from domain.people.model import Role
 from handlers.kit.callbacks import Area, Callback, CallbackDataError, button
 from handlers.kit.context import TandemContext
 from handlers.kit.i18n import Translator
 from handlers.kit.labels import roles_text, team_label
 from handlers.kit.routing import tell_left_behind
-from handlers.kit.screens import Screen, reply, show
+from handlers.kit.screens import Screen, reply, send_new, show
 from handlers.people.views import role_ticks
 
 AREA = Area.INVITES
@@ -25,10 +27,23 @@ def _composer_screen(t: Translator, composer: InviteComposer) -> Screen:
         "invite-compose",
         roles=roles_text(t, composer.roles) if composer.roles else t.label("invite-no-roles-yet"),
         team=team_label(t, composer.team),
+        uses=composer.uses,
     )
     keyboard = role_ticks(t, composer.roles, lambda role, label: button(label, AREA, "role", role))
     keyboard.append(
         [button(t.label("invite-team-button", team=team_label(t, composer.team)), AREA, "teams")]
+    )
+    keyboard.append(
+        [
+            button(
+                ("✅ " if uses == composer.uses else "")
+                + t.label("invite-uses-button", count=uses),
+                AREA,
+                "uses",
+                uses,
+            )
+            for uses in USES_CHOICES
+        ]
     )
     keyboard.append([button(t.label("invite-create-button"), AREA, "create")])
     keyboard.append([button(t.label("invite-open-button"), AREA, "list")])
@@ -54,6 +69,8 @@ def _list_screen(context: TandemContext, found: OpenInvites) -> Screen:
                 roles=roles_text(t, invite.roles),
                 team=team_label(t, found.teams.get(invite.team_id) if invite.team_id else None),
                 expires=t.datetime(invite.expires_at, context.actor.timezone),
+                left=invite.uses_left,
+                uses=invite.max_uses,
             )
         )
         keyboard.append([_revoke_button(t, invite.id)])
@@ -62,7 +79,7 @@ def _list_screen(context: TandemContext, found: OpenInvites) -> Screen:
 
 
 async def new_invite(update: Update, context: TandemContext) -> None:
-    """/invite, and ➕ New invite: a fresh composer."""
+    """/invite, and ➕ New invite: a composer set as the last invite was."""
     async with context.uow() as uow:
         composer, replaced = await inviting.start_invite(uow, actor=context.actor, now=context.now)
     await tell_left_behind(context, replaced, InviteDraft())
@@ -101,11 +118,15 @@ async def pick_team(update: Update, context: TandemContext, cb: Callback) -> Non
     await show(update, _composer_screen(context.t, composer))
 
 
-async def create(update: Update, context: TandemContext, cb: Callback) -> str | None:
-    async with context.uow() as uow:
-        created = await inviting.create_from_draft(uow, actor=context.actor, now=context.now)
-    t = context.t
-    invite = created.invite
+def _uses_text(t: Translator, invite: Invite) -> str:
+    if invite.max_uses == 1:
+        return t("invite-uses-once")
+    return t("invite-uses-left", left=invite.uses_left, uses=invite.max_uses)
+
+
+def _created_screen(context: TandemContext, created: CreatedInvite) -> Screen:
+    """The link, how many it registers, and the way to one more like it."""
+    t, invite = context.t, created.invite
     text = t(
         "invite-created",
         roles=roles_text(t, invite.roles),
@@ -113,13 +134,40 @@ async def create(update: Update, context: TandemContext, cb: Callback) -> str | 
         expires=t.datetime(invite.expires_at, context.actor.timezone),
         link=f"https://t.me/{context.bot.username}?start={created.token}",
     )
+    text += "\n\n" + _uses_text(t, invite)
     keyboard = [
+        [button(t.label("invite-same-button"), AREA, "same", invite.id)],
         [_revoke_button(t, invite.id)],
         [button(t.label("invite-another-button"), AREA, "new")],
         [button(t.label("invite-open-button"), AREA, "list")],
     ]
-    await show(update, Screen(text, keyboard))
-    return t.label("invite-created-toast")
+    return Screen(text, keyboard)
+
+
+async def create(update: Update, context: TandemContext, cb: Callback) -> str | None:
+    async with context.uow() as uow:
+        created = await inviting.create_from_draft(uow, actor=context.actor, now=context.now)
+    await show(update, _created_screen(context, created))
+    return context.t.label("invite-created-toast")
+
+
+async def create_same(update: Update, context: TandemContext, cb: Callback) -> str | None:
+    """🔁 One more link like this: the same roles, team and uses, a new link — as a new
+    message, so the link before it stays to be copied."""
+    async with context.uow() as uow:
+        created = await inviting.create_like(
+            uow, actor=context.actor, invite_id=cb.int_arg(0), now=context.now
+        )
+    await send_new(update, _created_screen(context, created))
+    return context.t.label("invite-created-toast")
+
+
+async def set_uses(update: Update, context: TandemContext, cb: Callback) -> None:
+    async with context.uow() as uow:
+        composer = await inviting.set_invite_uses(
+            uow, actor=context.actor, uses=cb.int_arg(0), now=context.now
+        )
+    await show(update, _composer_screen(context.t, composer))
 
 
 async def open_list(update: Update, context: TandemContext, cb: Callback) -> None:
@@ -151,7 +199,9 @@ VERBS = {
     "role": toggle_role,
     "teams": choose_team,
     "team": pick_team,
+    "uses": set_uses,
     "create": create,
+    "same": create_same,
     "list": open_list,
     "revoke": revoke,
     "new": again,

@@ -35,6 +35,8 @@ FEATURE = Feature(
             "faq": asking.faq_page,
             "open": asking.open_page,
             "me2": asking.me_too,
+            "me2a": asking.me_too_instead,
+            "askd": asking.ask_different,
             "media": asking.send_question_media,
             "queue": answering.queue_page,
             "card": answering.open_card,

@@ -16,7 +16,7 @@ from handlers.kit.callbacks import Callback
 from handlers.kit.context import TandemContext
 from handlers.kit.routing import end_flow, tell_left_behind
 from handlers.kit.screens import reply, send_new, show
-from handlers.questions import views
+from handlers.questions import faq, views
 
 
 @asynccontextmanager
@@ -47,13 +47,24 @@ async def send_file(context: TandemContext, question: Question, caption: str) ->
 
 
 async def ask(update: Update, context: TandemContext, cb: Callback) -> None:
-    """ "Ask a question" under an announcement: the flow waits for the question."""
+    """ "Ask a question" under an announcement: the open questions of the campaign first, each
+    with "me too" one tap away; the flow waits for the question meanwhile."""
     async with context.uow() as uow:
         prompt = await asking.begin_asking(
             uow, actor=context.actor, campaign_id=cb.int_arg(0), now=context.now
         )
     await tell_left_behind(context, prompt.replaced, prompt.state)
-    await send_new(update, views.ask_prompt(context.t, prompt.campaign))
+    await send_new(update, faq.ask_screen(context.t, prompt.campaign, prompt.view))
+
+
+async def ask_different(update: Update, context: TandemContext, cb: Callback) -> None:
+    """ "My question is different": the prompt, in place of the open questions."""
+    async with context.uow() as uow:
+        prompt = await asking.begin_asking(
+            uow, actor=context.actor, campaign_id=cb.int_arg(0), now=context.now
+        )
+    await tell_left_behind(context, prompt.replaced, prompt.state)
+    await show(update, faq.ask_prompt(context.t, prompt.campaign))
 
 
 async def _submit(
@@ -106,19 +117,19 @@ async def faq_from_announcement(update: Update, context: TandemContext, cb: Call
     """ "FAQ" under an announcement: a new message, so the announcement stays as it is."""
     async with context.uow() as uow:
         view = await asking.campaign_questions(uow, actor=context.actor, campaign_id=cb.int_arg(0))
-    await send_new(update, views.faq_screen(context.t, view, 0))
+    await send_new(update, faq.faq_screen(context.t, view, 0))
 
 
 async def faq_page(update: Update, context: TandemContext, cb: Callback) -> None:
     async with context.uow() as uow:
         view = await asking.campaign_questions(uow, actor=context.actor, campaign_id=cb.int_arg(0))
-    await show(update, views.faq_screen(context.t, view, cb.int_arg(1)))
+    await show(update, faq.faq_screen(context.t, view, cb.int_arg(1)))
 
 
 async def open_page(update: Update, context: TandemContext, cb: Callback) -> None:
     async with context.uow() as uow:
         view = await asking.campaign_questions(uow, actor=context.actor, campaign_id=cb.int_arg(0))
-    await show(update, views.open_screen(context.t, view, cb.int_arg(1)))
+    await show(update, faq.open_screen(context.t, view, cb.int_arg(1)))
 
 
 async def me_too(update: Update, context: TandemContext, cb: Callback) -> str | None:
@@ -128,7 +139,24 @@ async def me_too(update: Update, context: TandemContext, cb: Callback) -> str | 
         vote = await asking.upvote(
             uow, actor=context.actor, question_id=question_id, now=context.now
         )
-    await show(update, views.open_screen(context.t, vote.view, page))
+    await show(update, faq.open_screen(context.t, vote.view, page))
+    return context.t.label("question-metoo-counted" if vote.counted else "question-metoo-again")
+
+
+async def me_too_instead(update: Update, context: TandemContext, cb: Callback) -> str | None:
+    """ "Me too" where "Ask a question" showed the open questions: counted, and nothing more
+    is waited for."""
+    async with context.uow() as uow:
+        vote = await asking.upvote(
+            uow,
+            actor=context.actor,
+            question_id=cb.int_arg(0),
+            now=context.now,
+            instead_of_asking=True,
+        )
+    await show(
+        update, faq.ask_screen(context.t, vote.view.campaign, vote.view, counted=vote.counted)
+    )
     return context.t.label("question-metoo-counted" if vote.counted else "question-metoo-again")
 
 

@@ -10,6 +10,7 @@ from handlers.kit.callbacks import button
 from handlers.kit.feature import OutgoingMessage
 from handlers.kit.i18n import Translator, escape
 from handlers.kit.screens import Screen
+from handlers.questions.faq import faq_entry
 from handlers.questions.views import (
     CAMPAIGN_AREA,
     EXCERPT,
@@ -17,7 +18,6 @@ from handlers.questions.views import (
     campaign_name,
     card_keyboard,
     card_text,
-    faq_entry,
     number,
     question_text,
 )
@@ -30,7 +30,7 @@ def _message(screen: Screen, *, reply_to: int | None = None) -> OutgoingMessage:
 
 
 def _faq_button(t: Translator, campaign_id: int) -> Keyboard:
-    return [[button(t.label("campaign-faq-button"), CAMPAIGN_AREA, "faq", campaign_id)]]
+    return [[button(t.label("campaign-faq-button", count=0), CAMPAIGN_AREA, "faq", campaign_id)]]
 
 
 def render_card(notice: CardNotice, t: Translator, now: datetime) -> OutgoingMessage:

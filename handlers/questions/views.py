@@ -1,7 +1,8 @@
 """How questions look: text and keyboards built from the domain's values, nothing else.
 
-The marketers' card, the queue, the duplicates to choose from, the FAQ and the open questions
-of a campaign, and the short confirmations after each step.
+The marketers' card, the queue, the duplicates to choose from, and the short confirmations
+after each step (what recipients see — the ask screen, the FAQ, the open questions — is in
+``faq.py``).
 """
 
 from __future__ import annotations
@@ -22,22 +23,18 @@ from domain.questions.answering import (
     QuestionCard,
     Waiting,
 )
-from domain.questions.asking import CampaignQuestions
 from domain.questions.model import Question, QuestionKind, QuestionStatus, age
 from handlers.kit.callbacks import Area, button
 from handlers.kit.i18n import Markup, TimeUnit, Translator, escape
 from handlers.kit.labels import team_label
 from handlers.kit.paging import Page, nav_rows
-from handlers.kit.screens import Screen, plain_text
+from handlers.kit.screens import Screen
 from handlers.kit.text import excerpt
 
 AREA = Area.QUESTIONS
 CAMPAIGN_AREA = Area.CAMPAIGNS
 QUEUE_PAGE = 6
-OPEN_PAGE = 5
 DUPLICATES_PAGE = 6
-FAQ_PAGE_MAX = 5  # answers on one FAQ page, at most
-FAQ_PAGE_CHARS = 3500  # and what they may add up to (a message holds 4096)
 EXCERPT = 200
 SHORT = 40
 
@@ -106,7 +103,7 @@ def media_caption(t: Translator, question: Question, asker_name: str | None) -> 
     return t.label("question-media-caption", number=number(question), name=asker_name)
 
 
-def _pager(t: Translator, page: Page[Any], verb: str, *args: object) -> Keyboard:
+def pager(t: Translator, page: Page[Any], verb: str, *args: object) -> Keyboard:
     return nav_rows(
         page.nav(
             AREA,
@@ -211,7 +208,7 @@ def queue_screen(
             "question-queue-open-button", number=number(question), text=question_label(t, question)
         )
         keyboard.append([button(label, AREA, "card", question.id)])
-    keyboard += _pager(t, page, "queue")
+    keyboard += pager(t, page, "queue")
     return Screen("\n".join(lines), keyboard)
 
 
@@ -236,15 +233,11 @@ def duplicates_screen(t: Translator, duplicates: Duplicates, page_number: int) -
             "question-dup-pick-button", number=number(candidate), text=question_label(t, candidate)
         )
         keyboard.append([button(label, AREA, "dupof", question.id, candidate.id)])
-    keyboard += _pager(t, page, "dupp", question.id)
+    keyboard += pager(t, page, "dupp", question.id)
     return Screen("\n".join(lines), keyboard)
 
 
 # --- answering -----------------------------------------------------------------------------------
-
-
-def ask_prompt(t: Translator, campaign: Campaign) -> Screen:
-    return Screen(t("question-ask-prompt", name=campaign.name))
 
 
 def answer_prompt(t: Translator, prompt: AnswerPrompt) -> Screen:
@@ -285,92 +278,3 @@ def published_screen(t: Translator, published: Published) -> Screen:
 
 def broadcast_screen(t: Translator, sent: Broadcast) -> Screen:
     return Screen(t("question-broadcast-sent", number=number(sent.question), count=sent.count))
-
-
-# --- the FAQ and the open questions (recipients) -------------------------------------------------
-
-
-def faq_entry(t: Translator, question: Question) -> str:
-    """A question and its answer, whole (a page holds as many entries as fit)."""
-    return f"❓ <b>{question_text(t, question)}</b>\n💬 {escape(question.answer or '')}"
-
-
-def faq_pages(entries: Sequence[str]) -> list[list[int]]:
-    """Split FAQ entries (HTML) into pages of whole entries that fit in one message."""
-    pages: list[list[int]] = []
-    current: list[int] = []
-    size = 0
-    for index, entry in enumerate(entries):
-        length = len(plain_text(entry)) + 2
-        if current and (len(current) >= FAQ_PAGE_MAX or size + length > FAQ_PAGE_CHARS):
-            pages.append(current)
-            current, size = [], 0
-        current.append(index)
-        size += length
-    if current:
-        pages.append(current)
-    return pages or [[]]
-
-
-def faq_screen(t: Translator, view: CampaignQuestions, page_number: int) -> Screen:
-    campaign_id = view.campaign.id
-    entries = [faq_entry(t, q) for q in view.faq]
-    pages = faq_pages(entries)
-    # Pages hold whole entries up to a size, not a fixed count: the page is cut here.
-    number_ = min(max(page_number, 0), len(pages) - 1)
-    shown = pages[number_]
-    page = Page([view.faq[i] for i in shown], number_, len(pages), len(entries), FAQ_PAGE_MAX)
-    lines = [t("faq-title", name=view.campaign.name)]
-    if view.faq:
-        lines.append(t("faq-summary", count=page.total, page=page.number + 1, pages=page.pages))
-        lines += ["", "\n\n".join(entries[i] for i in shown)]
-    else:
-        lines.append(t("faq-empty"))
-    keyboard: Keyboard = []
-    files = [b for q in page.items if (b := media_button(t, q)) is not None]
-    if files:
-        keyboard.append(files)
-    keyboard += _pager(t, page, "faq", campaign_id)
-    label = t.label("faq-open-button", count=len(view.open))
-    keyboard.append([button(label, AREA, "open", campaign_id, 0)])
-    if view.can_ask:
-        keyboard.append([button(t.label("campaign-ask-button"), CAMPAIGN_AREA, "ask", campaign_id)])
-    return Screen("\n".join(lines), keyboard)
-
-
-def open_screen(t: Translator, view: CampaignQuestions, page_number: int) -> Screen:
-    campaign_id = view.campaign.id
-    page = Page.of(view.open, page_number, OPEN_PAGE)
-    lines = [t("question-open-title", name=view.campaign.name, count=page.total)]
-    if not view.open:
-        lines.append(t("question-open-empty"))
-    elif view.can_ask:
-        lines.append(t("question-open-hint"))
-    keyboard: Keyboard = []
-    for position, question in enumerate(page.items, page.first_position):
-        lines += [
-            "",
-            t(
-                "question-open-line",
-                number=position,
-                text=question_text(t, question, EXCERPT),
-                votes=question.votes,
-                mine="yes" if view.is_mine(question) else "no",
-            ),
-        ]
-        row: list[InlineKeyboardButton] = []
-        if view.may_vote(question):
-            key = (
-                "question-open-voted-button"
-                if question.id in view.voted
-                else "question-open-metoo-button"
-            )
-            row.append(button(t.label(key, number=position), AREA, "me2", question.id, page.number))
-        file_button = media_button(t, question)
-        if file_button is not None:
-            row.append(file_button)
-        if row:
-            keyboard.append(row)
-    keyboard += _pager(t, page, "open", campaign_id)
-    keyboard.append([button(t.label("question-open-faq-button"), AREA, "faq", campaign_id, 0)])
-    return Screen("\n".join(lines), keyboard)

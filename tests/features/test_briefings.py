@@ -172,7 +172,8 @@ async def test_a_briefing_can_go_to_another_audience_than_the_campaign(tandem: T
     await draft_campaign(marketer)
     await open_briefings(marketer)
     await marketer.press("➕ Новый брифинг")
-    builder = (await marketer.send(Q1))[-1]
+    await marketer.send(Q1)  # the builder is redrawn in place, not sent again (issue 12)
+    builder = marketer.last
     assert "Аудитория: Все торговые представители — охват 5 человек (как у кампании)" in (
         builder.text
     )

@@ -58,7 +58,9 @@ async def give(
     reactions: tuple[str, ...] = (),
     english: bool = False,
 ) -> None:
-    """Press Feedback under the announcement and go through the whole flow."""
+    """Press Feedback under the announcement and go through the whole flow. Since issue 12
+    the key messages are on the one screen after the stars: a reaction per message, by its
+    number ("⏭ …" leaves one out), then Done."""
     await rep.press(FEEDBACK_EN if english else FEEDBACK_RU)
     await rep.press(f"{stars} ⭐")
     if comment is not None:
@@ -67,15 +69,10 @@ async def give(
         await rep.send_photo(photo)
     if voice is not None:
         await rep.send_voice(voice)
-    added = comment is not None or photo is not None or voice is not None
-    if english:
-        await rep.press("✅ Done" if added else "⏭ Skip")
-    else:
-        await rep.press("✅ Готово" if added else "⏭ Пропустить")
-    for reaction in reactions:
-        await rep.press(reaction)
-    if len(reactions) < 2:
-        await rep.press("✅ Finish" if english else "✅ Завершить")
+    for number, reaction in enumerate(reactions, 1):
+        if not reaction.startswith("⏭"):
+            await rep.press(f"{number}. {reaction}")
+    await rep.press("✅ Done" if english else "✅ Готово")
 
 
 def export_rows(tandem: Tandem, message: FakeMessage) -> list[list[str]]:
@@ -215,13 +212,15 @@ async def test_ratings_comments_media_reactions_summary_and_export(tandem: Tande
     assert added.text.startswith("Добавлено к отзыву. Сейчас в нём: ваш комментарий.")
     [added] = await anton.send_photo(b"\x89PNG shelf")
     assert "1 фото" in added.text
-    await anton.press("✅ Готово")
-    first = anton.last
-    assert first.text.startswith("Ключевое сообщение 1 из 2\nПринимать ежедневно\n")
+    # The key messages are on the same screen (issue 12): a tap each, then Done.
+    first = added
+    assert "\n1. Принимать ежедневно\n2. Скидка 10% до конца года" in first.text
     assert first.protect_content is True
-    await anton.press("👍")
-    assert first.text.startswith("Ключевое сообщение 2 из 2\nСкидка 10% до конца года\n")
-    await anton.press("👎")
+    await anton.press("1. 👍", message=first)
+    assert "1. Принимать ежедневно — 👍\n2. Скидка 10% до конца года" in first.text
+    await anton.press("2. 👎", message=first)
+    assert "2. Скидка 10% до конца года — 👎" in first.text
+    await anton.press("✅ Готово", message=first)
     assert first.text.startswith("🙏 Спасибо! Маркетинг увидит ваш отзыв.")
     # Bella in English, with a voice message; Глеб rates one message and finishes.
     await give(bella, 5, voice=b"OggS voice", reactions=("👍", "⏭ Skip"), english=True)
@@ -330,8 +329,7 @@ async def test_the_anonymous_option_hides_names_from_everyone(tandem: Tandem) ->
     await anton.press("3 ⭐")
     await anton.send("Секретное мнение")
     await anton.send_photo(b"\x89PNG anonymous shelf")
-    await anton.press("✅ Готово")
-    await anton.press("✅ Завершить")
+    await anton.press("✅ Готово")  # the key messages were on the same screen (issue 12)
     await give(gleb, 1, comment="Не берут")
 
     async def check_no_names(viewer: Player, team: str, hidden: list[str], photo: bool) -> None:
@@ -476,12 +474,12 @@ async def test_a_restart_mid_flow_continues_and_cancel_keeps_what_was_given(
     assert not_media.text == "Отправьте комментарий текстом, фото или голосовое сообщение."
     [added] = await rep.send("Аптеки просят пробники")
     assert added.text.startswith("Добавлено к отзыву. Сейчас в нём: ваш комментарий")
-    await rep.press("✅ Готово")
+    # The key messages are on the same screen (issue 12), across a restart too.
     await tandem.restart()
-    await rep.press("👍")
-    assert rep.last.text.startswith("Ключевое сообщение 2 из 2")
+    await rep.press("1. 👍", message=added)
+    assert "1. Принимать ежедневно — 👍" in added.text
     [noted] = await rep.send("и плакаты")
-    assert noted.text.startswith("Добавлено к отзыву. Оцените, пожалуйста")
+    assert noted.text.startswith("Добавлено к отзыву.") and added.deleted
     await rep.send("/cancel")
     [idle] = await rep.send("после отмены")
     assert "ничего от вас не жду" in idle.text

@@ -173,6 +173,28 @@ async def test_numbered_notes_round_trip(repo: tuple[Opened, Send]) -> None:
         assert await uow.campaigns.note(campaign.id, 2) is None
 
 
+async def test_what_recipients_saw_and_what_an_update_changed_round_trip(
+    repo: tuple[Opened, Send],
+) -> None:
+    from datetime import date
+
+    from domain.campaigns.model import Change, Field
+
+    opened, _ = repo
+    async with opened() as uow:
+        marketer, _, _ = await _people(uow)
+        draft = await uow.campaigns.add_draft(created_by=marketer.id, now=T0)
+        sent = draft.with_(name="Весна", launch_date=date(2026, 12, 15)).as_sent()
+        await uow.campaigns.save(sent, now=T0)
+        stored = await uow.campaigns.get(draft.id)
+        assert stored is not None and stored.sent == sent.sent
+        change = Change(Field.LAUNCH, "2026-12-15", "2026-12-20")
+        note = Note(1, NoteKind.UPDATE, "Сдвиг", (change, Change(Field.GOAL)))
+        await uow.campaigns.add_note(draft.id, note, by=marketer.id, at=T0)
+        read = await uow.campaigns.note(draft.id, 1)
+        assert read == note and read is not None and read.by == marketer.id
+
+
 async def test_campaigns_sent_to_a_person_and_reaching_a_team(repo: tuple[Opened, Send]) -> None:
     opened, send = repo
     async with opened() as uow:

@@ -61,6 +61,33 @@ async def test_upgrade_from_each_previous_version_keeps_data(tmp_path: Path, pre
         await db.close()
 
 
+async def test_invites_used_before_multi_use_links_stay_used(tmp_path: Path) -> None:
+    db = await Database.open(tmp_path / "invites.sqlite3")
+    try:
+        await migrate(db, target=10)
+        await db.raw.execute(
+            "INSERT INTO people (id, telegram_id, first_name, timezone, joined_at)"
+            " VALUES (1, 555, 'Olga', 'Europe/Moscow', '2026-01-01 00:00:00.000000')"
+        )
+        for invite_id, used in ((1, True), (2, False)):
+            await db.raw.execute(
+                "INSERT INTO invites (id, token_hash, roles, created_by, created_at, expires_at,"
+                " used_by, used_at) VALUES (?, ?, 'rep', 1, '2026-01-01 00:00:00.000000',"
+                " '2036-01-01 00:00:00.000000', ?, ?)",
+                (
+                    invite_id,
+                    f"h{invite_id}",
+                    1 if used else None,
+                    "2026-01-02 00:00:00.000000" if used else None,
+                ),
+            )
+        await migrate(db)
+        async with db.raw.execute("SELECT id, max_uses, uses FROM invites ORDER BY id") as cur:
+            assert [tuple(row) for row in await cur.fetchall()] == [(1, 1, 1), (2, 1, 0)]
+    finally:
+        await db.close()
+
+
 async def test_a_failing_migration_leaves_the_previous_version(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:

@@ -106,6 +106,42 @@ async def test_invites_that_are_not_open_are_refused(db: Database, how: str) -> 
             )
 
 
+async def test_a_link_for_three_registers_three_people_and_then_no_one(db: Database) -> None:
+    admin = await bootstrap(db)
+    async with unit_of_work(db) as uow:
+        invite, token = await inviting.create_invite(
+            uow, actor=admin, roles=[Role.REP], team_id=None, uses=3, now=NOW
+        )
+    for telegram_id in (11, 12, 13):
+        async with unit_of_work(db) as uow:
+            await joining.redeem_invite(
+                uow,
+                token=token,
+                identity=Identity(telegram_id, "Rep"),
+                now=NOW,
+                default_timezone="UTC",
+            )
+            stored = await uow.invites.get(invite.id)
+            assert stored is not None and stored.uses == telegram_id - 10
+    async with unit_of_work(db) as uow:
+        assert await uow.invites.open_invites(now=NOW) == []
+        # The last place is taken: neither another person nor a revocation gets it.
+        assert not await uow.invites.mark_used(invite.id, person_id=1, at=NOW)
+        assert not await uow.invites.mark_revoked(invite.id, at=NOW)
+        last = await uow.invites.last_created_by(admin.id)
+        assert last is not None and (last.max_uses, last.uses, last.uses_left) == (3, 3, 0)
+    with pytest.raises(InviteRefused):
+        async with unit_of_work(db) as uow:
+            await joining.redeem_invite(
+                uow, token=token, identity=Identity(14, "Late"), now=NOW, default_timezone="UTC"
+            )
+    async with unit_of_work(db) as uow:
+        with pytest.raises(InvalidInput):
+            await inviting.create_invite(
+                uow, actor=admin, roles=[Role.REP], team_id=None, uses=101, now=NOW
+            )
+
+
 async def test_only_admins_create_invites_and_need_a_role(db: Database) -> None:
     admin = await bootstrap(db)
     async with unit_of_work(db) as uow:

@@ -22,17 +22,27 @@ async def admin(tandem: Tandem, user_id: int = 1000, name: str = "Ольга") -
     return player
 
 
-async def create_invite(inviter: Player, roles: list[str], team: str | None = None) -> str:
-    """Drive /invite as a Russian-speaking admin; return the deep-link token."""
+async def create_invite(
+    inviter: Player, roles: list[str], team: str | None = None, *, uses: int = 1
+) -> str:
+    """Drive /invite as a Russian-speaking admin; return the deep-link token.
+
+    The composer starts as the admin's last invite was: tick and untick what differs."""
     await inviter.send("/invite")
-    # The composer starts with the rep role ticked.
-    chosen = {"rep"}
-    for role in set(roles) ^ chosen:
-        await inviter.press(("▫️ " if role not in chosen else "✅ ") + ROLE_LABELS_RU[role])
-    if team is not None:
-        await inviter.press("Команда: Без команды")
-        await inviter.press(team)
-    await inviter.press("🔗 Создать ссылку")
+    composer = inviter.last
+    for role, label in ROLE_LABELS_RU.items():
+        ticked = f"✅ {label}" in composer.labels()
+        if ticked != (role in roles):
+            await inviter.press(("✅ " if ticked else "▫️ ") + label, message=composer)
+    wanted = f"Команда: {team or 'Без команды'}"
+    if wanted not in composer.labels():
+        current = next(label for label in composer.labels() if label.startswith("Команда: "))
+        await inviter.press(current, message=composer)
+        await inviter.press(team or "Без команды", message=composer)
+    uses_label = next(label for label in composer.labels() if label.endswith(f" {uses}"))
+    if not uses_label.startswith("✅"):
+        await inviter.press(uses_label, message=composer)
+    await inviter.press("🔗 Создать ссылку", message=composer)
     match = LINK.search(inviter.last.text)
     assert match, inviter.last.text
     return match[2]

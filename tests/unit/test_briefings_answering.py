@@ -193,3 +193,32 @@ async def test_an_answer_to_a_question_no_longer_there_is_refused() -> None:
         )
     with pytest.raises(NotFound):
         await answering.start(uow, actor=REP, briefing_id=1, question_id=9, now=NOW)
+
+
+async def test_an_answer_that_changes_the_request_hands_back_the_request_to_redraw() -> None:
+    from domain.briefings import notices
+    from tests.support.fakes.shared import Row
+
+    uow = await world()
+    uow.flows.states[REP.id] = Answering(1, 1)
+    async with uow:
+        first = await answering.answer(
+            uow, actor=REP, state=Answering(1, 1), reply=Reply(AnswerKind.TEXT, "dose"), now=NOW
+        )
+    assert isinstance(first, Recorded) and first.shown is not None and first.answered == (1,)
+    assert first.shown.message_id == await uow.outbox.message_id(ASK, 1, ASK_BATCH, REP.id)
+    assert [a.text for a in first.shown.request.answers] == ["dose"]
+    # The same answer again changes nothing the request shows: nothing to redraw.
+    async with uow:
+        again = await answering.answer(
+            uow, actor=REP, state=Answering(1, 1), reply=Reply(AnswerKind.TEXT, "dose"), now=NOW
+        )
+    assert again.shown is None
+    # A skip changes no answer; at the deadline the request closes, never before.
+    async with uow:
+        skipped = await answering.skip(uow, actor=REP, briefing_id=1, question_id=3, now=NOW)
+    assert skipped.shown is None
+    due = Row("briefing.close", 1, "close", REP.id, REP.telegram_id, DEADLINE)
+    assert await notices.closing(uow, due, NOW) == notices.OPEN
+    closed = await notices.closing(uow, due, DEADLINE)
+    assert isinstance(closed, notices.SentRequest) and closed.request.closed

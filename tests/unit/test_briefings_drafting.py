@@ -114,6 +114,20 @@ async def test_the_next_question_prompt_counts_the_questions_so_far() -> None:
     assert prompt.number == 3 and uow.flows.states[MARKETER.id] == WritingQuestion(1)
 
 
+async def test_a_typed_step_remembers_its_builder_and_hands_it_back_once_done() -> None:
+    uow = world(a_briefing(questions=(a_question(1),)))
+    async with uow:
+        prompt = await drafting.ask_question(uow, actor=MARKETER, briefing_id=1, now=NOW, screen=41)
+    assert prompt.state == WritingQuestion(1, screen=41)
+    uow.flows.states[MARKETER.id] = WritingQuestion(1, screen=41, prompt=42)  # sent as 42
+    async with uow:
+        draft = await drafting.add_question(uow, actor=MARKETER, briefing_id=1, text="Why?")
+    assert draft.left == WritingQuestion(1, screen=41, prompt=42)  # redraw 41, remove 42
+    async with uow:
+        draft = await drafting.open_briefing(uow, actor=MARKETER, briefing_id=1)
+    assert isinstance(draft, drafting.Draft) and draft.left is None
+
+
 @pytest.mark.parametrize(("text", "key"), [("   ", "error-text-expected"), ("x" * 501, None)])
 async def test_an_empty_or_overlong_question_is_refused_and_the_step_stays(
     text: str, key: str | None

@@ -120,3 +120,16 @@ async def test_an_incomplete_or_sent_briefing_is_not_sent(
 async def test_a_rep_cannot_send_a_briefing() -> None:
     with pytest.raises(Forbidden):
         await sending.send(world(), actor=REPS[0], briefing_id=1, now=NOW)
+
+
+async def test_every_request_loses_its_buttons_at_the_deadline() -> None:
+    from domain.briefings.kinds import CLOSE
+
+    uow = world()
+    await sending.send(uow, actor=MARKETER, briefing_id=1, now=NOW)
+    asked = {r.person_id for r in uow.outbox.queued(ASK)}
+    closing = uow.outbox.queued(CLOSE, batch="close")
+    briefing = await uow.briefings.get(1)
+    assert briefing is not None and briefing.deadline is not None
+    assert {r.person_id for r in closing} == asked
+    assert {r.due_at for r in closing} == {briefing.deadline}

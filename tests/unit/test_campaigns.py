@@ -217,3 +217,24 @@ def test_a_reminder_is_past_its_use_at_launch_for_the_eve_and_after_it_for_the_o
     undated = campaign(launch_date=None)
     assert not undated.reminder_outdated(eve, date(2027, 1, 1))
     assert not undated.escalation_outdated(date(2027, 1, 1))
+
+
+def test_a_regions_teams_are_ticked_together_and_unticked_together() -> None:
+    from domain.campaigns.model import Audience, region_teams
+    from tests.support.builders.people import a_team
+
+    teams = [
+        a_team(1, "Москва", region="Центр"),
+        a_team(2, "Подмосковье", region="центр"),
+        a_team(3, "Сибирь", region="Новосибирск"),
+    ]
+    assert region_teams(teams, 2) == {1, 2}
+    assert region_teams(teams, 9) == frozenset()
+    one = Audience(team_ids=frozenset({1}))
+    both = one.toggled(region={1, 2})
+    assert both.team_ids == {1, 2}  # not all were ticked: all are now
+    assert both.toggled(region={1, 2}).team_ids == frozenset()
+    assert one.toggled(all_reps=True, role=Role.ANALYST) == Audience(
+        True, frozenset({1}), frozenset({Role.ANALYST})
+    )
+    assert one.toggled() == one

@@ -188,6 +188,25 @@ async def test_a_refresh_edits_the_announcement_the_person_got_to_its_current_st
     assert boris == Skip("not-received")  # his announcement never went out: nothing to edit
 
 
+async def test_a_faq_count_refresh_redraws_only_the_buttons_with_the_count_then() -> None:
+    from domain.campaigns.counts import window_of
+    from tests.support.builders.questions import a_question
+
+    uow = await sent(ANNOUNCED, delivered=(ANNA,))
+    uow.questions.put(a_question(1, by=ANNA), a_question(2, by=ANNA))
+    batch, _ = window_of(NOW)
+    async with uow:
+        refresh = await notices.refresh(uow, Due(REFRESH, 1, batch, ANNA), LATER)
+        update = await notices.refresh(uow, Due(REFRESH, 1, "refresh:1", ANNA), LATER)
+    assert isinstance(refresh, notices.Refresh) and isinstance(update, notices.Refresh)
+    assert refresh.buttons_only and refresh.announcement.open_questions == 2
+    assert not update.buttons_only
+    uow.campaigns.put(ANNOUNCED.with_(status=Status.CANCELLED))
+    async with uow:
+        cancelled = await notices.refresh(uow, Due(REFRESH, 1, batch, ANNA), LATER)
+    assert cancelled == Skip("campaign-cancelled")  # no buttons left to count on
+
+
 async def test_the_delivery_report_counts_who_got_it_and_who_could_not_be_reached() -> None:
     uow = await sent(ANNOUNCED, delivered=(ANNA, GLEB))
     uow.outbox.mark(ANNOUNCE, 1, "announce", BORIS, "unreachable")

@@ -285,3 +285,42 @@ async def test_updates_are_numbered_and_an_empty_note_is_refused() -> None:
         sent = await changes.send_note(uow, actor=marketer, state=state, text="More", now=NOW)
     assert sent.note.number == 3
     assert uow.outbox.recipients(UPDATE, batch="update:3") == set(REPS)
+
+
+async def test_an_update_says_what_changed_since_recipients_saw_it_and_skips_the_unreachable() -> (
+    None
+):
+    from datetime import date
+
+    from domain.campaigns.model import Change, Field
+
+    sent = a_campaign(1, status=Status.ANNOUNCED, announced_at=NOW)
+    uow = await announced(sent.as_sent(), sent_to=(ANNA, GLEB))
+    marketer = await person(uow, MARKETER)
+    moved = sent.as_sent().with_(launch_date=date(2026, 12, 20), name="Новое имя")
+    uow.campaigns.put(moved)
+    assert [c.field for c in moved.changed_since_sent()] == [Field.NAME, Field.LAUNCH]
+    # Глеб blocked the bot since: a reminder to him could not be delivered.
+    await uow.outbox.enqueue(REMIND, 1, "reminder:1", [Outgoing(GLEB, 1013, LATER)])
+    uow.outbox.mark(REMIND, 1, "reminder:1", GLEB, "unreachable")
+    state = WritingNote(1, NoteKind.UPDATE)
+    async with uow:
+        note_sent = await changes.send_note(
+            uow, actor=marketer, state=state, text="Moves", now=LATER
+        )
+    assert note_sent.note.changes == (
+        Change(Field.NAME, sent.name, "Новое имя"),
+        Change(
+            Field.LAUNCH, sent.launch_date.isoformat() if sent.launch_date else None, "2026-12-20"
+        ),
+    )
+    assert note_sent.count == 1 and [p.id for p in note_sent.unreachable] == [GLEB]
+    assert uow.outbox.recipients(UPDATE, batch="update:1") == {ANNA}
+    assert note_sent.card.campaign.changed_since_sent() == ()  # what they see now
+    # When it has gone out, its author gets a short report.
+    from domain.campaigns import notices
+    from domain.campaigns.kinds import REPORT
+
+    uow.outbox.mark_sent(UPDATE, 1, "update:1", ANNA)
+    assert await notices.queue_delivery_report(uow, UPDATE, 1, "update:1", LATER)
+    assert uow.outbox.recipients(REPORT, batch="update:1") == {MARKETER}

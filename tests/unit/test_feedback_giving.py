@@ -271,3 +271,37 @@ async def test_once_cancelled_a_campaign_takes_no_more_of_a_submission() -> None
     with pytest.raises(InvalidInput) as cancelled:
         await giving.add_comment(uow, actor=rep, feedback_id=fid, text="more", now=NOW)
     assert cancelled.value.key == "error-campaign-cancelled"
+
+
+async def test_on_the_one_screen_reactions_and_extras_are_saved_and_the_step_stays() -> None:
+    uow, rep = await given()
+    item = (await rated(uow, rep)).feedback
+    async with uow:
+        first = await giving.react_here(
+            uow, actor=rep, feedback_id=item.id, index=1, reaction=Reaction.NEGATIVE, now=LATER
+        )
+        again = await giving.react_here(
+            uow, actor=rep, feedback_id=item.id, index=1, reaction=Reaction.NEUTRAL, now=LATER
+        )
+        commented = await giving.comment(
+            uow, actor=rep, feedback_id=item.id, text="Doctors ask", now=LATER
+        )
+        attached = await giving.attach(
+            uow, actor=rep, feedback_id=item.id, kind=MediaKind.VOICE, file_id="v", now=LATER
+        )
+    assert first.feedback.reactions == (KeyReaction(1, "Discount", Reaction.NEGATIVE),)
+    assert again.feedback.reaction_to("Discount") is Reaction.NEUTRAL
+    assert again.campaign.key_messages == ("Daily", "Discount")
+    assert (
+        commented.feedback.comment == "Doctors ask"
+        and attached.feedback.count(MediaKind.VOICE) == 1
+    )
+    assert await uow.flows.get(rep.id) == AddingExtras(item.id, 1)  # still on the screen
+    with pytest.raises(NotFound):
+        await giving.react_here(
+            uow, actor=rep, feedback_id=item.id, index=2, reaction=Reaction.POSITIVE, now=LATER
+        )
+    with pytest.raises(Forbidden):
+        await giving.react_here(
+            uow, actor=a_rep(2), feedback_id=item.id, index=0, reaction=Reaction.POSITIVE, now=LATER
+        )

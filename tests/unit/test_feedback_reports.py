@@ -167,3 +167,35 @@ async def test_feedback_lists_campaigns_that_went_out_with_what_the_viewer_may_c
     assert await reports.campaigns_with_feedback(uow, actor=a_lead(4, team=99)) == []
     with pytest.raises(Forbidden):
         await reports.campaigns_with_feedback(uow, actor=ANN)
+
+
+async def test_more_than_a_few_voice_messages_are_queued_one_row_each_and_keep_anonymity() -> None:
+    from domain.feedback import notices
+    from domain.feedback.reports import FILE
+    from tests.support.fakes.shared import Row
+
+    uow = await given()
+    uow.people.put(MARKETER)
+    voices = (MediaKind.VOICE, MediaKind.VOICE)
+    uow.feedback.put(
+        a_feedback(4, 4, pid=ANN.id, team=NORTH, media=voices),
+        a_feedback(5, 2, pid=BOB.id, team=NORTH, anonymous=True, media=voices),
+    )
+    few = await reports.files(uow, actor=MARKETER, campaign_id=1, kind=MediaKind.PHOTO, now=NOW)
+    assert few.queued == 0 and uow.outbox.queued(FILE) == []  # an album: sent at once
+    many = await reports.files(uow, actor=MARKETER, campaign_id=1, kind=MediaKind.VOICE, now=NOW)
+    rows = uow.outbox.queued(FILE)
+    assert many.queued == 4 and len(rows) == 4
+    assert {(r.ref_id, r.person_id) for r in rows} == {(4, MARKETER.id), (5, MARKETER.id)}
+    by_ann = next(r for r in rows if r.ref_id == 4)
+    by_bob = next(r for r in rows if r.ref_id == 5)
+    ann = await notices.feedback_file(uow, by_ann, NOW)
+    bob = await notices.feedback_file(uow, by_bob, NOW)
+    assert isinstance(ann, notices.FeedbackFile) and ann.author == ANN and ann.rating == 4
+    assert isinstance(bob, notices.FeedbackFile) and bob.author is None  # anonymous
+    assert ann.kind is MediaKind.VOICE and ann.file_id.startswith("f")
+    # A viewer who may not see a submission does not get its file.
+    south_lead = a_lead(3, team=SOUTH)
+    uow.people.put(south_lead)
+    other = Row(FILE, 4, by_ann.batch, south_lead.id, south_lead.telegram_id, NOW)
+    assert await notices.feedback_file(uow, other, NOW) == notices.Skip("not-allowed")

@@ -25,7 +25,8 @@ from handlers.campaigns.contents import messages_screen
 from handlers.campaigns.notices import render_change, render_escalation
 from handlers.feedback.views import reaction_screen
 from handlers.kit.i18n import Catalog, Translator
-from handlers.questions.views import card_text, faq_entry
+from handlers.questions.faq import faq_entry
+from handlers.questions.views import card_text
 from tests.support.builders.briefings import a_question, a_sent_briefing, an_answer
 from tests.support.builders.campaigns import a_campaign
 from tests.support.builders.people import NOW, a_rep

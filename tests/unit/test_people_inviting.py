@@ -12,8 +12,10 @@ from domain.people.inviting import (
     composer,
     create_from_draft,
     create_invite,
+    create_like,
     open_invites,
     revoke_invite,
+    set_invite_uses,
     start_invite,
     teams_for_invite,
     toggle_invite_role,
@@ -39,6 +41,49 @@ async def test_a_new_composer_starts_with_a_field_rep_and_no_team() -> None:
     assert (shown.roles, shown.team) == ({Role.REP}, None)
     assert replaced == NewTeam(name="Юг")  # so the admin can be told what they left
     assert await uow.flows.get(ADMIN.id) == InviteDraft()
+
+
+async def test_a_composer_starts_as_the_admins_last_invite_was() -> None:
+    uow = _uow()
+    await start_invite(uow, actor=ADMIN, now=NOW)
+    await toggle_invite_role(uow, actor=ADMIN, role=Role.TEAM_LEAD, now=NOW)
+    await choose_invite_team(uow, actor=ADMIN, team_id=3, now=NOW)
+    await set_invite_uses(uow, actor=ADMIN, uses=5, now=NOW)
+    created = await create_from_draft(uow, actor=ADMIN, now=NOW)
+    assert (created.invite.max_uses, created.invite.uses_left) == (5, 5)
+    shown, _ = await start_invite(uow, actor=ADMIN, now=NOW)
+    assert (shown.roles, shown.team, shown.uses) == (
+        {Role.REP, Role.TEAM_LEAD},
+        a_team(3, "Сибирь"),
+        5,
+    )
+    # Another admin's composer is their own.
+    other = an_admin(5)
+    uow.people.put(other)
+    shown, _ = await start_invite(uow, actor=other, now=NOW)
+    assert (shown.roles, shown.team, shown.uses) == ({Role.REP}, None, 1)
+
+
+async def test_one_more_link_like_this_copies_roles_team_and_uses() -> None:
+    uow = _uow()
+    uow.invites.put(an_invite(1, Role.REP, team=4, uses=10, used_by=2))
+    created = await create_like(uow, actor=ADMIN, invite_id=1, now=NOW + timedelta(days=3))
+    invite = created.invite
+    assert (invite.roles, invite.team_id, invite.max_uses, invite.uses) == ({Role.REP}, 4, 10, 0)
+    assert invite.expires_at == NOW + timedelta(days=3) + DEFAULT_TTL
+    assert invite.token_hash == hash_token(created.token)
+    with pytest.raises(NotFound):
+        await create_like(uow, actor=ADMIN, invite_id=99, now=NOW)
+    with pytest.raises(Forbidden):
+        await create_like(uow, actor=a_rep(2), invite_id=1, now=NOW)
+
+
+async def test_a_link_is_for_one_to_a_hundred_people() -> None:
+    uow = _uow()
+    await start_invite(uow, actor=ADMIN, now=NOW)
+    for wrong in (0, 101):
+        with pytest.raises(InvalidInput):
+            await set_invite_uses(uow, actor=ADMIN, uses=wrong, now=NOW)
 
 
 async def test_only_admins_compose_invites() -> None:

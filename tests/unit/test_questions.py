@@ -20,7 +20,7 @@ from domain.questions.model import (
     queue_order,
     reminder_due,
 )
-from handlers.questions.views import FAQ_PAGE_CHARS, FAQ_PAGE_MAX, faq_pages
+from handlers.questions.faq import FAQ_PAGE_CHARS, FAQ_PAGE_MAX, faq_pages
 from tests.unit.test_campaigns import campaign, person
 
 NOW = datetime(2026, 11, 24, 9, 0, tzinfo=UTC)

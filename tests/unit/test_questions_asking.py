@@ -252,6 +252,46 @@ async def test_me_too_is_for_recipients_only() -> None:
         await asking.upvote(scene.uow, actor=scene.reps[1], question_id=99, now=NOW)
 
 
+async def test_asking_shows_the_open_questions_of_others_first() -> None:
+    scene = await a_scene()
+    scene.questions.put(a_question(1, by=10), a_question(2, by=11), an_answered_question(3, by=12))
+    async with scene.uow as uow:
+        prompt = await asking.begin_asking(uow, actor=scene.reps[0], campaign_id=1, now=NOW)
+    assert [q.id for q in prompt.view.open] == [1, 2]
+    assert [q.id for q in prompt.asked_before] == [2]  # not one's own, not answered
+
+
+async def test_me_too_instead_of_asking_ends_the_ask_flow_of_that_campaign_only() -> None:
+    scene = await a_scene()
+    scene.questions.put(a_question(1, by=10))
+    bella = scene.reps[1]
+    await asking.begin_asking(scene.uow, actor=bella, campaign_id=1, now=NOW)
+    await asking.upvote(scene.uow, actor=bella, question_id=1, now=NOW)
+    assert await scene.uow.flows.get(bella.id) == AskingQuestion(1)  # from the FAQ: it stays
+    vote = await asking.upvote(
+        scene.uow, actor=bella, question_id=1, now=NOW, instead_of_asking=True
+    )
+    assert not vote.counted and await scene.uow.flows.get(bella.id) is None
+    await scene.uow.flows.save(bella.id, AskingQuestion(7), now=NOW)
+    await asking.upvote(scene.uow, actor=bella, question_id=1, now=NOW, instead_of_asking=True)
+    assert await scene.uow.flows.get(bella.id) == AskingQuestion(7)
+
+
+async def test_asking_or_answering_redraws_every_announcements_faq_count_once_a_window() -> None:
+    from domain.campaigns.counts import window_of
+    from domain.campaigns.kinds import REFRESH
+
+    scene = await a_scene()
+    first = await ask_text(scene, 10)
+    await ask_text(scene, 11, "Ещё вопрос?")
+    batch, due = window_of(NOW)
+    rows = [r for r in scene.uow.outbox.rows.values() if r.kind == REFRESH]
+    assert {(r.batch, r.due_at) for r in rows} == {(batch, due)}
+    assert sorted(r.person_id for r in rows) == [10, 11, 12]  # once each, for both questions
+    assert NOW < due <= NOW + timedelta(minutes=10)
+    assert await scene.uow.questions.count_open(1) == 2 and first == 1
+
+
 # --- a question's photo or voice message ---------------------------------------------------------
 
 

@@ -68,6 +68,9 @@ briefing-view-document = 📎 Files ({ $count })
 briefing-request-title = 📝 <b>Marketing asks you about “{ $name }”</b>
 briefing-request-intro = Before the campaign is built, marketing wants to know what you see in the field. Answers until { $deadline }.
 briefing-answer-all-button = ✍️ Answer
+briefing-change-button = ✏️ Change my answers
+briefing-request-your-answer = <i>Your answer:</i>
+briefing-request-closed = 🔒 Answers are closed. Thank you!
 briefing-question-prompt = <b>Question { $number } of { $total }</b>
 briefing-current-answer = Your answer now:
 briefing-answer-how = Send your answer: text, a photo, a document or a voice message.
@@ -76,7 +79,7 @@ briefing-answer-saved = Saved{ $changed }. { $left ->
         [one] { $left } question is still open.
        *[other] { $left } questions are still open.
     }
-briefing-all-answered = Thank you! All your answers are in. You can change them until { $deadline }: press a question's button again.
+briefing-all-answered = Thank you! All your answers are in. You can change them until { $deadline }: press a question's number below.
 briefing-reminder = ⏰ Marketing is waiting for your view on “<b>{ $name }</b>”: { $left ->
         [one] { $left } question
        *[other] { $left } questions
@@ -95,9 +98,14 @@ error-options-too-many = At most { $limit } answer buttons.
 error-too-many-questions = A briefing request has at most { $limit } questions.
 error-use-answer-buttons = Please answer this question with the buttons.
 briefing-audience-default = (the campaign's)
-briefing-audience-prompt = <b>Who should answer?</b> By default the campaign's audience; tick any mix of all reps, teams and roles.
+briefing-audience-prompt = <b>Who should answer?</b> By default the campaign's audience; tick teams, regions or all field reps (other roles are under “more”), any mix.
 briefing-audience-reset = ↩️ The campaign's audience
 briefing-skipped = Skipped for now. { $left ->
         [one] { $left } question is still open.
        *[other] { $left } questions are still open.
     }
+briefing-voices-coming = 🎙 { $count ->
+        [one] { $count } voice message is on its way
+       *[other] { $count } voice messages are on their way
+    }, one a second.
+briefing-voices-coming-toast = Sending voice messages: { $count }

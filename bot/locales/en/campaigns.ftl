@@ -81,7 +81,9 @@ audience-all-reps = All field reps
 audience-teams = teams: { $names }
 audience-roles = roles: { $names }
 audience-none = not chosen yet
-audience-prompt = <b>Who should get it?</b> Tick any mix of all reps, teams and roles.
+audience-region = 📍 { $region }: all teams ({ $count })
+audience-more-button = ➕ Other roles…
+audience-prompt = <b>Who should get it?</b> Tick teams, regions or all field reps (other roles are under “more”); any mix.
     { $count ->
         [one] It reaches { $count } person now.
        *[other] It reaches { $count } people now.
@@ -182,7 +184,10 @@ campaign-ack-button = ✅ Got it
 campaign-acked-button = ✅ Acknowledged
 campaign-ask-button = ❓ Ask a question
 campaign-feedback-button = 💬 Feedback
-campaign-faq-button = 📖 FAQ
+campaign-faq-button = 📖 FAQ{ $count ->
+        [0] {""}
+       *[other] {" "}· ❓ { $count }
+    }
 campaign-files-button = 📎 Materials ({ $count })
 open-announcement-button = 📄 Open the announcement
 ack-thanks = Thank you! Marked as read.
@@ -218,3 +223,25 @@ error-after-launch = That is after the launch date. Announce the campaign before
 text-expected-here = This step takes text: please send it as a message.
 campaign-status-scheduled-local = 🗓 Scheduled: { $day } at { $time } in each person's own time zone
 campaign-status-scheduled-at = 🗓 Scheduled: { $at } (your time)
+
+card-changed = ✏️ <b>Changed since it was sent:</b> { $fields }. Recipients see the earlier version until you press “📣 Send an update”.
+card-changed-launch = launch date — recipients still see { $old }
+field-goal = goal
+field-materials = materials
+update-changes-title = <b>What changed:</b>
+update-change-launch = • Launch date: { $old } → <b>{ $new }</b>
+update-change-name = • Name:
+update-change-product = • Product:
+update-change-goal = • The goal changed
+update-change-messages = • The key messages changed
+update-change-materials = • Materials: { $old } → { $new }
+update-note-title = <b>From marketing:</b>
+note-unreachable = Not reaching { $count } — the bot cannot reach them:
+report-update-text = 📬 Update { $number } to “<b>{ $name }</b>”: delivered to { $delivered } of { $recipients }; { $unreachable ->
+        [0] everyone got it.
+       *[other] unreachable: { $unreachable }.
+    }
+report-cancel-text = 📬 Cancellation of “<b>{ $name }</b>”: delivered to { $delivered } of { $recipients }; { $unreachable ->
+        [0] everyone got it.
+       *[other] unreachable: { $unreachable }.
+    }

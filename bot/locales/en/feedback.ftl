@@ -14,7 +14,8 @@ feedback-anonymous-notice = 🕶 Your feedback is <b>anonymous</b>: marketing an
 feedback-named-notice = 👤 Your feedback is <b>not anonymous</b>: marketing and your team lead will see your name.
 feedback-your-rating = Your rating: { $stars }
 feedback-rated-toast = Thank you! Your rating is saved.
-feedback-ask-extras = Anything to add? Send a comment, photos or a voice message — as many as you like. Or skip.
+feedback-react-all = <b>Key messages</b> — how do they land with customers? 👍 works · 😐 so-so · 👎 does not work
+feedback-ask-extras = Anything to add? All of it is optional: rate the key messages with the buttons below and send a comment, photos or voice messages here — as many as you like. Or just press Done.
 feedback-added = Added to your feedback. So far: { $parts }. Send more, or press Done.
 feedback-part-comment = your comment
 feedback-part-photos = { $count ->
@@ -137,3 +138,8 @@ feedback-list-title = <b>Field feedback: { $count ->
     }</b> (page { $page } of { $pages })
 feedback-list-empty = No announced campaigns to show feedback for yet.
 feedback-list-item = { $icon } { $name } · { $count }
+feedback-voices-coming = 🎙 { $count ->
+        [one] { $count } voice message is on its way
+       *[other] { $count } voice messages are on their way
+    }, one a second.
+feedback-voices-coming-toast = Sending voice messages: { $count }

@@ -62,7 +62,7 @@ meeting-ask-repeat = Does it repeat?
 meeting-ask-repeat_end = Until when? Type the last date (e.g. 31.03) or the number of times (e.g. 10). A series ends within a year.
 meeting-ask-people = Type a name (or part of it) to find a person.
 meeting-ask-agenda = Type the agenda topics, one per message. Press Done when finished.
-meeting-ask-participants = <b>Who takes part?</b> Tick teams, roles and/or named people. { $count ->
+meeting-ask-participants = <b>Who takes part?</b> Tick teams, regions, all field reps (other roles are under “more”) and/or named people. { $count ->
         [one] Now { $count } person.
        *[other] Now { $count } people.
     }

@@ -17,8 +17,12 @@ error-team-name-taken = There is already a team called “{ $name }”. Please s
 invite-compose = <b>New invite</b>
     Roles: { $roles }
     Team: { $team }
+    Link for: { $uses ->
+        [one] { $uses } person
+       *[other] { $uses } people
+    }
 
-    Choose the roles and the team, then create the link.
+    Choose the roles, the team and how many people the link is for, then create it. One link for several people is the easy way to invite a whole team.
 invite-no-roles-yet = none chosen yet
 invite-team-button = Team: { $team }
 invite-create-button = 🔗 Create the link
@@ -28,13 +32,21 @@ invite-created = <b>Invite created</b> for { $roles } ({ $team }), valid until {
 
     { $link }
 
-    It works once. Send it to the person privately.
+    Send it privately to the people you invite.
 invite-created-toast = Link created
+invite-uses-button = { $count ->
+        [one] 👤 { $count }
+       *[other] 👥 { $count }
+    }
+invite-uses-once = The link works once: it registers one person.
+invite-uses-left = 👥 The link registers { $uses } people; { $left } of { $uses } places left. Everyone who opens it joins with these roles and this team.
+invite-same-button = 🔁 One more link like this
+error-invite-uses = One link is for 1 to { $limit } people.
 invite-revoke-button = Revoke invite #{ $id }
 invite-another-button = ➕ New invite
 invite-list-empty = There are no open invites.
 invite-list-title = <b>Open invites: { $count }</b>
-invite-list-line = #{ $id } · { $roles } · { $team } · until { $expires }
+invite-list-line = #{ $id } · { $roles } · { $team } · until { $expires } · { $left } of { $uses } left
 invite-revoked = Invite #{ $id } revoked
 
 teams-title = <b>Teams: { $count }</b>

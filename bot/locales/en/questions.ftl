@@ -103,3 +103,12 @@ question-open-voted-button = ✅ { $number }: counted
 question-open-faq-button = 📖 Back to the FAQ
 question-metoo-counted = Counted: the answer will come to you too.
 question-metoo-again = Already counted. The answer will come to you.
+
+question-ask-maybe = ❓ <b>Your question about “{ $name }”</b>
+    Maybe someone has asked it already. The same question? Press “👍 me too” and the answer reaches you too.
+question-ask-more = …and { $count } more, all under “📖 FAQ”.
+question-ask-different = A different question? Just send it here — as text, a photo or a voice message. Marketing answers in this chat; others see the question without your name.
+question-ask-counted = 👍 <b>Counted:</b> the answer will reach you too.
+question-ask-counted-again = 👍 <b>Already counted:</b> the answer will reach you.
+question-ask-another = Another question as well? Press the button below.
+question-different-button = ✍️ My question is different

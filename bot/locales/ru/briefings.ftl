@@ -68,6 +68,9 @@ briefing-view-document = 📎 Файлы ({ $count })
 briefing-request-title = 📝 <b>Маркетинг спрашивает вас о «{ $name }»</b>
 briefing-request-intro = Перед разработкой кампании маркетингу важно знать, что вы видите «в поле». Ответы до { $deadline }.
 briefing-answer-all-button = ✍️ Ответить
+briefing-change-button = ✏️ Изменить ответы
+briefing-request-your-answer = <i>Ваш ответ:</i>
+briefing-request-closed = 🔒 Приём ответов закрыт. Спасибо!
 briefing-question-prompt = <b>Вопрос { $number } из { $total }</b>
 briefing-current-answer = Ваш ответ сейчас:
 briefing-answer-how = Отправьте ответ: текстом, фото, документом или голосовым сообщением.
@@ -77,7 +80,7 @@ briefing-answer-saved = Сохранено{ $changed }. { $left ->
         [few] Осталось { $left } вопроса.
        *[many] Осталось { $left } вопросов.
     }
-briefing-all-answered = Спасибо! Все ответы получены. Изменить их можно до { $deadline }: снова нажмите кнопку вопроса.
+briefing-all-answered = Спасибо! Все ответы получены. Изменить их можно до { $deadline }: нажмите номер вопроса ниже.
 briefing-reminder = ⏰ Маркетинг ждёт вашего мнения о «<b>{ $name }</b>»: { $left ->
         [one] { $left } вопрос
         [few] { $left } вопроса
@@ -97,10 +100,16 @@ error-options-too-many = Не больше { $limit } вариантов.
 error-too-many-questions = В брифинге может быть не больше { $limit } вопросов.
 error-use-answer-buttons = На этот вопрос ответьте кнопками.
 briefing-audience-default = (как у кампании)
-briefing-audience-prompt = <b>Кого спросить?</b> По умолчанию — аудиторию кампании; отметьте любое сочетание: все представители, команды, роли.
+briefing-audience-prompt = <b>Кого спросить?</b> По умолчанию — аудиторию кампании; отметьте команды, регионы или всех представителей (другие роли — под «Другие роли»), в любом сочетании.
 briefing-audience-reset = ↩️ Аудитория кампании
 briefing-skipped = Пропущено. { $left ->
         [one] Остался { $left } вопрос.
         [few] Осталось { $left } вопроса.
        *[many] Осталось { $left } вопросов.
     }
+briefing-voices-coming = 🎙 { $count ->
+        [one] { $count } голосовое уже в пути
+        [few] { $count } голосовых уже в пути
+       *[many] { $count } голосовых уже в пути
+    } — по одному в секунду.
+briefing-voices-coming-toast = Отправляю голосовые: { $count }

@@ -83,7 +83,9 @@ audience-all-reps = Все торговые представители
 audience-teams = команды: { $names }
 audience-roles = роли: { $names }
 audience-none = ещё не выбрана
-audience-prompt = <b>Кому отправить?</b> Отметьте любое сочетание: все представители, команды, роли.
+audience-region = 📍 { $region }: все команды ({ $count })
+audience-more-button = ➕ Другие роли…
+audience-prompt = <b>Кому отправить?</b> Отметьте команды, регионы или всех представителей (другие роли — под «Другие роли»), в любом сочетании.
     { $count ->
         [one] Сейчас это { $count } человек.
         [few] Сейчас это { $count } человека.
@@ -181,7 +183,10 @@ campaign-ack-button = ✅ Ознакомлен
 campaign-acked-button = ✅ Ознакомлен(а)
 campaign-ask-button = ❓ Задать вопрос
 campaign-feedback-button = 💬 Обратная связь
-campaign-faq-button = 📖 Вопросы и ответы
+campaign-faq-button = 📖 Вопросы и ответы{ $count ->
+        [0] {""}
+       *[other] {" "}· ❓ { $count }
+    }
 campaign-files-button = 📎 Материалы ({ $count })
 open-announcement-button = 📄 Открыть анонс
 ack-thanks = Спасибо! Отмечено как прочитанное.
@@ -218,3 +223,25 @@ error-after-launch = Это позже даты запуска. Анонсиру
 text-expected-here = На этом шаге нужен текст: отправьте его сообщением.
 campaign-status-scheduled-local = 🗓 Запланировано: { $day } в { $time } по местному времени каждого
 campaign-status-scheduled-at = 🗓 Запланировано: { $at } (по вашему времени)
+
+card-changed = ✏️ <b>Изменено после отправки:</b> { $fields }. Получатели видят прежнее, пока вы не нажмёте «📣 Отправить обновление».
+card-changed-launch = дата запуска — получатели всё ещё видят { $old }
+field-goal = цель
+field-materials = материалы
+update-changes-title = <b>Что изменилось:</b>
+update-change-launch = • Дата запуска: { $old } → <b>{ $new }</b>
+update-change-name = • Название:
+update-change-product = • Продукт:
+update-change-goal = • Цель изменена
+update-change-messages = • Ключевые сообщения изменены
+update-change-materials = • Материалы: { $old } → { $new }
+update-note-title = <b>От маркетинга:</b>
+note-unreachable = Не получат ({ $count }) — бот им недоступен:
+report-update-text = 📬 Обновление { $number } «<b>{ $name }</b>»: доставлено { $delivered } из { $recipients }; { $unreachable ->
+        [0] получили все.
+       *[other] недоступно: { $unreachable }.
+    }
+report-cancel-text = 📬 Отмена «<b>{ $name }</b>»: доставлено { $delivered } из { $recipients }; { $unreachable ->
+        [0] получили все.
+       *[other] недоступно: { $unreachable }.
+    }

@@ -15,7 +15,8 @@ feedback-anonymous-notice = 🕶 Ваш отзыв <b>анонимный</b>: м
 feedback-named-notice = 👤 Ваш отзыв <b>не анонимный</b>: маркетинг и ваш руководитель группы увидят ваше имя.
 feedback-your-rating = Ваша оценка: { $stars }
 feedback-rated-toast = Спасибо! Оценка сохранена.
-feedback-ask-extras = Хотите что-то добавить? Отправьте комментарий, фото или голосовое — сколько угодно. Или пропустите.
+feedback-ask-extras = Хотите что-то добавить? Всё по желанию: оцените ключевые сообщения кнопками ниже и отправьте сюда комментарий, фото или голосовое — сколько угодно. Или просто нажмите «Готово».
+feedback-react-all = <b>Ключевые сообщения</b> — как заходят клиентам? 👍 работает · 😐 так себе · 👎 не работает
 feedback-added = Добавлено к отзыву. Сейчас в нём: { $parts }. Отправьте ещё или нажмите «Готово».
 feedback-part-comment = ваш комментарий
 feedback-part-photos = { $count } фото
@@ -141,3 +142,9 @@ feedback-list-title = <b>Отзывы поля: { $count ->
     }</b> (стр. { $page } из { $pages })
 feedback-list-empty = Пока нет анонсированных кампаний, по которым можно смотреть отзывы.
 feedback-list-item = { $icon } { $name } · { $count }
+feedback-voices-coming = 🎙 { $count ->
+        [one] { $count } голосовое уже в пути
+        [few] { $count } голосовых уже в пути
+       *[many] { $count } голосовых уже в пути
+    } — по одному в секунду.
+feedback-voices-coming-toast = Отправляю голосовые: { $count }

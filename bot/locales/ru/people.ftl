@@ -17,8 +17,12 @@ error-team-name-taken = Команда «{ $name }» уже есть. Отпра
 invite-compose = <b>Новое приглашение</b>
     Роли: { $roles }
     Команда: { $team }
+    Ссылка для: { $uses ->
+        [one] { $uses } человека
+       *[other] { $uses } человек
+    }
 
-    Выберите роли и команду, затем создайте ссылку.
+    Выберите роли, команду и на сколько человек ссылка, затем создайте её. Одна ссылка на несколько человек — удобный способ пригласить целую команду.
 invite-no-roles-yet = пока не выбраны
 invite-team-button = Команда: { $team }
 invite-create-button = 🔗 Создать ссылку
@@ -28,13 +32,21 @@ invite-created = <b>Приглашение создано</b>: { $roles } ({ $te
 
     { $link }
 
-    Ссылка одноразовая. Отправьте её человеку лично.
+    Отправьте её лично тем, кого приглашаете.
 invite-created-toast = Ссылка создана
+invite-uses-button = { $count ->
+        [one] 👤 { $count }
+       *[other] 👥 { $count }
+    }
+invite-uses-once = Ссылка одноразовая: она зарегистрирует одного человека.
+invite-uses-left = 👥 Ссылка на { $uses } чел.: осталось мест { $left } из { $uses }. Каждый, кто откроет её, войдёт с этими ролями и в эту команду.
+invite-same-button = 🔁 Ещё одна такая ссылка
+error-invite-uses = Одна ссылка — от 1 до { $limit } человек.
 invite-revoke-button = Отозвать приглашение №{ $id }
 invite-another-button = ➕ Новое приглашение
 invite-list-empty = Действующих приглашений нет.
 invite-list-title = <b>Действующие приглашения: { $count }</b>
-invite-list-line = №{ $id } · { $roles } · { $team } · до { $expires }
+invite-list-line = №{ $id } · { $roles } · { $team } · до { $expires } · осталось { $left } из { $uses }
 invite-revoked = Приглашение №{ $id } отозвано
 
 teams-title = <b>Команды: { $count }</b>

@@ -105,3 +105,12 @@ question-open-voted-button = ✅ { $number }: учтено
 question-open-faq-button = 📖 Назад к FAQ
 question-metoo-counted = Учтено: ответ придёт и вам.
 question-metoo-again = Уже учтено. Ответ придёт вам.
+
+question-ask-maybe = ❓ <b>Ваш вопрос о «{ $name }»</b>
+    Возможно, его уже задали. Тот же вопрос? Нажмите «👍 у меня тоже» — ответ придёт и вам.
+question-ask-more = …и ещё { $count } — все в «📖 Вопросы и ответы».
+question-ask-different = Другой вопрос? Просто пришлите его сюда — текстом, фото или голосовым. Маркетинг ответит в этом чате; другие увидят вопрос без вашего имени.
+question-ask-counted = 👍 <b>Учтено:</b> ответ придёт и вам.
+question-ask-counted-again = 👍 <b>Уже учтено:</b> ответ придёт и вам.
+question-ask-another = Есть и другой вопрос? Нажмите кнопку ниже.
+question-different-button = ✍️ У меня другой вопрос

@@ -80,8 +80,10 @@ def an_invite(
     ttl: timedelta = DEFAULT_TTL,
     used_by: int | None = None,
     revoked: bool = False,
+    uses: int = 1,
 ) -> Invite:
-    """An invite whose clear-text token is ``token`` (default ``token-<iid>``)."""
+    """An invite for ``uses`` people whose clear-text token is ``token`` (default
+    ``token-<iid>``); ``used_by`` took its last place."""
     return Invite(
         id=iid,
         token_hash=hash_token(token or f"token-{iid}"),
@@ -93,4 +95,6 @@ def an_invite(
         used_by=used_by,
         used_at=created if used_by is not None else None,
         revoked_at=created if revoked else None,
+        max_uses=uses,
+        uses=uses if used_by is not None else 0,
     )

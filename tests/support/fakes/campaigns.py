@@ -25,6 +25,7 @@ from domain.people.model import Person, Team
 from tests.support.fakes import FakeUnitOfWork
 from tests.support.fakes.meetings import FakeMeetingRepo
 from tests.support.fakes.people import FakePeopleRepo, FakeTeamRepo
+from tests.support.fakes.questions import FakeQuestionRepo
 from tests.support.fakes.shared import FakeOutbox
 
 
@@ -167,7 +168,7 @@ class FakeCampaignRepo:
     async def add_note(self, campaign_id: int, note: Note, *, by: int, at: datetime) -> None:
         if (campaign_id, note.number) in self.notes:  # the SQL's primary key
             raise ValueError(f"update {note.number} of campaign {campaign_id} exists")
-        self.notes[campaign_id, note.number] = note
+        self.notes[campaign_id, note.number] = replace(note, by=by)
 
     async def note(self, campaign_id: int, number: int) -> Note | None:
         return self.notes.get((campaign_id, number))
@@ -187,4 +188,6 @@ def campaigns_uow(
         campaigns=FakeCampaignRepo(campaigns, outbox=outbox, people=people_repo),
         # The card shows the campaign's presentation to sales, if one is planned.
         meetings=FakeMeetingRepo(),
+        # The announcement's FAQ button counts the campaign's open questions.
+        questions=FakeQuestionRepo(),
     )

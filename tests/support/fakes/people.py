@@ -229,6 +229,7 @@ class FakeInviteRepo:
             created_by=new.created_by,
             created_at=new.created_at,
             expires_at=new.expires_at,
+            max_uses=new.max_uses,
         )
         self.by_id[invite.id] = invite
         return invite
@@ -241,14 +242,14 @@ class FakeInviteRepo:
 
     async def mark_used(self, invite_id: int, *, person_id: int, at: datetime) -> bool:
         invite = self.by_id.get(invite_id)
-        if invite is None or invite.used_at is not None or invite.revoked_at is not None:
+        if invite is None or invite.uses_left == 0 or invite.revoked_at is not None:
             return False
-        self.by_id[invite_id] = replace(invite, used_by=person_id, used_at=at)
+        self.by_id[invite_id] = replace(invite, used_by=person_id, used_at=at, uses=invite.uses + 1)
         return True
 
     async def mark_revoked(self, invite_id: int, *, at: datetime) -> bool:
         invite = self.by_id.get(invite_id)
-        if invite is None or invite.used_at is not None or invite.revoked_at is not None:
+        if invite is None or invite.uses_left == 0 or invite.revoked_at is not None:
             return False
         self.by_id[invite_id] = replace(invite, revoked_at=at)
         return True
@@ -257,6 +258,10 @@ class FakeInviteRepo:
         found = [
             i
             for i in self.by_id.values()
-            if i.used_at is None and i.revoked_at is None and i.expires_at > now
+            if i.uses_left > 0 and i.revoked_at is None and i.expires_at > now
         ]
         return sorted(found, key=lambda i: (i.created_at, i.id), reverse=True)
+
+    async def last_created_by(self, person_id: int) -> Invite | None:
+        mine = [i for i in self.by_id.values() if i.created_by == person_id]
+        return max(mine, key=lambda i: i.id, default=None)

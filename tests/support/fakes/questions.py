@@ -82,6 +82,9 @@ class FakeQuestionRepo:
         ]
         return sorted(found, key=lambda q: (q.asked_at, q.id))
 
+    async def count_open(self, campaign_id: int) -> int:
+        return len(await self.open_questions(campaign_id))
+
     async def answered(self, campaign_id: int) -> Sequence[Question]:
         found = [
             q
