@@ -287,7 +287,7 @@ async def test_the_bot_stopped_mid_broadcast_sends_each_rep_one_announcement(
     org = await build_org(tandem)
     await draft_campaign(org.marketer)
     # Restart with a slow pace, so that the bot can be stopped between two deliveries.
-    tandem.settings_overrides["broadcast_rate"] = 3
+    tandem.settings_overrides["broadcast_rate"] = 1  # a second apart: room to stop under load
     await tandem.restart()
     await org.marketer.press("🚀 Отправить сейчас")
     for rep in org.reps:
