@@ -15,6 +15,7 @@ from domain.briefings.kinds import ASK, ASK_BATCH
 from domain.briefings.model import Answer, AnswerKind, Briefing
 from domain.campaigns.model import Campaign
 from domain.errors import Forbidden, NotFound
+from domain.people import away
 from domain.people.model import Person
 from domain.ports import DueDelivery, Skip, UnitOfWork
 
@@ -126,7 +127,11 @@ async def reminder(uow: UnitOfWork, due: DueDelivery, now: datetime) -> Briefing
     person, briefing, campaign = found
     mine = await uow.briefings.answers(briefing.id, person_id=person.id)
     left = len(briefing.unanswered(mine))
-    return BriefingReminder(person, briefing, campaign, left) if left else ANSWERED
+    if not left:
+        return ANSWERED
+    if await away.away_now(uow, person, now):
+        return away.AWAY
+    return BriefingReminder(person, briefing, campaign, left)
 
 
 @dataclass(frozen=True, slots=True)

@@ -12,7 +12,8 @@ from domain.briefings.kinds import ASK, ASK_BATCH, CLOSE, CLOSE_BATCH, REMIND
 from domain.briefings.model import BriefingStatus, request_moment
 from domain.briefings.reports import Report, report
 from domain.errors import InvalidInput
-from domain.people.model import Person
+from domain.people.away import periods_by_person
+from domain.people.model import Person, paused
 from domain.ports import AuditEntry, Outgoing, UnitOfWork
 
 
@@ -37,11 +38,12 @@ async def send(uow: UnitOfWork, *, actor: Person, briefing_id: int, now: datetim
     await uow.outbox.enqueue(
         ASK, briefing.id, ASK_BATCH, [Outgoing(p.id, p.telegram_id, moments[p.id]) for p in people]
     )
+    away = await periods_by_person(uow, people, now)
     rungs: dict[str, list[Outgoing]] = {}
     for person in people:
-        for batch, moment in timing.reminder_plan(
-            briefing, person, sent=moments[person.id]
-        ).items():
+        plan = timing.reminder_plan(briefing, person, sent=moments[person.id])
+        # Reminders pause while a person is away: theirs comes when they are back.
+        for batch, moment in paused(plan, away.get(person.id, ()), person).items():
             rungs.setdefault(batch, []).append(Outgoing(person.id, person.telegram_id, moment))
     for batch, items in sorted(rungs.items()):
         await uow.outbox.enqueue(REMIND, briefing.id, batch, items)

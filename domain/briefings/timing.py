@@ -47,4 +47,5 @@ async def replan(
             asked = request_moment(person, now=now)
             await plans.follow(uow, ASK, briefing.id, person, {ASK_BATCH: asked}, now=now)
         plan = reminder_plan(briefing, person, sent=asked)
-        await plans.follow(uow, REMIND, briefing.id, person, plan, now=now)
+        away = await uow.people.away_periods([person.id], ending_after=now)
+        await plans.follow(uow, REMIND, briefing.id, person, plan, now=now, away=away)

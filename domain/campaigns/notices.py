@@ -29,6 +29,7 @@ from domain.campaigns.kinds import ANNOUNCE, ANNOUNCE_BATCH, CANCEL, REPORT, UPD
 from domain.campaigns.model import Campaign, Note, Status, TeamFigures
 from domain.campaigns.queries import Announcement, announcement_for
 from domain.campaigns.reports import delivery_figures, note_figures
+from domain.people import away
 from domain.people.model import Person, Role
 from domain.ports import DueDelivery, Outgoing, Skip, UnitOfWork
 from domain.timezones import local_today
@@ -142,6 +143,8 @@ async def reminder(uow: UnitOfWork, due: DueDelivery, now: datetime) -> Campaign
     rule = campaign.rung_rule(number) if number is not None else None
     if campaign.reminder_outdated(rule, local_today(now, person.timezone)):
         return AFTER_LAUNCH
+    if await away.away_now(uow, person, now):
+        return away.AWAY
     return CampaignReminder(person, campaign)
 
 
@@ -158,6 +161,8 @@ async def escalation(uow: UnitOfWork, due: DueDelivery, now: datetime) -> Escala
         return NOT_A_LEAD
     if campaign.escalation_outdated(local_today(now, lead.timezone)):
         return AFTER_LAUNCH
+    if await away.away_now(uow, lead, now):
+        return away.AWAY
     team = await delivery_figures(uow, campaign.id, only_team=lead.team_id)
     waiting = team.total.not_acknowledged
     return Escalation(lead, campaign, waiting) if waiting else ALL_ACKNOWLEDGED

@@ -29,7 +29,8 @@ from domain.dates import parse_local_datetime
 from domain.errors import InvalidInput, NotFound
 from domain.flows import FlowState
 from domain.horizon import check_within_reach
-from domain.people.model import Person
+from domain.people.away import periods_by_person
+from domain.people.model import Person, paused
 from domain.ports import Outgoing, UnitOfWork
 from domain.timezones import from_local, to_local
 
@@ -202,9 +203,11 @@ async def _enqueue_ladder(
     """Each recipient's reminder rungs; each team lead hears, after the team's last rung,
     who is still waiting."""
     rungs: dict[str, list[Outgoing]] = {}
+    away = await periods_by_person(uow, people, now)
     for person in people:
         plan = timing.reminder_plan(campaign, person, announced=moments[person.id])
-        for batch, moment in plan.items():
+        # Reminders pause while a person is away: theirs comes when they are back.
+        for batch, moment in paused(plan, away.get(person.id, ()), person).items():
             rungs.setdefault(batch, []).append(Outgoing(person.id, person.telegram_id, moment))
     for batch, items in sorted(rungs.items()):
         await uow.outbox.enqueue(REMIND, campaign.id, batch, items)

@@ -24,6 +24,7 @@ from domain.campaigns.kinds import (
     ESCALATE_BATCH,
     REMIND,
     reminder_batch,
+    rung_number,
 )
 from domain.campaigns.model import (
     Campaign,
@@ -34,6 +35,7 @@ from domain.campaigns.model import (
 )
 from domain.people.model import Person, Role
 from domain.ports import Planned, UnitOfWork
+from domain.timezones import local_today
 
 KINDS = frozenset({ANNOUNCE, REMIND, ESCALATE})
 
@@ -57,14 +59,26 @@ async def plan_escalations(
     for team_id in sorted(set(team_ids)):
         team = [p for p in active if p.team_id == team_id]
         reminders = await uow.outbox.planned(REMIND, campaign.id, people=[p.id for p in team])
-        last = max((row.due_at for row in reminders), default=None)
+        zones = {p.id: p.timezone for p in team}
+        # A rung paused past the launch (its person away till then) never goes out.
+        last = max(
+            (row.due_at for row in reminders if _timely(campaign, row, zones[row.person_id])),
+            default=None,
+        )
         for lead in team:
             if Role.TEAM_LEAD not in lead.roles:
                 continue
             plan: Mapping[str, datetime] = (
                 {ESCALATE_BATCH: escalation_moment(lead, last)} if last is not None else {}
             )
-            await plans.follow(uow, ESCALATE, campaign.id, lead, plan, now=now)
+            away = await uow.people.away_periods([lead.id], ending_after=now)
+            await plans.follow(uow, ESCALATE, campaign.id, lead, plan, now=now, away=away)
+
+
+def _timely(campaign: Campaign, row: Planned, timezone: str) -> bool:
+    number = rung_number(row.batch)
+    rule = campaign.rung_rule(number) if number is not None else None
+    return not campaign.reminder_outdated(rule, local_today(row.due_at, timezone))
 
 
 async def replan(
@@ -97,4 +111,5 @@ async def _replan_recipient(
         announced = delivery_moment(campaign.schedule, person, now=now)
         await plans.follow(uow, ANNOUNCE, campaign.id, person, {ANNOUNCE_BATCH: announced}, now=now)
     plan = reminder_plan(campaign, person, announced=announced)
-    await plans.follow(uow, REMIND, campaign.id, person, plan, now=now)
+    away = await uow.people.away_periods([person.id], ending_after=now)
+    await plans.follow(uow, REMIND, campaign.id, person, plan, now=now, away=away)

@@ -10,7 +10,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import date, datetime, time, timedelta
 
-from domain import flows
+from domain import flows, replanning
 from domain.dates import parse_date
 from domain.errors import InvalidInput
 from domain.flows import FlowState
@@ -32,10 +32,29 @@ class AwayView:
     away_now: bool
 
 
+AWAY = Skip("recipient-away")  # reminders pause while a person is away
+
+
+async def away_now(uow: UnitOfWork, person: Person, now: datetime) -> bool:
+    """Is ``person`` away at ``now``? Their reminders pause meanwhile."""
+    return is_away(await uow.people.away_periods([person.id], ending_after=now), now)
+
+
 async def away_periods(uow: UnitOfWork, person_id: int, now: datetime) -> Sequence[AwayPeriod]:
     """The person's periods running at ``now`` or ahead: for any feature that pauses what it
     sends to people who are away (``is_away(periods, now)``)."""
     return await uow.people.away_periods([person_id], ending_after=now)
+
+
+async def periods_by_person(
+    uow: UnitOfWork, people: Sequence[Person], now: datetime
+) -> dict[int, list[AwayPeriod]]:
+    """Everyone's periods running at ``now`` or ahead, by person id: for planning reminders
+    for many people at once (:func:`domain.people.model.paused`)."""
+    found: dict[int, list[AwayPeriod]] = {}
+    for period in await uow.people.away_periods([p.id for p in people], ending_after=now):
+        found.setdefault(period.person_id, []).append(period)
+    return found
 
 
 async def overview(uow: UnitOfWork, *, actor: Person, now: datetime) -> AwayView:
@@ -93,6 +112,7 @@ async def set_away(
         raise InvalidInput()
     period = await uow.people.add_away(actor.id, starts_at=starts, ends_at=ends, now=now)
     await uow.flows.delete(actor.id)
+    await replanning.follow_settings(uow, actor, now)  # their reminders move past the period
     await uow.audit.record(
         AuditEntry(actor.id, "person.away", "person", actor.id, now,
                    {"from": starts.isoformat(), "to": ends.isoformat()})
@@ -116,6 +136,7 @@ async def back(uow: UnitOfWork, *, actor: Person, now: datetime) -> int:
     ended = await uow.people.end_away(actor.id, now=now)
     if ended:
         await uow.audit.record(AuditEntry(actor.id, "person.back", "person", actor.id, now))
+        await replanning.follow_settings(uow, actor, now)  # paused reminders come back
     return ended
 
 

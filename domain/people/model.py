@@ -2,12 +2,12 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
 from datetime import datetime, time
 from enum import StrEnum
 
-from domain.timezones import QuietHours
+from domain.timezones import QuietHours, at_local, to_local
 
 
 class Role(StrEnum):
@@ -73,6 +73,42 @@ class AwayPeriod:
 
     def covers(self, moment: datetime) -> bool:
         return self.starts_at <= moment < self.ends_at
+
+
+BACK_AT = time(10, 0)  # a paused reminder comes no earlier than this on the day back
+
+
+def after_away(moment: datetime, periods: Iterable[AwayPeriod], person: Person) -> datetime:
+    """When a reminder planned for ``moment`` may reach ``person``: then, or — they are away
+    then — when they are back: not before 10:00 their time on that day (a period ends at
+    midnight) and out of their quiet hours. Reminders pause meanwhile."""
+    periods = sorted(periods, key=lambda p: p.starts_at)
+    while True:
+        covering = [p for p in periods if p.covers(moment)]
+        if not covering:
+            return moment
+        moment = max(p.ends_at for p in covering)
+        local = to_local(moment, person.timezone)
+        if local.time() < BACK_AT:
+            moment = at_local(local.date(), BACK_AT, person.timezone)
+        if person.quiet_hours is not None:
+            moment = person.quiet_hours.next_allowed(moment, person.timezone)
+
+
+def paused(
+    plan: Mapping[str, datetime], periods: Iterable[AwayPeriod], person: Person
+) -> dict[str, datetime]:
+    """A reminder plan (batch -> moment) with its moments moved past ``person``'s time away
+    (:func:`after_away`). Rungs that land on the same moment — all paused until the same
+    return — become one: the last planned of them, so someone back from leave gets one
+    reminder, not the pile."""
+    periods = list(periods)
+    kept: dict[datetime, tuple[datetime, str]] = {}
+    for batch, planned in plan.items():
+        moment = after_away(planned, periods, person)
+        if moment not in kept or kept[moment][0] < planned:
+            kept[moment] = (planned, batch)
+    return {batch: moment for moment, (_, batch) in kept.items()}
 
 
 def is_away(periods: Iterable[AwayPeriod], now: datetime) -> bool:

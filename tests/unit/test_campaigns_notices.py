@@ -229,3 +229,13 @@ async def test_the_report_is_queued_once_for_the_creator_when_an_announcement_is
     uow.people.put(a_marketer(MARKETER, active=False))
     async with uow:
         assert not await notices.queue_delivery_report(uow, ANNOUNCE, 1, "announce", LATER)
+
+
+async def test_no_reminder_while_the_person_is_away_and_one_after_they_are_back() -> None:
+    uow = await sent(ANNOUNCED)
+    await uow.people.add_away(BORIS, starts_at=NOW, ends_at=LATER + timedelta(hours=1), now=NOW)
+    due = Due(REMIND, 1, "reminder:1", BORIS)
+    async with uow:
+        assert await notices.reminder(uow, due, LATER) == Skip("recipient-away")
+        back = await notices.reminder(uow, due, LATER + timedelta(hours=2))
+    assert isinstance(back, notices.CampaignReminder)
