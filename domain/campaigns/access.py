@@ -49,8 +49,9 @@ _FINISHED = ("sent", "unreachable")
 async def unreachable_of(
     uow: UnitOfWork, campaign_id: int, person_ids: Collection[int]
 ) -> set[int]:
-    """Those of ``person_ids`` the campaign's last message to them could not reach (they
-    blocked the bot since the announcement, say): an update for them is not sent again."""
+    """Those of ``person_ids`` who have blocked the bot (Telegram told it so), or whom the
+    campaign's last message could not reach: an update for them is not sent again."""
+    blocked = {p.id for p in await uow.people.many(sorted(person_ids)) if p.blocked_at is not None}
     latest: dict[int, tuple[datetime, str]] = {}
     for kind in _SENT_KINDS:
         for row in await uow.outbox.planned(kind, campaign_id, people=person_ids):
@@ -58,7 +59,7 @@ async def unreachable_of(
                 row.person_id not in latest or row.due_at >= latest[row.person_id][0]
             ):
                 latest[row.person_id] = (row.due_at, row.status)
-    return {pid for pid, (_, status) in latest.items() if status == "unreachable"}
+    return blocked | {pid for pid, (_, status) in latest.items() if status == "unreachable"}
 
 
 async def is_recipient(uow: UnitOfWork, person: Person, campaign_id: int) -> bool:

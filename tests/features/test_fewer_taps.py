@@ -441,16 +441,21 @@ async def test_updates_are_not_counted_for_the_unreachable_who_are_named(tandem:
     org = await build_org(tandem)
     await announce(tandem, org)
     marketer, vera = org.marketer, org.reps[2]
-    vera.user.block()
+    await tandem.processed(vera.user.block())  # Telegram tells the bot at once
     await open_from_list(marketer)
     await marketer.press("✏️ Название")
     await marketer.send("Зимний иммунитет+")
     await marketer.press("📣 Отправить обновление")
-    await marketer.send("Новое название")
+    [sent, _card] = await marketer.send("Новое название")
+    # Known at once: she is neither counted nor tried, and she is named.
+    assert sent.text == (
+        "Обновление кампании «Зимний иммунитет+» отправляется 4 людям.\n"
+        "Не получат (1) — бот им недоступен: Вера"
+    )
     await deliver(tandem)
     [report] = [m for m in marketer.messages if m.text.startswith("📬 Обновление 1")]
     assert "доставлено 4 из 5; недоступно: 1." in report.text and "Недоступны: Вера" in report.text
-    # She is known to be unreachable now: the next update is neither counted nor sent to her.
+    # And so for the next update.
     async with count_job(marketer) as job:
         [prompt] = await marketer.press("📣 Отправить обновление")
         [sent, _card] = await marketer.send("Ещё одно уточнение")

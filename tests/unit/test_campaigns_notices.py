@@ -5,7 +5,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from datetime import UTC, datetime, timedelta
 
-from domain.campaigns import notices
+from domain.campaigns import access, notices
 from domain.campaigns.kinds import ANNOUNCE, CANCEL, ESCALATE, REFRESH, REMIND, REPORT, UPDATE
 from domain.campaigns.model import Campaign, Note, NoteKind, Status
 from domain.campaigns.queries import Announcement
@@ -239,3 +239,11 @@ async def test_no_reminder_while_the_person_is_away_and_one_after_they_are_back(
         assert await notices.reminder(uow, due, LATER) == Skip("recipient-away")
         back = await notices.reminder(uow, due, LATER + timedelta(hours=2))
     assert isinstance(back, notices.CampaignReminder)
+
+
+async def test_someone_who_blocked_the_bot_is_unreachable_for_updates_at_once() -> None:
+    uow = await sent(ANNOUNCED)  # nothing else waits for anyone: only the announcement went
+    async with uow:
+        assert await access.unreachable_of(uow, 1, REPS) == set()
+        await uow.people.set_blocked(BORIS, at=LATER)
+        assert await access.unreachable_of(uow, 1, REPS) == {BORIS}
