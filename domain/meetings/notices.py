@@ -37,7 +37,9 @@ class Document:
 
 
 @dataclass(frozen=True, slots=True)
-class PollNotice:
+class _ToViewer:
+    """A notice to the person the meeting view was drawn for."""
+
     view: MeetingView
 
     @property
@@ -46,46 +48,31 @@ class PollNotice:
 
 
 @dataclass(frozen=True, slots=True)
-class PollReport:
-    view: MeetingView
+class PollNotice(_ToViewer):
+    """A slot poll to answer."""
+
+
+@dataclass(frozen=True, slots=True)
+class PollReport(_ToViewer):
     decided: bool
 
-    @property
-    def recipient(self) -> Person:
-        return self.view.viewer
-
 
 @dataclass(frozen=True, slots=True)
-class Invitation:
-    view: MeetingView
+class Invitation(_ToViewer):
     calendar: Document | None = None
     edit_message_id: int | None = None  # set: the original invitation, edited in place
 
-    @property
-    def recipient(self) -> Person:
-        return self.view.viewer
-
 
 @dataclass(frozen=True, slots=True)
-class ChangeNotice:
-    view: MeetingView
+class ChangeNotice(_ToViewer):
     what: str  # time, place, agenda, cancel
     future: bool  # for this occurrence of a series and every later one
     calendar: Document
 
-    @property
-    def recipient(self) -> Person:
-        return self.view.viewer
-
 
 @dataclass(frozen=True, slots=True)
-class Reminder:
-    view: MeetingView
+class Reminder(_ToViewer):
     minutes: int
-
-    @property
-    def recipient(self) -> Person:
-        return self.view.viewer
 
 
 @dataclass(frozen=True, slots=True)
