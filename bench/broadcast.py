@@ -14,10 +14,14 @@ from __future__ import annotations
 import argparse
 import asyncio
 import logging
+import os
+import signal
 import statistics
+import sys
 import tempfile
 import time
 from dataclasses import dataclass, field
+from datetime import UTC, datetime
 from pathlib import Path
 
 from broadcast import BroadcastEngine
@@ -26,6 +30,7 @@ from tests.support.fake_telegram import SEND_METHODS, FakeTelegram
 from tests.support.harness import TOKEN, Player, Tandem
 from tests.support.seed import add_reps, announce_campaign
 
+ROOT = Path(__file__).resolve().parents[1]
 CAP = 30.0
 ASKERS = (1000, 1001, 1002)
 
@@ -80,44 +85,131 @@ def percentile(values: list[float], share: float) -> float:
     return statistics.quantiles(values, n=100, method="inclusive")[round(share * 100) - 1]
 
 
-async def bench(reps: int, every: float, rate: float | None, paid: bool = False) -> None:
+@dataclass
+class Run:
+    recipients: list[int]
+    requests_before: int
+    elapsed: float
+    help_times: HelpTimes
+    pace: float
+    stats: object | None  # the engine's own counts (in-process runs only)
+
+
+async def run_in_process(fake: FakeTelegram, tandem: Tandem, reps: int, every: float) -> Run:
+    """The bot in this process, sharing its event loop (and core) with the fake server."""
+    await tandem.start()
+    try:
+        askers = await register_askers(tandem)
+        recipients = await add_reps(tandem, reps)
+        engine: BroadcastEngine = tandem.services.broadcasts
+        requests_before = len(fake.requests)
+        await asyncio.sleep(1.1)  # let the greetings' chats cool down (1 message/s)
+        stop = asyncio.Event()
+        helper = asyncio.create_task(ask_for_help(askers, every, stop))
+        await asyncio.sleep(1.0)  # a few replies before the broadcast starts
+        reached = await announce_campaign(tandem, ASKERS[0])
+        assert reached == reps, (reached, reps)
+        started = time.monotonic()  # the announcement's rows are in the outbox
+        engine.wake()
+        await engine.wait_idle(timeout=reps / 10 + 60)
+        elapsed = time.monotonic() - started
+        stop.set()
+        help_times = await helper
+        pace = engine.pacer.bucket.rate
+    finally:
+        await tandem.stop()
+    return Run(recipients, requests_before, elapsed, help_times, pace, engine.stats)
+
+
+async def run_as_process(
+    fake: FakeTelegram, tandem: Tandem, reps: int, every: float, folder: Path
+) -> Run:
+    """The bot as its own process, as in production (the fake server is Telegram, which
+    does not share the bot's core): the announcement is queued with the engine stopped,
+    then the bot process starts and sends it from the outbox while askers ask for /help."""
+    await tandem.start()
+    try:
+        askers = await register_askers(tandem)
+        recipients = await add_reps(tandem, reps)
+        engine: BroadcastEngine = tandem.services.broadcasts
+        pace = engine.pacer.bucket.rate
+        await engine.stop()  # queue it only: the bot process sends it
+        reached = await announce_campaign(tandem, ASKERS[0])
+        assert reached == reps, (reached, reps)
+    finally:
+        await tandem.stop()
+    settings = {
+        "BOT_TOKEN": TOKEN,
+        "TELEGRAM_API_BASE_URL": fake.base_url,
+        "ADMIN_IDS": ",".join(str(i) for i in ASKERS),
+        "DATABASE_PATH": str(tandem.database),
+        "LOG_LEVEL": "ERROR",
+        **{key.upper(): str(value).lower() if isinstance(value, bool) else str(value)
+           for key, value in tandem.settings_overrides.items()},
+    }  # fmt: skip
+    (folder / ".env").write_text("".join(f"{k}={v}\n" for k, v in settings.items()))
+    await asyncio.sleep(1.1)  # let the greetings' chats cool down (1 message/s)
+    requests_before = len(fake.requests)
+    started = time.monotonic()
+    process = await asyncio.create_subprocess_exec(
+        sys.executable, "-m", "bot", cwd=folder, env={**os.environ, "PYTHONPATH": str(ROOT)}
+    )
+    stop = asyncio.Event()
+    helper: asyncio.Task[HelpTimes] | None = None
+    try:
+        waiting, seen = set(recipients), requests_before
+        deadline = started + reps / 10 + 60
+        while waiting and time.monotonic() < deadline:
+            await asyncio.sleep(0.1)
+            for record in fake.requests[seen:]:
+                if record.ok and record.method == "sendMessage":
+                    waiting.discard(record.params.get("chat_id"))
+            seen = len(fake.requests)
+            if helper is None and len(waiting) < len(recipients):
+                # The bot is up and broadcasting: ask for /help from now on.
+                helper = asyncio.create_task(ask_for_help(askers, every, stop))
+        elapsed = time.monotonic() - started
+        stop.set()
+        help_times = await helper if helper is not None else HelpTimes()
+    finally:
+        process.send_signal(signal.SIGINT)
+        await process.wait()
+    return Run(recipients, requests_before, elapsed, help_times, pace, None)
+
+
+async def register_askers(tandem: Tandem) -> list[Player]:
+    askers = [tandem.player(i, f"Asker {i}") for i in ASKERS]
+    for asker in askers:
+        await asker.send("/start")
+    return askers
+
+
+async def bench(
+    reps: int, every: float, rate: float | None, paid: bool = False, in_process: bool = False
+) -> None:
     cap = rate if paid and rate is not None else CAP  # paid broadcasts: Telegram lets it go faster
-    with tempfile.TemporaryDirectory() as folder:
+    with tempfile.TemporaryDirectory() as name:
+        folder = Path(name)
         fake = FakeTelegram(TOKEN, global_rate_per_sec=cap, per_chat_rate_per_sec=1)
         await fake.start()
         tandem = Tandem(
             fake,
-            Path(folder) / "bench.sqlite3",
-            FakeClock(),
+            folder / "bench.sqlite3",
+            # A bot process runs on real time: seed on it too, or reminders come due at once.
+            FakeClock() if in_process else FakeClock(datetime.now(UTC)),
             admin_ids=",".join(str(i) for i in ASKERS),
             **({"broadcast_rate": rate} if rate is not None else {}),
             **({"paid_broadcasts": True} if paid else {}),
         )
-        await tandem.start()
         try:
-            askers = [tandem.player(i, f"Asker {i}") for i in ASKERS]
-            for asker in askers:
-                await asker.send("/start")
-            recipients = await add_reps(tandem, reps)
-            engine: BroadcastEngine = tandem.services.broadcasts
-            requests_before = len(fake.requests)
-
-            await asyncio.sleep(1.1)  # let the greetings' chats cool down (1 message/s)
-            stop = asyncio.Event()
-            helper = asyncio.create_task(ask_for_help(askers, every, stop))
-            await asyncio.sleep(1.0)  # a few replies before the broadcast starts
-            reached = await announce_campaign(tandem, ASKERS[0])
-            assert reached == reps, (reached, reps)
-            started = time.monotonic()  # the announcement's rows are in the outbox
-            engine.wake()
-            await engine.wait_idle(timeout=reps / 10 + 60)
-            elapsed = time.monotonic() - started
-            stop.set()
-            help_times = await helper
-            pace = engine.pacer.bucket.rate
+            if in_process:
+                run = await run_in_process(fake, tandem, reps, every)
+            else:
+                run = await run_as_process(fake, tandem, reps, every, folder)
         finally:
-            await tandem.stop()
             await fake.close()
+    recipients, requests_before, elapsed = run.recipients, run.requests_before, run.elapsed
+    help_times, pace = run.help_times, run.pace
 
     rep_ids = set(recipients)
     counts = dict.fromkeys(rep_ids, 0)
@@ -164,7 +256,8 @@ async def bench(reps: int, every: float, rate: float | None, paid: bool = False)
         f" p50 {percentile(replies, 0.50):.0f} ms, p95 {percentile(replies, 0.95):.0f} ms,"
         f" max {max(replies, default=float('nan')):.0f} ms"
     )
-    print(f"engine stats          {engine.stats}")
+    if run.stats is not None:
+        print(f"engine stats          {run.stats}")
 
 
 def main() -> None:
@@ -182,13 +275,18 @@ def main() -> None:
     parser.add_argument(
         "--paid", action="store_true", help="PAID_BROADCASTS (the fake's cap becomes --rate)"
     )
+    parser.add_argument(
+        "--in-process",
+        action="store_true",
+        help="run the bot in this process, on the fake server's core (default: its own process)",
+    )
     parser.add_argument("--verbose", action="store_true", help="log at INFO")
     args = parser.parse_args()
     logging.basicConfig(
         level=logging.INFO if args.verbose else logging.ERROR,
         format="%(asctime)s %(levelname)s %(name)s: %(message)s",
     )
-    asyncio.run(bench(args.reps, args.help_every, args.rate, args.paid))
+    asyncio.run(bench(args.reps, args.help_every, args.rate, args.paid, args.in_process))
 
 
 if __name__ == "__main__":

@@ -4,7 +4,7 @@ need a crowd (the crash test), where joining each person through an invite would
 
 from __future__ import annotations
 
-from datetime import date
+from datetime import timedelta
 
 from domain.campaigns import audience, drafting, scheduling
 from domain.campaigns.flows import Step
@@ -43,7 +43,7 @@ async def announce_campaign(tandem: Tandem, by: int) -> int:
         for message in KEY_MESSAGES:
             await drafting.add_key_message(uow, actor=actor, campaign_id=cid, text=message, now=now)
         await drafting.set_launch_date(
-            uow, actor=actor, campaign_id=cid, launch=date(2026, 12, 15), now=now
+            uow, actor=actor, campaign_id=cid, launch=now.date() + timedelta(days=21), now=now
         )
         await audience.toggle_audience(uow, actor=actor, campaign_id=cid, all_reps=True, now=now)
         result = await scheduling.schedule(
