@@ -10,7 +10,7 @@ import aiosqlite
 
 from domain.briefings.model import Answer, AnswerKind, Briefing, BriefingQuestion, BriefingStatus
 from domain.campaigns.model import Audience
-from storage.db import from_db, from_db_opt, to_db
+from storage.db import fetch_all, fetch_one, from_db, from_db_opt, to_db
 
 
 class SqlBriefingRepo:
@@ -18,11 +18,11 @@ class SqlBriefingRepo:
         self._conn = conn
 
     async def _questions(self, briefing_id: int) -> tuple[BriefingQuestion, ...]:
-        async with self._conn.execute(
+        rows = await fetch_all(
+            self._conn,
             "SELECT * FROM briefing_questions WHERE briefing_id = ? ORDER BY position",
             (briefing_id,),
-        ) as cur:
-            rows = await cur.fetchall()
+        )
         return tuple(
             BriefingQuestion(
                 row["id"], row["position"], row["text"], tuple(json.loads(row["options"]))
@@ -44,10 +44,7 @@ class SqlBriefingRepo:
         )
 
     async def get(self, briefing_id: int) -> Briefing | None:
-        async with self._conn.execute(
-            "SELECT * FROM briefings WHERE id = ?", (briefing_id,)
-        ) as cur:
-            row = await cur.fetchone()
+        row = await fetch_one(self._conn, "SELECT * FROM briefings WHERE id = ?", (briefing_id,))
         return await self._briefing(row) if row else None
 
     async def add(self, campaign_id: int, *, created_by: int, now: datetime) -> Briefing:
@@ -61,10 +58,11 @@ class SqlBriefingRepo:
         return briefing
 
     async def for_campaign(self, campaign_id: int) -> Sequence[Briefing]:
-        async with self._conn.execute(
-            "SELECT * FROM briefings WHERE campaign_id = ? ORDER BY id DESC", (campaign_id,)
-        ) as cur:
-            rows = await cur.fetchall()
+        rows = await fetch_all(
+            self._conn,
+            "SELECT * FROM briefings WHERE campaign_id = ? ORDER BY id DESC",
+            (campaign_id,),
+        )
         return [await self._briefing(row) for row in rows]
 
     async def save(self, briefing: Briefing) -> None:
@@ -99,10 +97,11 @@ class SqlBriefingRepo:
         )
 
     async def remove_question(self, question_id: int) -> None:
-        async with self._conn.execute(
-            "SELECT briefing_id, position FROM briefing_questions WHERE id = ?", (question_id,)
-        ) as cur:
-            row = await cur.fetchone()
+        row = await fetch_one(
+            self._conn,
+            "SELECT briefing_id, position FROM briefing_questions WHERE id = ?",
+            (question_id,),
+        )
         if row is None:
             return
         await self._conn.execute("DELETE FROM briefing_questions WHERE id = ?", (question_id,))
@@ -120,11 +119,14 @@ class SqlBriefingRepo:
         )
 
     async def save_answer(self, answer: Answer) -> bool:
-        async with self._conn.execute(
-            "SELECT 1 FROM briefing_answers WHERE question_id = ? AND person_id = ?",
-            (answer.question_id, answer.person_id),
-        ) as cur:
-            existed = await cur.fetchone() is not None
+        existed = (
+            await fetch_one(
+                self._conn,
+                "SELECT 1 FROM briefing_answers WHERE question_id = ? AND person_id = ?",
+                (answer.question_id, answer.person_id),
+            )
+            is not None
+        )
         await self._conn.execute(
             "INSERT INTO briefing_answers (question_id, person_id, kind, text, file_id,"
             " file_name, answered_at, changed) VALUES (?, ?, ?, ?, ?, ?, ?, ?)"
@@ -154,8 +156,7 @@ class SqlBriefingRepo:
             sql += " AND a.person_id = ?"
             args += (person_id,)
         sql += " ORDER BY q.position, a.answered_at"
-        async with self._conn.execute(sql, args) as cur:
-            rows = await cur.fetchall()
+        rows = await fetch_all(self._conn, sql, args)
         return [
             Answer(
                 question_id=row["question_id"],

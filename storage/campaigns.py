@@ -20,7 +20,7 @@ from domain.campaigns.model import (
     SentVersion,
     Status,
 )
-from storage.db import from_db, from_db_opt, to_db
+from storage.db import fetch_all, fetch_one, from_db, from_db_opt, to_db
 
 
 def _sent(data: str | None) -> SentVersion | None:
@@ -57,19 +57,17 @@ class SqlCampaignRepo:
         self._conn = conn
 
     async def _materials(self, campaign_id: int) -> list[Material]:
-        async with self._conn.execute(
-            "SELECT * FROM campaign_materials WHERE campaign_id = ? ORDER BY id", (campaign_id,)
-        ) as cur:
-            return [
-                Material(row["id"], row["kind"], row["file_id"], row["file_name"])
-                for row in await cur.fetchall()
-            ]
+        return [
+            Material(row["id"], row["kind"], row["file_id"], row["file_name"])
+            for row in await fetch_all(
+                self._conn,
+                "SELECT * FROM campaign_materials WHERE campaign_id = ? ORDER BY id",
+                (campaign_id,),
+            )
+        ]
 
     async def get(self, campaign_id: int) -> Campaign | None:
-        async with self._conn.execute(
-            "SELECT * FROM campaigns WHERE id = ?", (campaign_id,)
-        ) as cur:
-            row = await cur.fetchone()
+        row = await fetch_one(self._conn, "SELECT * FROM campaigns WHERE id = ?", (campaign_id,))
         if row is None:
             return None
         return _campaign(row, await self._materials(campaign_id))
@@ -137,30 +135,29 @@ class SqlCampaignRepo:
         if not include_cancelled:
             sql += " WHERE status != 'cancelled'"
         sql += " ORDER BY id DESC"
-        async with self._conn.execute(sql) as cur:
-            rows = await cur.fetchall()
+        rows = await fetch_all(self._conn, sql)
         return [_campaign(row, await self._materials(row["id"])) for row in rows]
 
     async def sent_to(self, person_id: int) -> Sequence[Campaign]:
         """Campaigns whose announcement this person received (or will shortly)."""
-        async with self._conn.execute(
+        rows = await fetch_all(
+            self._conn,
             "SELECT c.* FROM campaigns c WHERE EXISTS (SELECT 1 FROM deliveries d"
             " WHERE d.kind = 'campaign.announce' AND d.ref_id = c.id AND d.person_id = ?"
             " AND d.status = 'sent') ORDER BY c.id DESC",
             (person_id,),
-        ) as cur:
-            rows = await cur.fetchall()
+        )
         return [_campaign(row, await self._materials(row["id"])) for row in rows]
 
     async def reaching_team(self, team_id: int) -> Sequence[Campaign]:
-        async with self._conn.execute(
+        rows = await fetch_all(
+            self._conn,
             "SELECT c.* FROM campaigns c WHERE EXISTS (SELECT 1 FROM deliveries d"
             " JOIN people p ON p.id = d.person_id"
             " WHERE d.kind = 'campaign.announce' AND d.ref_id = c.id AND p.team_id = ?)"
             " ORDER BY c.id DESC",
             (team_id,),
-        ) as cur:
-            rows = await cur.fetchall()
+        )
         return [_campaign(row, await self._materials(row["id"])) for row in rows]
 
     async def acknowledge(self, campaign_id: int, person_id: int, *, at: datetime) -> bool:
@@ -172,17 +169,21 @@ class SqlCampaignRepo:
         return cur.rowcount == 1
 
     async def acknowledged_by(self, campaign_id: int) -> set[int]:
-        async with self._conn.execute(
-            "SELECT person_id FROM campaign_acks WHERE campaign_id = ?", (campaign_id,)
-        ) as cur:
-            return {row[0] for row in await cur.fetchall()}
+        return {
+            row[0]
+            for row in await fetch_all(
+                self._conn,
+                "SELECT person_id FROM campaign_acks WHERE campaign_id = ?",
+                (campaign_id,),
+            )
+        }
 
     async def acknowledged_at(self, campaign_id: int, person_id: int) -> datetime | None:
-        async with self._conn.execute(
+        row = await fetch_one(
+            self._conn,
             "SELECT at FROM campaign_acks WHERE campaign_id = ? AND person_id = ?",
             (campaign_id, person_id),
-        ) as cur:
-            row = await cur.fetchone()
+        )
         return from_db(row[0]) if row else None
 
     async def add_note(self, campaign_id: int, note: Note, *, by: int, at: datetime) -> None:
@@ -194,12 +195,12 @@ class SqlCampaignRepo:
         )
 
     async def note(self, campaign_id: int, number: int) -> Note | None:
-        async with self._conn.execute(
+        row = await fetch_one(
+            self._conn,
             "SELECT number, kind, note, changes, created_by FROM campaign_updates"
             " WHERE campaign_id = ? AND number = ?",
             (campaign_id, number),
-        ) as cur:
-            row = await cur.fetchone()
+        )
         if row is None:
             return None
         changes = tuple(Change.from_json(c) for c in json.loads(row["changes"]))

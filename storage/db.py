@@ -5,10 +5,11 @@ from __future__ import annotations
 import asyncio
 import os
 import sqlite3
-from collections.abc import AsyncIterator
+from collections.abc import AsyncIterator, Sequence
 from contextlib import asynccontextmanager
 from datetime import UTC, datetime
 from pathlib import Path
+from typing import Any
 
 import aiosqlite
 
@@ -69,11 +70,27 @@ def to_db(moment: datetime) -> str:
 
 
 def from_db(raw: str) -> datetime:
-    return datetime.strptime(raw, "%Y-%m-%d %H:%M:%S.%f").replace(tzinfo=UTC)
+    return datetime.fromisoformat(raw).replace(tzinfo=UTC)
 
 
 def from_db_opt(raw: str | None) -> datetime | None:
     return from_db(raw) if raw is not None else None
+
+
+# Reads go to SQLite's thread in one hop: a cursor used with ``async with`` costs three
+# (execute, fetch, close), and the hops, not the queries, are most of a small read's cost.
+async def fetch_all(
+    conn: aiosqlite.Connection, sql: str, params: Sequence[Any] = ()
+) -> Sequence[aiosqlite.Row]:
+    rows = await conn.execute_fetchall(sql, params)
+    return rows  # type: ignore[return-value]  # aiosqlite types them as sqlite3.Row
+
+
+async def fetch_one(
+    conn: aiosqlite.Connection, sql: str, params: Sequence[Any] = ()
+) -> aiosqlite.Row | None:
+    rows = await conn.execute_fetchall(sql, params)
+    return next(iter(rows), None)
 
 
 class Database:

@@ -17,7 +17,7 @@ from enum import StrEnum
 import aiosqlite
 
 from domain.ports import Outgoing, Planned
-from storage.db import from_db, from_db_opt, to_db
+from storage.db import fetch_all, fetch_one, from_db, from_db_opt, to_db
 
 # One recipient of one message at one moment (the domain's name for it is ``Outgoing``).
 Recipient = Outgoing
@@ -151,8 +151,7 @@ class SqlDeliveryRepo:
             args.extend(kinds)
         sql += " ORDER BY next_attempt_at, id LIMIT ?"
         args.append(limit)
-        async with self._conn.execute(sql, args) as cur:
-            rows = [_delivery(row) for row in await cur.fetchall()]
+        rows = [_delivery(row) for row in await fetch_all(self._conn, sql, args)]
         if not rows:
             return []
         ids = [row.id for row in rows]
@@ -228,10 +227,9 @@ class SqlDeliveryRepo:
             "UPDATE deliveries SET attempts = attempts + 1, error = ? WHERE id = ?",
             (reason, delivery_id),
         )
-        async with self._conn.execute(
-            "SELECT attempts FROM deliveries WHERE id = ?", (delivery_id,)
-        ) as cur:
-            row = await cur.fetchone()
+        row = await fetch_one(
+            self._conn, "SELECT attempts FROM deliveries WHERE id = ?", (delivery_id,)
+        )
         return int(row[0]) if row else 0
 
     async def withdraw(
@@ -263,27 +261,26 @@ class SqlDeliveryRepo:
     # --- reading ------------------------------------------------------------------------------
 
     async def get(self, kind: str, ref_id: int, batch: str, person_id: int) -> Delivery | None:
-        async with self._conn.execute(
+        row = await fetch_one(
+            self._conn,
             "SELECT * FROM deliveries WHERE kind = ? AND ref_id = ? AND batch = ?"
             " AND person_id = ?",
             (kind, ref_id, batch, person_id),
-        ) as cur:
-            row = await cur.fetchone()
+        )
         return _delivery(row) if row else None
 
     async def by_id(self, delivery_id: int) -> Delivery | None:
-        async with self._conn.execute(
-            "SELECT * FROM deliveries WHERE id = ?", (delivery_id,)
-        ) as cur:
-            row = await cur.fetchone()
+        row = await fetch_one(self._conn, "SELECT * FROM deliveries WHERE id = ?", (delivery_id,))
         return _delivery(row) if row else None
 
     async def for_ref(self, kind: str, ref_id: int, batch: str | None = None) -> list[Delivery]:
         where, args = _batch_filter(kind, ref_id, batch)
-        async with self._conn.execute(
-            f"SELECT * FROM deliveries WHERE {where} ORDER BY id", args
-        ) as cur:
-            return [_delivery(row) for row in await cur.fetchall()]
+        return [
+            _delivery(row)
+            for row in await fetch_all(
+                self._conn, f"SELECT * FROM deliveries WHERE {where} ORDER BY id", args
+            )
+        ]
 
     async def planned(
         self, kind: str, ref_id: int, *, people: Collection[int] | None = None
@@ -295,21 +292,27 @@ class SqlDeliveryRepo:
         found: list[Delivery] = []
         for start in range(0, len(ids), IN_CHUNK):
             chunk = ids[start : start + IN_CHUNK]
-            async with self._conn.execute(
-                "SELECT * FROM deliveries WHERE kind = ? AND ref_id = ?"
-                f" AND person_id IN ({_placeholders(len(chunk))})",
-                [kind, ref_id, *chunk],
-            ) as cur:
-                found.extend(_delivery(row) for row in await cur.fetchall())
+            found.extend(
+                _delivery(row)
+                for row in await fetch_all(
+                    self._conn,
+                    "SELECT * FROM deliveries WHERE kind = ? AND ref_id = ?"
+                    f" AND person_id IN ({_placeholders(len(chunk))})",
+                    [kind, ref_id, *chunk],
+                )
+            )
         return [_planned(row) for row in sorted(found, key=lambda d: d.id)]
 
     async def waiting_for(self, person_id: int) -> list[Planned]:
         """Every pending row of this person, of any kind, in queue order."""
-        async with self._conn.execute(
-            "SELECT * FROM deliveries WHERE person_id = ? AND status = 'pending' ORDER BY id",
-            (person_id,),
-        ) as cur:
-            return [_planned(_delivery(row)) for row in await cur.fetchall()]
+        return [
+            _planned(_delivery(row))
+            for row in await fetch_all(
+                self._conn,
+                "SELECT * FROM deliveries WHERE person_id = ? AND status = 'pending' ORDER BY id",
+                (person_id,),
+            )
+        ]
 
     async def give_up_for(self, person_id: int, *, reason: str, at: datetime) -> int:
         cur = await self._conn.execute(
@@ -321,12 +324,15 @@ class SqlDeliveryRepo:
 
     async def unreachable_for(self, person_id: int, kind: str) -> list[Planned]:
         """This person's unreachable rows of ``kind``, in queue order."""
-        async with self._conn.execute(
-            "SELECT * FROM deliveries WHERE person_id = ? AND kind = ?"
-            " AND status = 'unreachable' ORDER BY id",
-            (person_id, kind),
-        ) as cur:
-            return [_planned(_delivery(row)) for row in await cur.fetchall()]
+        return [
+            _planned(_delivery(row))
+            for row in await fetch_all(
+                self._conn,
+                "SELECT * FROM deliveries WHERE person_id = ? AND kind = ?"
+                " AND status = 'unreachable' ORDER BY id",
+                (person_id, kind),
+            )
+        ]
 
     async def requeue(
         self, kind: str, ref_id: int, batch: str, person_id: int, *, due_at: datetime
@@ -342,54 +348,66 @@ class SqlDeliveryRepo:
     async def counts(self, kind: str, ref_id: int, batch: str | None = None) -> dict[str, int]:
         """status -> number of rows (statuses with no rows are left out)."""
         where, args = _batch_filter(kind, ref_id, batch)
-        async with self._conn.execute(
-            f"SELECT status, COUNT(*) FROM deliveries WHERE {where} GROUP BY status", args
-        ) as cur:
-            return {row[0]: row[1] for row in await cur.fetchall()}
+        return {
+            row[0]: row[1]
+            for row in await fetch_all(
+                self._conn,
+                f"SELECT status, COUNT(*) FROM deliveries WHERE {where} GROUP BY status",
+                args,
+            )
+        }
 
     async def statuses(self, kind: str, ref_id: int, batch: str) -> dict[int, str]:
         """person id -> status, for one batch."""
-        async with self._conn.execute(
-            "SELECT person_id, status FROM deliveries WHERE kind = ? AND ref_id = ? AND batch = ?",
-            (kind, ref_id, batch),
-        ) as cur:
-            return {row[0]: row[1] for row in await cur.fetchall()}
+        return {
+            row[0]: row[1]
+            for row in await fetch_all(
+                self._conn,
+                "SELECT person_id, status FROM deliveries"
+                " WHERE kind = ? AND ref_id = ? AND batch = ?",
+                (kind, ref_id, batch),
+            )
+        }
 
     async def status(self, kind: str, ref_id: int, batch: str, person_id: int) -> str | None:
-        async with self._conn.execute(
+        row = await fetch_one(
+            self._conn,
             "SELECT status FROM deliveries WHERE kind = ? AND ref_id = ? AND batch = ?"
             " AND person_id = ?",
             (kind, ref_id, batch, person_id),
-        ) as cur:
-            row = await cur.fetchone()
+        )
         return str(row[0]) if row else None
 
     async def message_id(self, kind: str, ref_id: int, batch: str, person_id: int) -> int | None:
         """The Telegram message id a sent delivery produced."""
-        async with self._conn.execute(
+        row = await fetch_one(
+            self._conn,
             "SELECT message_id FROM deliveries WHERE kind = ? AND ref_id = ? AND batch = ?"
             " AND person_id = ? AND status = 'sent'",
             (kind, ref_id, batch, person_id),
-        ) as cur:
-            row = await cur.fetchone()
+        )
         return int(row[0]) if row and row[0] is not None else None
 
     async def first_due(self, kind: str, ref_id: int) -> datetime | None:
         """The earliest scheduled moment among the rows of ``kind`` for ``ref_id``."""
-        async with self._conn.execute(
-            "SELECT MIN(due_at) FROM deliveries WHERE kind = ? AND ref_id = ?", (kind, ref_id)
-        ) as cur:
-            row = await cur.fetchone()
+        row = await fetch_one(
+            self._conn,
+            "SELECT MIN(due_at) FROM deliveries WHERE kind = ? AND ref_id = ?",
+            (kind, ref_id),
+        )
         return from_db_opt(row[0] if row else None)
 
     async def batch_finished(self, kind: str, ref_id: int, batch: str) -> bool:
         """No row of the batch is pending or being sent (an empty batch counts as finished)."""
-        async with self._conn.execute(
-            "SELECT 1 FROM deliveries WHERE kind = ? AND ref_id = ? AND batch = ?"
-            " AND status IN ('pending', 'sending') LIMIT 1",
-            (kind, ref_id, batch),
-        ) as cur:
-            return await cur.fetchone() is None
+        return (
+            await fetch_one(
+                self._conn,
+                "SELECT 1 FROM deliveries WHERE kind = ? AND ref_id = ? AND batch = ?"
+                " AND status IN ('pending', 'sending') LIMIT 1",
+                (kind, ref_id, batch),
+            )
+            is None
+        )
 
     async def next_due_at(self, *, kinds: Collection[str] | None = None) -> datetime | None:
         """When the earliest pending row may be tried."""
@@ -400,8 +418,7 @@ class SqlDeliveryRepo:
                 return None
             sql += f" AND kind IN ({_placeholders(len(kinds))})"
             args.extend(kinds)
-        async with self._conn.execute(sql, args) as cur:
-            row = await cur.fetchone()
+        row = await fetch_one(self._conn, sql, args)
         return from_db_opt(row[0] if row else None)
 
     async def count_due(self, now: datetime, *, kinds: Collection[str] | None = None) -> int:
@@ -413,6 +430,5 @@ class SqlDeliveryRepo:
                 return 0
             sql += f" AND kind IN ({_placeholders(len(kinds))})"
             args.extend(kinds)
-        async with self._conn.execute(sql, args) as cur:
-            row = await cur.fetchone()
+        row = await fetch_one(self._conn, sql, args)
         return int(row[0]) if row else 0

@@ -9,7 +9,7 @@ from typing import Any
 import aiosqlite
 
 from domain.leads.model import Dispute, DisputeStatus, Evidence, EvidenceKind, NewDispute
-from storage.db import from_db, from_db_opt, to_db
+from storage.db import fetch_all, fetch_one, from_db, from_db_opt, to_db
 
 
 def _opt(moment: datetime | None) -> str | None:
@@ -46,8 +46,7 @@ class SqlDisputeRepo:
         self._conn = conn
 
     async def _many(self, sql: str, args: Sequence[Any]) -> list[Dispute]:
-        async with self._conn.execute(sql, args) as cur:
-            return [_dispute(row) for row in await cur.fetchall()]
+        return [_dispute(row) for row in await fetch_all(self._conn, sql, args)]
 
     async def add(self, new: NewDispute) -> Dispute:
         cur = await self._conn.execute(
@@ -115,12 +114,12 @@ class SqlDisputeRepo:
         )
 
     async def by_rep_since(self, rep_id: int, since: datetime) -> int:
-        async with self._conn.execute(
+        row = await fetch_one(
+            self._conn,
             "SELECT COUNT(*) FROM disputes WHERE rep_id = ? AND opened_at >= ?"
             " AND status <> 'declined'",
             (rep_id, to_db(since)),
-        ) as cur:
-            row = await cur.fetchone()
+        )
         return int(row[0]) if row else 0
 
     async def export(self) -> Sequence[Dispute]:

@@ -21,7 +21,7 @@ from domain.feedback.model import (
     prompt_day,
 )
 from domain.feedback.prompts import PROMPT
-from storage.db import from_db, to_db
+from storage.db import fetch_all, fetch_one, from_db, to_db
 
 
 class SqlFeedbackRepo:
@@ -32,11 +32,11 @@ class SqlFeedbackRepo:
 
     async def settings(self, campaign_id: int) -> FeedbackSettings:
         """The campaign's settings; the defaults until a marketer changes them."""
-        async with self._conn.execute(
+        row = await fetch_one(
+            self._conn,
             "SELECT anonymous, prompt_days FROM feedback_settings WHERE campaign_id = ?",
             (campaign_id,),
-        ) as cur:
-            row = await cur.fetchone()
+        )
         if row is None:
             return FeedbackSettings(campaign_id)
         return FeedbackSettings(
@@ -62,24 +62,27 @@ class SqlFeedbackRepo:
 
     async def reached(self, campaign_id: int) -> dict[int, datetime]:
         """person id -> when the campaign's announcement reached them."""
-        async with self._conn.execute(
-            "SELECT person_id, COALESCE(sent_at, finished_at, due_at) AS at FROM deliveries"
-            " WHERE kind = ? AND ref_id = ? AND batch = ? AND status = 'sent'",
-            (ANNOUNCE, campaign_id, ANNOUNCE_BATCH),
-        ) as cur:
-            return {row["person_id"]: from_db(row["at"]) for row in await cur.fetchall()}
+        return {
+            row["person_id"]: from_db(row["at"])
+            for row in await fetch_all(
+                self._conn,
+                "SELECT person_id, COALESCE(sent_at, finished_at, due_at) AS at FROM deliveries"
+                " WHERE kind = ? AND ref_id = ? AND batch = ? AND status = 'sent'",
+                (ANNOUNCE, campaign_id, ANNOUNCE_BATCH),
+            )
+        }
 
     async def sent_prompt(
         self, person_id: int, campaign_id: int, message_id: int
     ) -> SentPrompt | None:
         """The scheduled prompt the broadcast engine sent to the person as that message."""
-        async with self._conn.execute(
+        row = await fetch_one(
+            self._conn,
             "SELECT batch, COALESCE(sent_at, finished_at, due_at) AS at FROM deliveries"
             " WHERE kind = ? AND ref_id = ? AND person_id = ? AND message_id = ?"
             " AND status = 'sent'",
             (PROMPT, campaign_id, person_id, message_id),
-        ) as cur:
-            row = await cur.fetchone()
+        )
         if row is None:
             return None
         return SentPrompt(prompt_day(row["batch"]), from_db(row["at"]))
@@ -109,20 +112,19 @@ class SqlFeedbackRepo:
         return created
 
     async def get(self, feedback_id: int) -> Feedback | None:
-        async with self._conn.execute("SELECT * FROM feedback WHERE id = ?", (feedback_id,)) as cur:
-            row = await cur.fetchone()
+        row = await fetch_one(self._conn, "SELECT * FROM feedback WHERE id = ?", (feedback_id,))
         if row is None:
             return None
         [found] = await self._complete([row])
         return found
 
     async def by_origin(self, person_id: int, campaign_id: int, origin: int) -> Feedback | None:
-        async with self._conn.execute(
+        row = await fetch_one(
+            self._conn,
             "SELECT id FROM feedback WHERE person_id = ? AND campaign_id = ?"
             " AND origin_message_id = ?",
             (person_id, campaign_id, origin),
-        ) as cur:
-            row = await cur.fetchone()
+        )
         return await self.get(row["id"]) if row else None
 
     async def _touch(self, sql: str, feedback_id: int, value: object, now: datetime) -> None:
@@ -175,8 +177,7 @@ class SqlFeedbackRepo:
             sql += " AND team_id = ?"
             args += (team_id,)
         sql += " ORDER BY created_at DESC, id DESC"
-        async with self._conn.execute(sql, args) as cur:
-            rows = await cur.fetchall()
+        rows = await fetch_all(self._conn, sql, args)
         return await self._complete(list(rows))
 
     async def counts(
@@ -195,8 +196,7 @@ class SqlFeedbackRepo:
                 sql += " AND team_id = ?"
                 args.append(team_id)
             sql += " GROUP BY campaign_id"
-            async with self._conn.execute(sql, args) as cur:
-                found.update({row[0]: row[1] for row in await cur.fetchall()})
+            found.update({row[0]: row[1] for row in await fetch_all(self._conn, sql, args)})
         return found
 
     async def _complete(self, rows: list[aiosqlite.Row]) -> list[Feedback]:
@@ -207,24 +207,23 @@ class SqlFeedbackRepo:
         for start in range(0, len(ids), 500):
             chunk = ids[start : start + 500]
             marks = ",".join("?" * len(chunk))
-            async with self._conn.execute(
-                f"SELECT * FROM feedback_media WHERE feedback_id IN ({marks}) ORDER BY id", chunk
-            ) as cur:
-                for m in await cur.fetchall():
-                    media.setdefault(m["feedback_id"], []).append(
-                        Attachment(
-                            m["id"], MediaKind(m["kind"]), m["file_id"], from_db(m["added_at"])
-                        )
-                    )
-            async with self._conn.execute(
+            for m in await fetch_all(
+                self._conn,
+                f"SELECT * FROM feedback_media WHERE feedback_id IN ({marks}) ORDER BY id",
+                chunk,
+            ):
+                media.setdefault(m["feedback_id"], []).append(
+                    Attachment(m["id"], MediaKind(m["kind"]), m["file_id"], from_db(m["added_at"]))
+                )
+            for r in await fetch_all(
+                self._conn,
                 f"SELECT * FROM feedback_reactions WHERE feedback_id IN ({marks})"
                 " ORDER BY message_index",
                 chunk,
-            ) as cur:
-                for r in await cur.fetchall():
-                    reactions.setdefault(r["feedback_id"], []).append(
-                        KeyReaction(r["message_index"], r["message"], Reaction(r["reaction"]))
-                    )
+            ):
+                reactions.setdefault(r["feedback_id"], []).append(
+                    KeyReaction(r["message_index"], r["message"], Reaction(r["reaction"]))
+                )
         return [
             Feedback(
                 id=row["id"],

@@ -18,7 +18,7 @@ import aiosqlite
 from pydantic import TypeAdapter, ValidationError
 
 from domain.flows import FlowState, LostFlow
-from storage.db import to_db
+from storage.db import fetch_one, to_db
 
 log = logging.getLogger(__name__)
 
@@ -63,10 +63,9 @@ class SqlFlowRepo:
         self._codec = codec
 
     async def get(self, person_id: int) -> FlowState | None:
-        async with self._conn.execute(
-            "SELECT kind, data FROM flows WHERE person_id = ?", (person_id,)
-        ) as cur:
-            row = await cur.fetchone()
+        row = await fetch_one(
+            self._conn, "SELECT kind, data FROM flows WHERE person_id = ?", (person_id,)
+        )
         if row is None:
             return None
         return self._codec.decode(row["kind"], row["data"])

@@ -18,7 +18,7 @@ from datetime import datetime
 
 import aiosqlite
 
-from storage.db import Database, to_db
+from storage.db import Database, fetch_all, to_db
 
 # The update whose handling is running in this task (None outside update handling).
 _current: ContextVar[int | None] = ContextVar("inbox_update", default=None)
@@ -71,10 +71,12 @@ class Inbox:
         ids = [update_id for update_id, _, _ in updates]
         marks = ", ".join("?" * len(ids))
         async with self._db.transaction() as conn:
-            async with conn.execute(
-                f"SELECT update_id FROM inbox WHERE update_id IN ({marks})", ids
-            ) as cur:
-                known = {row[0] for row in await cur.fetchall()}
+            known = {
+                row[0]
+                for row in await fetch_all(
+                    conn, f"SELECT update_id FROM inbox WHERE update_id IN ({marks})", ids
+                )
+            }
             await conn.executemany(
                 "INSERT INTO inbox (update_id, chat_id, payload, received_at)"
                 " VALUES (?, ?, ?, ?) ON CONFLICT (update_id) DO NOTHING",
@@ -101,11 +103,11 @@ class Inbox:
                 (to_db(at), max_attempts),
             )
             await conn.execute("UPDATE inbox SET attempts = attempts + 1 WHERE done_at IS NULL")
-            async with conn.execute(
+            rows = await fetch_all(
+                conn,
                 "SELECT update_id, payload, applied_at FROM inbox WHERE done_at IS NULL"
-                " ORDER BY update_id"
-            ) as cur:
-                rows = await cur.fetchall()
+                " ORDER BY update_id",
+            )
         return [Stored(row[0], row[1], row[2] is not None) for row in rows]
 
     async def prune(self, *, before: datetime) -> int:

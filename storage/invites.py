@@ -11,7 +11,7 @@ import aiosqlite
 from domain.people.invites import Invite, NewInvite
 from domain.people.model import parse_roles, sorted_roles
 from domain.ports import AuditEntry
-from storage.db import from_db, from_db_opt, to_db
+from storage.db import fetch_all, fetch_one, from_db, from_db_opt, to_db
 
 
 def _invite(row: aiosqlite.Row) -> Invite:
@@ -55,8 +55,7 @@ class SqlInviteRepo:
         return invite
 
     async def _one(self, where: str, arg: object) -> Invite | None:
-        async with self._conn.execute(f"SELECT * FROM invites WHERE {where}", (arg,)) as cur:
-            row = await cur.fetchone()
+        row = await fetch_one(self._conn, f"SELECT * FROM invites WHERE {where}", (arg,))
         return _invite(row) if row else None
 
     async def get(self, invite_id: int) -> Invite | None:
@@ -83,18 +82,22 @@ class SqlInviteRepo:
         return cur.rowcount == 1
 
     async def open_invites(self, *, now: datetime) -> Sequence[Invite]:
-        async with self._conn.execute(
-            "SELECT * FROM invites WHERE uses < max_uses AND revoked_at IS NULL"
-            " AND expires_at > ? ORDER BY created_at DESC, id DESC",
-            (to_db(now),),
-        ) as cur:
-            return [_invite(row) for row in await cur.fetchall()]
+        return [
+            _invite(row)
+            for row in await fetch_all(
+                self._conn,
+                "SELECT * FROM invites WHERE uses < max_uses AND revoked_at IS NULL"
+                " AND expires_at > ? ORDER BY created_at DESC, id DESC",
+                (to_db(now),),
+            )
+        ]
 
     async def last_created_by(self, person_id: int) -> Invite | None:
-        async with self._conn.execute(
-            "SELECT * FROM invites WHERE created_by = ? ORDER BY id DESC LIMIT 1", (person_id,)
-        ) as cur:
-            row = await cur.fetchone()
+        row = await fetch_one(
+            self._conn,
+            "SELECT * FROM invites WHERE created_by = ? ORDER BY id DESC LIMIT 1",
+            (person_id,),
+        )
         return _invite(row) if row else None
 
 
@@ -117,11 +120,11 @@ class SqlAuditLog:
         )
 
     async def for_object(self, object_type: str, object_id: int) -> Sequence[AuditEntry]:
-        async with self._conn.execute(
+        rows = await fetch_all(
+            self._conn,
             "SELECT * FROM audit_log WHERE object_type = ? AND object_id = ? ORDER BY id",
             (object_type, object_id),
-        ) as cur:
-            rows = await cur.fetchall()
+        )
         return [
             AuditEntry(
                 actor_id=row["actor_id"],

@@ -38,7 +38,7 @@ from domain.kpis.model import (
 )
 from domain.kpis.ports import Grouping
 from domain.kpis.scopes import Slice
-from storage.db import from_db, from_db_opt, to_db
+from storage.db import fetch_all, from_db, from_db_opt, to_db
 
 _LEAD_SUMS = (
     "COUNT(*), SUM(taken), SUM(disputed),"
@@ -95,8 +95,7 @@ def _buckets(column: str, weeks: Sequence[Window]) -> tuple[str, list[object]]:
 async def _shifts(conn: aiosqlite.Connection, at: datetime) -> tuple[str, list[object]]:
     """``CASE p.timezone WHEN 'Asia/Vladivostok' THEN '+600 minutes' … END``: each zone in
     use as SQLite's date modifier, for a person's local date of a timestamp."""
-    async with conn.execute("SELECT DISTINCT timezone FROM people") as cur:
-        zones = [row[0] for row in await cur.fetchall()]
+    zones = [row[0] for row in await fetch_all(conn, "SELECT DISTINCT timezone FROM people")]
     args: list[object] = []
     parts = []
     for name in zones:
@@ -114,8 +113,7 @@ class SqlKpiRepo:
         self._conn = conn
 
     async def _rows(self, sql: str, args: Sequence[object]) -> list[aiosqlite.Row]:
-        async with self._conn.execute(sql, args) as cur:
-            return list(await cur.fetchall())
+        return list(await fetch_all(self._conn, sql, args))
 
     async def _one(self, sql: str, args: Sequence[object]) -> aiosqlite.Row:
         rows = await self._rows(sql, args)

@@ -8,7 +8,7 @@ from datetime import datetime
 import aiosqlite
 
 from domain.leads.ports import LeadSource
-from storage.db import from_db, from_db_opt, to_db
+from storage.db import fetch_all, fetch_one, from_db, from_db_opt, to_db
 
 
 def _source(row: aiosqlite.Row) -> LeadSource:
@@ -37,8 +37,7 @@ class SqlLeadSourceRepo:
         return LeadSource(cur.lastrowid, name, created_by, now)
 
     async def _one(self, where: str, arg: object) -> LeadSource | None:
-        async with self._conn.execute(f"SELECT * FROM lead_sources WHERE {where}", (arg,)) as cur:
-            row = await cur.fetchone()
+        row = await fetch_one(self._conn, f"SELECT * FROM lead_sources WHERE {where}", (arg,))
         return _source(row) if row else None
 
     async def get(self, source_id: int) -> LeadSource | None:
@@ -48,8 +47,10 @@ class SqlLeadSourceRepo:
         return await self._one("token_hash = ?", token_hash)
 
     async def all(self) -> Sequence[LeadSource]:
-        async with self._conn.execute("SELECT * FROM lead_sources ORDER BY id") as cur:
-            return [_source(row) for row in await cur.fetchall()]
+        return [
+            _source(row)
+            for row in await fetch_all(self._conn, "SELECT * FROM lead_sources ORDER BY id")
+        ]
 
     async def revoke(self, source_id: int, *, at: datetime) -> bool:
         cur = await self._conn.execute(

@@ -22,7 +22,7 @@ from domain.leads.model import (
     NewLead,
 )
 from domain.leads.ports import LeadFilter
-from storage.db import from_db, from_db_opt, to_db
+from storage.db import fetch_all, fetch_one, from_db, from_db_opt, to_db
 
 _CHUNK = 500
 
@@ -121,8 +121,7 @@ class SqlLeadRepo:
         self._conn = conn
 
     async def _many(self, sql: str, args: Sequence[object]) -> list[Lead]:
-        async with self._conn.execute(sql, args) as cur:
-            return [_lead(row) for row in await cur.fetchall()]
+        return [_lead(row) for row in await fetch_all(self._conn, sql, args)]
 
     @staticmethod
     def _values(new: NewLead) -> tuple[object, ...]:
@@ -161,8 +160,7 @@ class SqlLeadRepo:
     async def add_many(self, new: Sequence[NewLead]) -> Sequence[int]:
         if not new:
             return []
-        async with self._conn.execute("SELECT COALESCE(MAX(id), 0) FROM leads") as cur:
-            row = await cur.fetchone()
+        row = await fetch_one(self._conn, "SELECT COALESCE(MAX(id), 0) FROM leads")
         before = int(row[0]) if row else 0
         await self._conn.executemany(self._INSERT, [self._values(n) for n in new])
         await self._tally({("all", LeadStatus.UNASSIGNED.value): len(new)})
@@ -184,12 +182,12 @@ class SqlLeadRepo:
         return sorted(found, key=lambda lead: lead.id)
 
     async def save(self, lead: Lead) -> None:
-        async with self._conn.execute(
+        old = await fetch_one(
+            self._conn,
             "SELECT status, team_id, assignee_id, assignment_no, reminded_no, first_action_at"
             " FROM leads WHERE id = ?",
             (lead.id,),
-        ) as cur:
-            old = await cur.fetchone()
+        )
         if old is None:
             return
         changes: dict[tuple[str, str], int] = {}
@@ -261,14 +259,14 @@ class SqlLeadRepo:
 
     async def discard_import(self, import_id: str) -> int:
         changes: dict[tuple[str, str], int] = {}
-        async with self._conn.execute(
+        for row in await fetch_all(
+            self._conn,
             "SELECT status, team_id, assignee_id, COUNT(*) FROM leads WHERE import_id = ?"
             " GROUP BY status, team_id, assignee_id",
             (import_id,),
-        ) as cur:
-            for row in await cur.fetchall():
-                for scope in _scopes(row[1], row[2]):
-                    changes[(scope, row[0])] = changes.get((scope, row[0]), 0) - row[3]
+        ):
+            for scope in _scopes(row[1], row[2]):
+                changes[(scope, row[0])] = changes.get((scope, row[0]), 0) - row[3]
         await self._tally(changes)
         await self._conn.execute(
             "DELETE FROM lead_events WHERE lead_id IN (SELECT id FROM leads WHERE import_id = ?)",
@@ -297,12 +295,17 @@ class SqlLeadRepo:
             unique = sorted(set(values))
             for start in range(0, len(unique), _CHUNK):
                 chunk = unique[start : start + _CHUNK]
-                async with self._conn.execute(
-                    f"SELECT {column}, MIN(id) FROM leads WHERE {column} IN"
-                    f" ({_marks(len(chunk))}) AND created_at >= ? GROUP BY {column}",
-                    (*chunk, to_db(since)),
-                ) as cur:
-                    found.update({row[0]: row[1] for row in await cur.fetchall()})
+                found.update(
+                    {
+                        row[0]: row[1]
+                        for row in await fetch_all(
+                            self._conn,
+                            f"SELECT {column}, MIN(id) FROM leads WHERE {column} IN"
+                            f" ({_marks(len(chunk))}) AND created_at >= ? GROUP BY {column}",
+                            (*chunk, to_db(since)),
+                        )
+                    }
+                )
         return found
 
     async def unassigned_of_import(self, import_id: str) -> Sequence[Lead]:
@@ -326,13 +329,16 @@ class SqlLeadRepo:
             if where.status is not None:
                 sql += " AND status = ?"
                 args.append(where.status.value)
-            async with self._conn.execute(sql, args) as cur:
-                return {LeadStatus(row[0]): row[1] for row in await cur.fetchall()}
+            return {LeadStatus(row[0]): row[1] for row in await fetch_all(self._conn, sql, args)}
         clause, args = _where(where)
-        async with self._conn.execute(
-            f"SELECT status, COUNT(*) FROM leads WHERE {clause} GROUP BY status", args
-        ) as cur:
-            return {LeadStatus(row[0]): row[1] for row in await cur.fetchall()}
+        return {
+            LeadStatus(row[0]): row[1]
+            for row in await fetch_all(
+                self._conn,
+                f"SELECT status, COUNT(*) FROM leads WHERE {clause} GROUP BY status",
+                args,
+            )
+        }
 
     async def page(self, where: LeadFilter, *, offset: int, limit: int) -> Sequence[Lead]:
         clause, args = _where(where)
@@ -363,29 +369,35 @@ class SqlLeadRepo:
 
     async def sources(self, where: LeadFilter) -> Sequence[str]:
         clause, args = _where(where)
-        async with self._conn.execute(
-            f"SELECT DISTINCT source FROM leads WHERE {clause} AND source IS NOT NULL"
-            " ORDER BY source LIMIT 50",
-            args,
-        ) as cur:
-            return [row[0] for row in await cur.fetchall()]
+        return [
+            row[0]
+            for row in await fetch_all(
+                self._conn,
+                f"SELECT DISTINCT source FROM leads WHERE {clause} AND source IS NOT NULL"
+                " ORDER BY source LIMIT 50",
+                args,
+            )
+        ]
 
     async def campaign_ids(self, where: LeadFilter) -> Sequence[int]:
         clause, args = _where(where)
-        async with self._conn.execute(
-            f"SELECT DISTINCT campaign_id FROM leads WHERE {clause} AND campaign_id IS NOT NULL"
-            " ORDER BY campaign_id DESC LIMIT 30",
-            args,
-        ) as cur:
-            return [row[0] for row in await cur.fetchall()]
+        return [
+            row[0]
+            for row in await fetch_all(
+                self._conn,
+                f"SELECT DISTINCT campaign_id FROM leads WHERE {clause} AND campaign_id IS NOT NULL"
+                " ORDER BY campaign_id DESC LIMIT 30",
+                args,
+            )
+        ]
 
     async def assigned_to_since(self, person_id: int, since: datetime) -> int:
-        async with self._conn.execute(
+        row = await fetch_one(
+            self._conn,
             "SELECT COUNT(DISTINCT lead_id) FROM lead_events WHERE rep_id = ? AND at >= ?"
             " AND kind IN ('assigned', 'reassigned', 'overturned')",
             (person_id, to_db(since)),
-        ) as cur:
-            row = await cur.fetchone()
+        )
         return int(row[0]) if row else 0
 
     async def export(self, where: LeadFilter) -> Sequence[Lead]:
@@ -413,30 +425,31 @@ class SqlLeadRepo:
         )
 
     async def history(self, lead_id: int) -> Sequence[HistoryEntry]:
-        async with self._conn.execute(
-            "SELECT * FROM lead_events WHERE lead_id = ? ORDER BY id", (lead_id,)
-        ) as cur:
-            return [_entry(row) for row in await cur.fetchall()]
+        return [
+            _entry(row)
+            for row in await fetch_all(
+                self._conn, "SELECT * FROM lead_events WHERE lead_id = ? ORDER BY id", (lead_id,)
+            )
+        ]
 
     async def histories(self, lead_ids: Sequence[int]) -> Mapping[int, Sequence[HistoryEntry]]:
         found: dict[int, list[HistoryEntry]] = {}
         ids = sorted(set(lead_ids))
         for start in range(0, len(ids), _CHUNK):
             chunk = ids[start : start + _CHUNK]
-            async with self._conn.execute(
+            for row in await fetch_all(
+                self._conn,
                 f"SELECT * FROM lead_events WHERE lead_id IN ({_marks(len(chunk))})"
                 " ORDER BY lead_id, id",
                 chunk,
-            ) as cur:
-                for row in await cur.fetchall():
-                    found.setdefault(row["lead_id"], []).append(_entry(row))
+            ):
+                found.setdefault(row["lead_id"], []).append(_entry(row))
         return found
 
     async def last_in_rotation(self, scope: str) -> int | None:
-        async with self._conn.execute(
-            "SELECT last_person_id FROM lead_rotation WHERE scope = ?", (scope,)
-        ) as cur:
-            row = await cur.fetchone()
+        row = await fetch_one(
+            self._conn, "SELECT last_person_id FROM lead_rotation WHERE scope = ?", (scope,)
+        )
         return int(row[0]) if row else None
 
     async def rotate(self, scope: str, person_id: int) -> None:

@@ -26,7 +26,7 @@ from domain.meetings.model import (
     Topic,
     TopicSource,
 )
-from storage.db import from_db, from_db_opt, to_db
+from storage.db import fetch_all, fetch_one, from_db, from_db_opt, to_db
 
 _FIELDS = (
     "organiser_id",
@@ -166,8 +166,7 @@ class SqlMeetingRepo:
         self._conn = conn
 
     async def _meetings(self, sql: str, args: Sequence[object]) -> list[Meeting]:
-        async with self._conn.execute(sql, args) as cur:
-            return [_meeting(row) for row in await cur.fetchall()]
+        return [_meeting(row) for row in await fetch_all(self._conn, sql, args)]
 
     # --- meetings --------------------------------------------------------------------------------
 
@@ -281,12 +280,15 @@ class SqlMeetingRepo:
     ) -> list[int]:
         if not person_ids:
             return []
-        async with self._conn.execute(
-            f"SELECT person_id FROM meeting_participants WHERE meeting_id = ?"
-            f" AND person_id IN ({_marks(len(person_ids))})",
-            (meeting_id, *person_ids),
-        ) as cur:
-            present = {row[0] for row in await cur.fetchall()}
+        present = {
+            row[0]
+            for row in await fetch_all(
+                self._conn,
+                f"SELECT person_id FROM meeting_participants WHERE meeting_id = ?"
+                f" AND person_id IN ({_marks(len(person_ids))})",
+                (meeting_id, *person_ids),
+            )
+        }
         new = [pid for pid in dict.fromkeys(person_ids) if pid not in present]
         await self._conn.executemany(
             "INSERT INTO meeting_participants (meeting_id, person_id, invited_at)"
@@ -296,31 +298,34 @@ class SqlMeetingRepo:
         return new
 
     async def participants(self, meeting_id: int) -> Sequence[Participant]:
-        async with self._conn.execute(
-            "SELECT * FROM meeting_participants WHERE meeting_id = ? ORDER BY person_id",
-            (meeting_id,),
-        ) as cur:
-            return [_participant(row) for row in await cur.fetchall()]
+        return [
+            _participant(row)
+            for row in await fetch_all(
+                self._conn,
+                "SELECT * FROM meeting_participants WHERE meeting_id = ? ORDER BY person_id",
+                (meeting_id,),
+            )
+        ]
 
     async def participants_of(self, meeting_ids: Sequence[int]) -> dict[int, list[Participant]]:
         found: dict[int, list[Participant]] = {mid: [] for mid in meeting_ids}
         if not meeting_ids:
             return found
-        async with self._conn.execute(
+        for row in await fetch_all(
+            self._conn,
             f"SELECT * FROM meeting_participants WHERE meeting_id IN"
             f" ({_marks(len(meeting_ids))}) ORDER BY meeting_id, person_id",
             tuple(meeting_ids),
-        ) as cur:
-            for row in await cur.fetchall():
-                found[row["meeting_id"]].append(_participant(row))
+        ):
+            found[row["meeting_id"]].append(_participant(row))
         return found
 
     async def participant(self, meeting_id: int, person_id: int) -> Participant | None:
-        async with self._conn.execute(
+        row = await fetch_one(
+            self._conn,
             "SELECT * FROM meeting_participants WHERE meeting_id = ? AND person_id = ?",
             (meeting_id, person_id),
-        ) as cur:
-            row = await cur.fetchone()
+        )
         return _participant(row) if row is not None else None
 
     async def participations(
@@ -328,12 +333,15 @@ class SqlMeetingRepo:
     ) -> dict[int, Participant]:
         if not meeting_ids:
             return {}
-        async with self._conn.execute(
-            f"SELECT * FROM meeting_participants WHERE person_id = ?"
-            f" AND meeting_id IN ({_marks(len(meeting_ids))})",
-            (person_id, *meeting_ids),
-        ) as cur:
-            return {row["meeting_id"]: _participant(row) for row in await cur.fetchall()}
+        return {
+            row["meeting_id"]: _participant(row)
+            for row in await fetch_all(
+                self._conn,
+                f"SELECT * FROM meeting_participants WHERE person_id = ?"
+                f" AND meeting_id IN ({_marks(len(meeting_ids))})",
+                (person_id, *meeting_ids),
+            )
+        }
 
     async def set_rsvp(self, meeting_id: int, person_id: int, rsvp: Rsvp, *, at: datetime) -> None:
         await self._conn.execute(
@@ -356,11 +364,11 @@ class SqlMeetingRepo:
             " ON CONFLICT (meeting_id, starts_at) DO NOTHING",
             (meeting_id, to_db(starts_at)),
         )
-        async with self._conn.execute(
+        row = await fetch_one(
+            self._conn,
             "SELECT * FROM meeting_slots WHERE meeting_id = ? AND starts_at = ?",
             (meeting_id, to_db(starts_at)),
-        ) as cur:
-            row = await cur.fetchone()
+        )
         assert row is not None
         return Slot(row["id"], row["meeting_id"], from_db(row["starts_at"]))
 
@@ -371,14 +379,14 @@ class SqlMeetingRepo:
         return cur.rowcount > 0
 
     async def slots(self, meeting_id: int) -> Sequence[Slot]:
-        async with self._conn.execute(
-            "SELECT * FROM meeting_slots WHERE meeting_id = ? ORDER BY starts_at, id",
-            (meeting_id,),
-        ) as cur:
-            return [
-                Slot(row["id"], row["meeting_id"], from_db(row["starts_at"]))
-                for row in await cur.fetchall()
-            ]
+        return [
+            Slot(row["id"], row["meeting_id"], from_db(row["starts_at"]))
+            for row in await fetch_all(
+                self._conn,
+                "SELECT * FROM meeting_slots WHERE meeting_id = ? ORDER BY starts_at, id",
+                (meeting_id,),
+            )
+        ]
 
     async def vote(self, slot_id: int, person_id: int, answer: Answer, *, at: datetime) -> None:
         await self._conn.execute(
@@ -389,16 +397,16 @@ class SqlMeetingRepo:
         )
 
     async def votes(self, meeting_id: int) -> Sequence[SlotVote]:
-        async with self._conn.execute(
-            "SELECT v.slot_id, v.person_id, v.answer FROM meeting_votes v"
-            " JOIN meeting_slots s ON s.id = v.slot_id WHERE s.meeting_id = ?"
-            " ORDER BY v.slot_id, v.person_id",
-            (meeting_id,),
-        ) as cur:
-            return [
-                SlotVote(row["slot_id"], row["person_id"], Answer(row["answer"]))
-                for row in await cur.fetchall()
-            ]
+        return [
+            SlotVote(row["slot_id"], row["person_id"], Answer(row["answer"]))
+            for row in await fetch_all(
+                self._conn,
+                "SELECT v.slot_id, v.person_id, v.answer FROM meeting_votes v"
+                " JOIN meeting_slots s ON s.id = v.slot_id WHERE s.meeting_id = ?"
+                " ORDER BY v.slot_id, v.person_id",
+                (meeting_id,),
+            )
+        ]
 
     # --- the agenda ------------------------------------------------------------------------------
 
@@ -424,18 +432,20 @@ class SqlMeetingRepo:
         return topic
 
     async def topics(self, meeting_id: int) -> Sequence[Topic]:
-        async with self._conn.execute(
-            "SELECT * FROM meeting_topics WHERE meeting_id = ? AND dropped = 0"
-            " ORDER BY position, id",
-            (meeting_id,),
-        ) as cur:
-            return [_topic(row) for row in await cur.fetchall()]
+        return [
+            _topic(row)
+            for row in await fetch_all(
+                self._conn,
+                "SELECT * FROM meeting_topics WHERE meeting_id = ? AND dropped = 0"
+                " ORDER BY position, id",
+                (meeting_id,),
+            )
+        ]
 
     async def topic(self, topic_id: int) -> Topic | None:
-        async with self._conn.execute(
-            "SELECT * FROM meeting_topics WHERE id = ? AND dropped = 0", (topic_id,)
-        ) as cur:
-            row = await cur.fetchone()
+        row = await fetch_one(
+            self._conn, "SELECT * FROM meeting_topics WHERE id = ? AND dropped = 0", (topic_id,)
+        )
         return _topic(row) if row is not None else None
 
     async def set_topic_position(self, topic_id: int, position: int) -> None:
@@ -457,13 +467,14 @@ class SqlMeetingRepo:
         return Decision(cur.lastrowid, meeting_id, text, at)
 
     async def decisions(self, meeting_id: int) -> Sequence[Decision]:
-        async with self._conn.execute(
-            "SELECT * FROM meeting_decisions WHERE meeting_id = ? ORDER BY id", (meeting_id,)
-        ) as cur:
-            return [
-                Decision(row["id"], row["meeting_id"], row["text"], from_db(row["at"]))
-                for row in await cur.fetchall()
-            ]
+        return [
+            Decision(row["id"], row["meeting_id"], row["text"], from_db(row["at"]))
+            for row in await fetch_all(
+                self._conn,
+                "SELECT * FROM meeting_decisions WHERE meeting_id = ? ORDER BY id",
+                (meeting_id,),
+            )
+        ]
 
     async def add_action(
         self, meeting_id: int, text: str, *, owner_id: int, due: date, at: datetime
@@ -479,8 +490,7 @@ class SqlMeetingRepo:
         return item
 
     async def _actions(self, sql: str, args: Sequence[object]) -> list[ActionItem]:
-        async with self._conn.execute(sql, args) as cur:
-            return [_action(row) for row in await cur.fetchall()]
+        return [_action(row) for row in await fetch_all(self._conn, sql, args)]
 
     async def action(self, action_id: int) -> ActionItem | None:
         found = await self._actions("SELECT * FROM meeting_actions WHERE id = ?", (action_id,))

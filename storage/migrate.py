@@ -15,7 +15,7 @@ from pathlib import Path
 
 import aiosqlite
 
-from storage.db import Database, DatabaseUnavailable, to_db
+from storage.db import Database, DatabaseUnavailable, fetch_one, to_db
 
 log = logging.getLogger(__name__)
 _NAME = re.compile(r"^(\d{4})_([a-z0-9_]+)\.sql$")
@@ -46,8 +46,7 @@ async def current_version(conn: aiosqlite.Connection) -> int:
         "CREATE TABLE IF NOT EXISTS schema_migrations ("
         " version INTEGER PRIMARY KEY, name TEXT NOT NULL, applied_at TEXT NOT NULL)"
     )
-    async with conn.execute("SELECT COALESCE(MAX(version), 0) FROM schema_migrations") as cur:
-        row = await cur.fetchone()
+    row = await fetch_one(conn, "SELECT COALESCE(MAX(version), 0) FROM schema_migrations")
     return int(row[0]) if row else 0
 
 

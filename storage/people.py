@@ -9,7 +9,7 @@ import aiosqlite
 
 from domain.people.model import AwayPeriod, Language, NewPerson, Person, Role, Team, parse_roles
 from domain.timezones import QuietHours
-from storage.db import from_db, to_db
+from storage.db import fetch_all, fetch_one, from_db, to_db
 
 _PERSON_COLUMNS = (
     "p.id, p.telegram_id, p.first_name, p.last_name, p.username, p.language,"
@@ -44,8 +44,7 @@ class SqlPeopleRepo:
 
     async def _one(self, where: str, *args: object) -> Person | None:
         sql = f"SELECT {_PERSON_COLUMNS} FROM people p WHERE {where}"
-        async with self._conn.execute(sql, args) as cur:
-            row = await cur.fetchone()
+        row = await fetch_one(self._conn, sql, args)
         return _person(row) if row else None
 
     async def get(self, person_id: int) -> Person | None:
@@ -129,12 +128,10 @@ class SqlPeopleRepo:
             " ORDER BY p.active DESC, lower(p.first_name), lower(COALESCE(p.last_name, '')), p.id"
             " LIMIT ? OFFSET ?"
         )
-        async with self._conn.execute(sql, (limit, offset)) as cur:
-            return [_person(row) for row in await cur.fetchall()]
+        return [_person(row) for row in await fetch_all(self._conn, sql, (limit, offset))]
 
     async def _scalar(self, sql: str, *args: object) -> int:
-        async with self._conn.execute(sql, args) as cur:
-            row = await cur.fetchone()
+        row = await fetch_one(self._conn, sql, args)
         return int(row[0]) if row else 0
 
     async def count(self) -> int:
@@ -154,8 +151,7 @@ class SqlPeopleRepo:
 
     async def active(self) -> Sequence[Person]:
         sql = f"SELECT {_PERSON_COLUMNS} FROM people p WHERE p.active = 1 ORDER BY p.id"
-        async with self._conn.execute(sql) as cur:
-            return [_person(row) for row in await cur.fetchall()]
+        return [_person(row) for row in await fetch_all(self._conn, sql)]
 
     async def many(self, person_ids: Sequence[int]) -> Sequence[Person]:
         found: list[Person] = []
@@ -164,8 +160,7 @@ class SqlPeopleRepo:
             chunk = ids[start : start + 500]
             marks = ",".join("?" * len(chunk))
             sql = f"SELECT {_PERSON_COLUMNS} FROM people p WHERE p.id IN ({marks})"
-            async with self._conn.execute(sql, chunk) as cur:
-                found += [_person(row) for row in await cur.fetchall()]
+            found += [_person(row) for row in await fetch_all(self._conn, sql, chunk)]
         return found
 
     async def with_role(self, role: Role) -> Sequence[Person]:
@@ -173,8 +168,7 @@ class SqlPeopleRepo:
             f"SELECT {_PERSON_COLUMNS} FROM people p JOIN person_roles r ON r.person_id = p.id"
             " WHERE p.active = 1 AND r.role = ? ORDER BY p.id"
         )
-        async with self._conn.execute(sql, (role.value,)) as cur:
-            return [_person(row) for row in await cur.fetchall()]
+        return [_person(row) for row in await fetch_all(self._conn, sql, (role.value,))]
 
     async def add_away(
         self, person_id: int, *, starts_at: datetime, ends_at: datetime, now: datetime
@@ -201,10 +195,11 @@ class SqlPeopleRepo:
         return ended + cur.rowcount
 
     async def away_period(self, period_id: int) -> AwayPeriod | None:
-        async with self._conn.execute(
-            "SELECT id, person_id, starts_at, ends_at FROM person_away WHERE id = ?", (period_id,)
-        ) as cur:
-            r = await cur.fetchone()
+        r = await fetch_one(
+            self._conn,
+            "SELECT id, person_id, starts_at, ends_at FROM person_away WHERE id = ?",
+            (period_id,),
+        )
         return AwayPeriod(r[0], r[1], from_db(r[2]), from_db(r[3])) if r else None
 
     async def away_periods(
@@ -215,15 +210,15 @@ class SqlPeopleRepo:
         for start in range(0, len(ids), 500):
             chunk = ids[start : start + 500]
             marks = ",".join("?" * len(chunk))
-            async with self._conn.execute(
-                "SELECT id, person_id, starts_at, ends_at FROM person_away"
-                f" WHERE person_id IN ({marks}) AND ends_at > ? ORDER BY starts_at, id",
-                (*chunk, to_db(ending_after)),
-            ) as cur:
-                found += [
-                    AwayPeriod(r[0], r[1], from_db(r[2]), from_db(r[3]))
-                    for r in await cur.fetchall()
-                ]
+            found += [
+                AwayPeriod(r[0], r[1], from_db(r[2]), from_db(r[3]))
+                for r in await fetch_all(
+                    self._conn,
+                    "SELECT id, person_id, starts_at, ends_at FROM person_away"
+                    f" WHERE person_id IN ({marks}) AND ends_at > ? ORDER BY starts_at, id",
+                    (*chunk, to_db(ending_after)),
+                )
+            ]
         return sorted(found, key=lambda p: (p.starts_at, p.id))
 
 
@@ -251,8 +246,7 @@ class SqlTeamRepo:
         self._conn = conn
 
     async def get(self, team_id: int) -> Team | None:
-        async with self._conn.execute("SELECT * FROM teams WHERE id = ?", (team_id,)) as cur:
-            row = await cur.fetchone()
+        row = await fetch_one(self._conn, "SELECT * FROM teams WHERE id = ?", (team_id,))
         return _team(row) if row else None
 
     async def by_name(self, name: str) -> Team | None:
@@ -262,8 +256,10 @@ class SqlTeamRepo:
         return next((team for team in await self.all() if team.name.casefold() == wanted), None)
 
     async def all(self) -> Sequence[Team]:
-        async with self._conn.execute("SELECT * FROM teams ORDER BY lower(name), id") as cur:
-            return [_team(row) for row in await cur.fetchall()]
+        return [
+            _team(row)
+            for row in await fetch_all(self._conn, "SELECT * FROM teams ORDER BY lower(name), id")
+        ]
 
     async def add(self, *, name: str, region: str, timezone: str) -> Team:
         cur = await self._conn.execute(

@@ -8,7 +8,7 @@ from datetime import datetime
 import aiosqlite
 
 from domain.questions.model import NewQuestion, Question, QuestionKind, QuestionStatus
-from storage.db import from_db, from_db_opt, to_db
+from storage.db import fetch_all, fetch_one, from_db, from_db_opt, to_db
 
 # Every question read comes with its number of "me too" votes.
 _SELECT = (
@@ -48,8 +48,7 @@ class SqlQuestionRepo:
         self._conn = conn
 
     async def _many(self, sql: str, args: Sequence[object]) -> list[Question]:
-        async with self._conn.execute(sql, args) as cur:
-            return [_question(row) for row in await cur.fetchall()]
+        return [_question(row) for row in await fetch_all(self._conn, sql, args)]
 
     async def add(self, new: NewQuestion) -> Question:
         cur = await self._conn.execute(
@@ -104,11 +103,11 @@ class SqlQuestionRepo:
         )
 
     async def count_open(self, campaign_id: int) -> int:
-        async with self._conn.execute(
+        row = await fetch_one(
+            self._conn,
             "SELECT COUNT(*) FROM questions WHERE campaign_id = ? AND status = 'open'",
             (campaign_id,),
-        ) as cur:
-            row = await cur.fetchone()
+        )
         return int(row[0]) if row else 0
 
     async def answered(self, campaign_id: int) -> Sequence[Question]:
@@ -141,19 +140,25 @@ class SqlQuestionRepo:
         return cur.rowcount == 1
 
     async def voters(self, question_id: int) -> Sequence[int]:
-        async with self._conn.execute(
-            "SELECT person_id FROM question_votes WHERE question_id = ? ORDER BY at, person_id",
-            (question_id,),
-        ) as cur:
-            return [row[0] for row in await cur.fetchall()]
+        return [
+            row[0]
+            for row in await fetch_all(
+                self._conn,
+                "SELECT person_id FROM question_votes WHERE question_id = ? ORDER BY at, person_id",
+                (question_id,),
+            )
+        ]
 
     async def voted_by(self, person_id: int, question_ids: Sequence[int]) -> set[int]:
         if not question_ids:
             return set()
         marks = ", ".join("?" * len(question_ids))
-        async with self._conn.execute(
-            f"SELECT question_id FROM question_votes WHERE person_id = ?"
-            f" AND question_id IN ({marks})",
-            (person_id, *question_ids),
-        ) as cur:
-            return {row[0] for row in await cur.fetchall()}
+        return {
+            row[0]
+            for row in await fetch_all(
+                self._conn,
+                f"SELECT question_id FROM question_votes WHERE person_id = ?"
+                f" AND question_id IN ({marks})",
+                (person_id, *question_ids),
+            )
+        }

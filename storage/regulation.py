@@ -8,7 +8,7 @@ from datetime import datetime
 import aiosqlite
 
 from domain.leads.regulation import Clause, ClauseKind, Regulation, RegulationStatus, Settings
-from storage.db import from_db, from_db_opt, to_db
+from storage.db import fetch_all, fetch_one, from_db, from_db_opt, to_db
 
 
 def _regulation(row: aiosqlite.Row, clauses: Sequence[Clause] = ()) -> Regulation:
@@ -40,17 +40,21 @@ class SqlRegulationRepo:
         self._conn = conn
 
     async def _one(self, where: str, args: Sequence[object]) -> Regulation | None:
-        async with self._conn.execute(
-            f"SELECT * FROM regulation_versions WHERE {where} ORDER BY version DESC LIMIT 1", args
-        ) as cur:
-            row = await cur.fetchone()
+        row = await fetch_one(
+            self._conn,
+            f"SELECT * FROM regulation_versions WHERE {where} ORDER BY version DESC LIMIT 1",
+            args,
+        )
         if row is None:
             return None
-        async with self._conn.execute(
-            "SELECT * FROM regulation_clauses WHERE version = ? ORDER BY position, number",
-            (row["version"],),
-        ) as cur:
-            clauses = [_clause(r) for r in await cur.fetchall()]
+        clauses = [
+            _clause(r)
+            for r in await fetch_all(
+                self._conn,
+                "SELECT * FROM regulation_clauses WHERE version = ? ORDER BY position, number",
+                (row["version"],),
+            )
+        ]
         return _regulation(row, clauses)
 
     async def current(self) -> Regulation | None:
@@ -63,10 +67,14 @@ class SqlRegulationRepo:
         return await self._one("status = 'draft'", ())
 
     async def versions(self) -> Sequence[Regulation]:
-        async with self._conn.execute(
-            "SELECT * FROM regulation_versions WHERE status = 'published' ORDER BY version DESC"
-        ) as cur:
-            return [_regulation(row) for row in await cur.fetchall()]
+        return [
+            _regulation(row)
+            for row in await fetch_all(
+                self._conn,
+                "SELECT * FROM regulation_versions WHERE status = 'published'"
+                " ORDER BY version DESC",
+            )
+        ]
 
     async def add(self, regulation: Regulation, *, created_by: int | None, now: datetime) -> None:
         s = regulation.settings
@@ -126,10 +134,12 @@ class SqlRegulationRepo:
         )
 
     async def used_numbers(self) -> Sequence[str]:
-        async with self._conn.execute(
-            "SELECT DISTINCT number FROM regulation_clauses ORDER BY number"
-        ) as cur:
-            return [row[0] for row in await cur.fetchall()]
+        return [
+            row[0]
+            for row in await fetch_all(
+                self._conn, "SELECT DISTINCT number FROM regulation_clauses ORDER BY number"
+            )
+        ]
 
     async def acknowledge(self, version: int, person_id: int, *, at: datetime) -> bool:
         cur = await self._conn.execute(
@@ -140,7 +150,9 @@ class SqlRegulationRepo:
         return cur.rowcount == 1
 
     async def acknowledged(self, version: int) -> set[int]:
-        async with self._conn.execute(
-            "SELECT person_id FROM regulation_acks WHERE version = ?", (version,)
-        ) as cur:
-            return {row[0] for row in await cur.fetchall()}
+        return {
+            row[0]
+            for row in await fetch_all(
+                self._conn, "SELECT person_id FROM regulation_acks WHERE version = ?", (version,)
+            )
+        }
