@@ -4,6 +4,7 @@ keep asking for /help.
 
     .venv/bin/python -m bench.broadcast --reps 5000     # about three minutes
     .venv/bin/python -m bench.broadcast --reps 300      # quick
+    .venv/bin/python -m bench.broadcast --reps 3000 --paid --cap 300 --rate 285
 
 It prints the achieved rate against the 30/s cap, lost and duplicated recipients, the 429s
 Telegram (the fake) answered, and /help reply times while the broadcast runs.
@@ -15,6 +16,7 @@ import argparse
 import asyncio
 import logging
 import os
+import resource
 import signal
 import statistics
 import sys
@@ -93,6 +95,7 @@ class Run:
     help_times: HelpTimes
     pace: float
     stats: object | None  # the engine's own counts (in-process runs only)
+    bot_cpu: float | None = None  # CPU seconds of the bot process, start-up included
 
 
 async def run_in_process(fake: FakeTelegram, tandem: Tandem, reps: int, every: float) -> Run:
@@ -151,6 +154,7 @@ async def run_as_process(
     await asyncio.sleep(1.1)  # let the greetings' chats cool down (1 message/s)
     requests_before = len(fake.requests)
     started = time.monotonic()
+    cpu_before = children_cpu()
     process = await asyncio.create_subprocess_exec(
         sys.executable, "-m", "bot", cwd=folder, env={**os.environ, "PYTHONPATH": str(ROOT)}
     )
@@ -174,7 +178,15 @@ async def run_as_process(
     finally:
         process.send_signal(signal.SIGINT)
         await process.wait()
-    return Run(recipients, requests_before, elapsed, help_times, pace, None)
+    return Run(
+        recipients, requests_before, elapsed, help_times, pace, None, children_cpu() - cpu_before
+    )
+
+
+def children_cpu() -> float:
+    """CPU seconds (user + system) of the finished child processes so far."""
+    usage = resource.getrusage(resource.RUSAGE_CHILDREN)
+    return usage.ru_utime + usage.ru_stime
 
 
 async def register_askers(tandem: Tandem) -> list[Player]:
@@ -185,9 +197,15 @@ async def register_askers(tandem: Tandem) -> list[Player]:
 
 
 async def bench(
-    reps: int, every: float, rate: float | None, paid: bool = False, in_process: bool = False
+    reps: int,
+    every: float,
+    rate: float | None,
+    paid: bool = False,
+    in_process: bool = False,
+    cap: float | None = None,
 ) -> None:
-    cap = rate if paid and rate is not None else CAP  # paid broadcasts: Telegram lets it go faster
+    if cap is None:  # paid broadcasts: Telegram lets it go faster
+        cap = rate if paid and rate is not None else CAP
     with tempfile.TemporaryDirectory() as name:
         folder = Path(name)
         fake = FakeTelegram(TOKEN, global_rate_per_sec=cap, per_chat_rate_per_sec=1)
@@ -258,6 +276,11 @@ async def bench(
     )
     if run.stats is not None:
         print(f"engine stats          {run.stats}")
+    if run.bot_cpu is not None:
+        print(
+            f"bot process CPU       {run.bot_cpu:.1f} s in {elapsed:.1f} s"
+            f" ({1000 * run.bot_cpu / max(len(rep_sends), 1):.2f} ms a message, start-up included)"
+        )
 
 
 def main() -> None:
@@ -276,6 +299,12 @@ def main() -> None:
         "--paid", action="store_true", help="PAID_BROADCASTS (the fake's cap becomes --rate)"
     )
     parser.add_argument(
+        "--cap",
+        type=float,
+        default=None,
+        help="the fake's messages a second for the bot (default 30, or --rate with --paid)",
+    )
+    parser.add_argument(
         "--in-process",
         action="store_true",
         help="run the bot in this process, on the fake server's core (default: its own process)",
@@ -286,7 +315,7 @@ def main() -> None:
         level=logging.INFO if args.verbose else logging.ERROR,
         format="%(asctime)s %(levelname)s %(name)s: %(message)s",
     )
-    asyncio.run(bench(args.reps, args.help_every, args.rate, args.paid, args.in_process))
+    asyncio.run(bench(args.reps, args.help_every, args.rate, args.paid, args.in_process, args.cap))
 
 
 if __name__ == "__main__":
