@@ -8,18 +8,9 @@ from datetime import date, datetime
 
 import aiosqlite
 
-from domain.campaigns.model import (
-    Audience,
-    Campaign,
-    Change,
-    Material,
-    Note,
-    NoteKind,
-    ReminderRule,
-    Schedule,
-    SentVersion,
-    Status,
-)
+from domain.campaigns.model import Audience, Campaign, Material, Status
+from domain.campaigns.schedule import ReminderRule, Schedule
+from domain.campaigns.versions import Change, Note, NoteKind, SentVersion
 from storage.db import fetch_all, fetch_one, from_db, from_db_opt, to_db
 
 

@@ -14,7 +14,8 @@ from dataclasses import dataclass, field, replace
 from datetime import datetime, time, timedelta
 from enum import StrEnum
 
-from domain.campaigns.model import DEFAULT_LOCAL_TIME, Audience, Campaign, clean_text
+from domain.campaigns.model import Audience, Campaign, clean_text
+from domain.campaigns.schedule import DEFAULT_LOCAL_TIME
 from domain.dates import parse_local_datetime
 from domain.errors import InvalidInput
 from domain.people.model import Person, Role

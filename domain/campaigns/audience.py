@@ -8,8 +8,9 @@ from domain import flows
 from domain.campaigns import access, records
 from domain.campaigns.drafting import Asked, advance
 from domain.campaigns.flows import Drafting, Step
-from domain.campaigns.model import REMINDER_PRESETS, Campaign, region_teams
+from domain.campaigns.model import Campaign, region_teams
 from domain.campaigns.queries import AudienceChoice, CampaignCard, audience_choice, card_of
+from domain.campaigns.schedule import REMINDER_PRESETS
 from domain.errors import InvalidInput, NotFound
 from domain.people.model import Person, Role
 from domain.ports import UnitOfWork

@@ -11,9 +11,10 @@ from domain import flows
 from domain.campaigns import access, records
 from domain.campaigns.flows import WritingNote
 from domain.campaigns.kinds import CANCEL, REFRESH, UPDATE
-from domain.campaigns.model import NOTE_MAX, Campaign, Note, NoteKind, Status, clean_text
+from domain.campaigns.model import NOTE_MAX, Campaign, Status, clean_text
 from domain.campaigns.queries import CampaignCard, card_of
 from domain.campaigns.scheduling import withdraw_pending
+from domain.campaigns.versions import Note, NoteKind
 from domain.errors import InvalidInput
 from domain.flows import FlowState
 from domain.people.model import Person

@@ -19,7 +19,9 @@ from datetime import datetime
 from enum import StrEnum
 from typing import ClassVar
 
-from domain.campaigns.model import Campaign, NoteKind, Schedule
+from domain.campaigns.model import Campaign
+from domain.campaigns.schedule import Schedule
+from domain.campaigns.versions import NoteKind
 
 
 class Step(StrEnum):

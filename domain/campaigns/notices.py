@@ -25,10 +25,12 @@ from dataclasses import dataclass
 from datetime import datetime
 
 from domain.campaigns.counts import is_count_batch
+from domain.campaigns.figures import TeamFigures
 from domain.campaigns.kinds import ANNOUNCE, ANNOUNCE_BATCH, CANCEL, REPORT, UPDATE, rung_number
-from domain.campaigns.model import Campaign, Note, Status, TeamFigures
+from domain.campaigns.model import Campaign, Status
 from domain.campaigns.queries import Announcement, announcement_for
 from domain.campaigns.reports import delivery_figures, note_figures
+from domain.campaigns.versions import Note
 from domain.people import away
 from domain.people.model import Person, Role
 from domain.ports import DueDelivery, Outgoing, Skip, UnitOfWork

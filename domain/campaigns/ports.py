@@ -6,7 +6,8 @@ from collections.abc import Sequence
 from datetime import datetime
 from typing import Protocol
 
-from domain.campaigns.model import Campaign, Note
+from domain.campaigns.model import Campaign
+from domain.campaigns.versions import Note
 
 
 class CampaignRepo(Protocol):

@@ -7,9 +7,11 @@ from dataclasses import dataclass
 from datetime import datetime
 
 from domain.campaigns import access
+from domain.campaigns.figures import Figures, figures
 from domain.campaigns.kinds import ANNOUNCE, ANNOUNCE_BATCH, CANCEL, UPDATE
-from domain.campaigns.model import Campaign, Figures, Note, NoteKind, figures
+from domain.campaigns.model import Campaign
 from domain.campaigns.queries import Announcement, CampaignCard, announcement_for, card_of
+from domain.campaigns.versions import Note, NoteKind
 from domain.errors import Forbidden
 from domain.people.model import Person, Team
 from domain.permissions import Action, can

@@ -17,14 +17,9 @@ from domain import flows
 from domain.campaigns import access, records, timing
 from domain.campaigns.flows import Confirming, TypingMoment
 from domain.campaigns.kinds import ANNOUNCE, ANNOUNCE_BATCH, ESCALATE, REMIND, REPORT
-from domain.campaigns.model import (
-    Campaign,
-    Schedule,
-    ScheduleMode,
-    Status,
-    delivery_moment,
-)
+from domain.campaigns.model import Campaign, Status
 from domain.campaigns.queries import CampaignCard, audience_of, card_of
+from domain.campaigns.schedule import Schedule, ScheduleMode
 from domain.dates import parse_local_datetime
 from domain.errors import InvalidInput, NotFound
 from domain.flows import FlowState
@@ -173,7 +168,7 @@ async def schedule(
         raise InvalidInput("error-audience-empty")
     if campaign.status is Status.SCHEDULED:
         await withdraw_pending(uow, campaign.id)
-    moments = {person.id: delivery_moment(when, person, now=now) for person in people}
+    moments = {person.id: timing.delivery_moment(when, person, now=now) for person in people}
     await uow.outbox.enqueue(
         ANNOUNCE,
         campaign.id,

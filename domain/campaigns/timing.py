@@ -14,7 +14,7 @@ rows go out at the moments the person's settings give *then*.
 from __future__ import annotations
 
 from collections.abc import Collection, Mapping, Sequence
-from datetime import datetime
+from datetime import datetime, timedelta
 
 from domain import plans
 from domain.campaigns.kinds import (
@@ -26,18 +26,67 @@ from domain.campaigns.kinds import (
     reminder_batch,
     rung_number,
 )
-from domain.campaigns.model import (
-    Campaign,
-    Status,
-    delivery_moment,
-    escalation_moment,
-    reminder_rungs,
-)
+from domain.campaigns.model import Campaign, Status
+from domain.campaigns.schedule import DEFAULT_LOCAL_TIME, ReminderRule, Schedule
 from domain.people.model import Person, Role
 from domain.ports import Planned, UnitOfWork
-from domain.timezones import local_today
+from domain.timezones import at_local, local_today
 
 KINDS = frozenset({ANNOUNCE, REMIND, ESCALATE})
+ESCALATION_DELAY = timedelta(hours=2)
+
+
+def delivery_moment(schedule: Schedule, person: Person, *, now: datetime) -> datetime:
+    """When the announcement reaches this person: the schedule, then out of quiet hours."""
+    moment = schedule.moment_for(person, now=now)
+    if person.quiet_hours is not None:
+        moment = person.quiet_hours.next_allowed(moment, person.timezone)
+    return moment
+
+
+def reminder_rungs(
+    campaign: Campaign, person: Person, *, announced: datetime
+) -> list[tuple[int, datetime]]:
+    """The reminder ladder for one recipient, in order, each outside their quiet hours: for
+    each rung, its number in the campaign's ladder (from 1: which rule it is) and its moment.
+
+    Rungs that would come before the announcement itself, or less than an hour after it,
+    are dropped (a campaign announced the day before launch gets no "day before" reminder),
+    and so is one that would not come after the rung before it.
+    """
+    rungs: list[tuple[int, datetime]] = []
+    for number, rule in enumerate(campaign.reminders, 1):
+        if rule is ReminderRule.AFTER_24H:
+            moment = announced + timedelta(hours=24)
+        elif rule is ReminderRule.AFTER_48H:
+            moment = announced + timedelta(hours=48)
+        else:
+            if campaign.launch_date is None:
+                continue
+            day = campaign.launch_date - timedelta(days=1)
+            moment = at_local(day, DEFAULT_LOCAL_TIME, person.timezone)
+        if person.quiet_hours is not None:
+            moment = person.quiet_hours.next_allowed(moment, person.timezone)
+        if moment < announced + timedelta(hours=1):
+            continue
+        if rungs and moment <= rungs[-1][1]:
+            continue
+        rungs.append((number, moment))
+    return rungs
+
+
+def reminder_moments(campaign: Campaign, person: Person, *, announced: datetime) -> list[datetime]:
+    """The moments of :func:`reminder_rungs`."""
+    return [moment for _, moment in reminder_rungs(campaign, person, announced=announced)]
+
+
+def escalation_moment(lead: Person, last_reminder: datetime) -> datetime:
+    """A team lead's alert: two hours after the last reminder to their team, outside the
+    lead's own quiet hours."""
+    moment = last_reminder + ESCALATION_DELAY
+    if lead.quiet_hours is not None:
+        moment = lead.quiet_hours.next_allowed(moment, lead.timezone)
+    return moment
 
 
 def reminder_plan(

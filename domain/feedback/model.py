@@ -26,7 +26,8 @@ from dataclasses import dataclass, field
 from datetime import date, datetime, timedelta
 from enum import StrEnum
 
-from domain.campaigns.model import DEFAULT_LOCAL_TIME, Campaign, Status
+from domain.campaigns.model import Campaign, Status
+from domain.campaigns.schedule import DEFAULT_LOCAL_TIME
 from domain.errors import InvalidInput
 from domain.people.model import Person
 from domain.timezones import at_local

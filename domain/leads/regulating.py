@@ -3,7 +3,7 @@ analysts — edit a draft of the next version and publish it.
 
 Publishing sends the summary of changes to every rep, team lead and marketer with a one-tap
 acknowledgement, and the figures of who has read it are the campaigns' acknowledgement
-figures (:func:`domain.campaigns.model.figures`) over the same outbox rows.
+figures (:func:`domain.campaigns.figures.figures`) over the same outbox rows.
 """
 
 from __future__ import annotations
@@ -13,7 +13,7 @@ from dataclasses import dataclass
 from datetime import datetime
 
 from domain import flows
-from domain.campaigns.model import Figures, figures
+from domain.campaigns.figures import Figures, figures
 from domain.errors import InvalidInput, NotFound
 from domain.flows import FlowState
 from domain.leads import kinds

@@ -6,7 +6,7 @@ from telegram import Update
 
 from domain.campaigns import changes
 from domain.campaigns.flows import WritingNote
-from domain.campaigns.model import NoteKind
+from domain.campaigns.versions import NoteKind
 from handlers.campaigns.views import card_screen
 from handlers.kit.callbacks import Callback
 from handlers.kit.context import TandemContext

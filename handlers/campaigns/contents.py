@@ -6,7 +6,8 @@ from telegram import InlineKeyboardButton, Update
 
 from domain.campaigns import access, audience, contents
 from domain.campaigns.flows import EditingKeyMessage
-from domain.campaigns.model import REMINDER_PRESETS, Campaign
+from domain.campaigns.model import Campaign
+from domain.campaigns.schedule import REMINDER_PRESETS
 from handlers.campaigns.views import AREA, audience_screen, material_name, reminders_text
 from handlers.kit.audience import AUDIENCE_VERBS, MORE_VERB, audience_change, audience_more
 from handlers.kit.callbacks import Callback, CallbackDataError, button

@@ -5,7 +5,6 @@ from __future__ import annotations
 
 from datetime import date, datetime
 
-from domain.campaigns.model import Change, Field, NoteKind
 from domain.campaigns.notices import (
     CampaignReminder,
     ChangeNotice,
@@ -14,6 +13,7 @@ from domain.campaigns.notices import (
     Refresh,
 )
 from domain.campaigns.queries import Announcement
+from domain.campaigns.versions import Change, Field, NoteKind
 from domain.people.model import Person
 from handlers.campaigns.views import AREA, announcement_screen
 from handlers.kit.callbacks import button

@@ -7,7 +7,7 @@ from collections.abc import Sequence
 from telegram import Update
 
 from domain.campaigns import queries, reports
-from domain.campaigns.model import TeamFigures
+from domain.campaigns.figures import TeamFigures
 from domain.campaigns.queries import CampaignCard
 from domain.campaigns.reports import CampaignFigures
 from domain.people.model import Person

@@ -7,7 +7,7 @@ from telegram import Update
 
 from domain.campaigns import scheduling
 from domain.campaigns.flows import Confirming, TypingMoment
-from domain.campaigns.model import DAYS_BEFORE, Schedule, ScheduleMode
+from domain.campaigns.schedule import DAYS_BEFORE, Schedule, ScheduleMode
 from domain.campaigns.scheduling import Proposal
 from handlers.campaigns.views import AREA, card_screen
 from handlers.kit.callbacks import Callback, CallbackDataError, button

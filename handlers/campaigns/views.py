@@ -8,14 +8,10 @@ from datetime import date, datetime, timedelta
 from telegram import InlineKeyboardButton
 
 from domain.campaigns.flows import WIZARD
-from domain.campaigns.model import (
-    Campaign,
-    Field,
-    ReminderRule,
-    ScheduleMode,
-    Status,
-)
+from domain.campaigns.model import Campaign, Status
 from domain.campaigns.queries import Announcement, AudienceChoice, CampaignCard, Presentation
+from domain.campaigns.schedule import ReminderRule, ScheduleMode
+from domain.campaigns.versions import Field
 from domain.people.model import Person
 from handlers.kit.audience import audience_keyboard, audience_text
 from handlers.kit.callbacks import Area, button

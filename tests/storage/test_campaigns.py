@@ -20,15 +20,9 @@ from domain.campaigns.flows import (
     WritingNote,
 )
 from domain.campaigns.kinds import ANNOUNCE
-from domain.campaigns.model import (
-    REMINDER_PRESETS,
-    Audience,
-    Note,
-    NoteKind,
-    Schedule,
-    ScheduleMode,
-    Status,
-)
+from domain.campaigns.model import Audience, Status
+from domain.campaigns.schedule import REMINDER_PRESETS, Schedule, ScheduleMode
+from domain.campaigns.versions import Note, NoteKind
 from domain.flows import FlowState
 from domain.people.model import NewPerson, Person, Role
 from domain.ports import Outgoing, UnitOfWork
@@ -178,7 +172,7 @@ async def test_what_recipients_saw_and_what_an_update_changed_round_trip(
 ) -> None:
     from datetime import date
 
-    from domain.campaigns.model import Change, Field
+    from domain.campaigns.versions import Change, Field
 
     opened, _ = repo
     async with opened() as uow:

@@ -8,7 +8,7 @@ from datetime import timedelta
 
 from domain.campaigns import audience, drafting, scheduling
 from domain.campaigns.flows import Step
-from domain.campaigns.model import Schedule, ScheduleMode
+from domain.campaigns.schedule import Schedule, ScheduleMode
 from domain.people.model import NewPerson, Role
 from storage.people import SqlPeopleRepo
 from tests.support.harness import Tandem

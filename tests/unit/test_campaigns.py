@@ -2,19 +2,11 @@ from datetime import UTC, date, datetime, time, timedelta
 
 import pytest
 
+from domain.campaigns.figures import figures
 from domain.campaigns.flows import WIZARD, Drafting, Step, resume_at
-from domain.campaigns.model import (
-    Audience,
-    Campaign,
-    ReminderRule,
-    Schedule,
-    ScheduleMode,
-    Status,
-    delivery_moment,
-    figures,
-    recipients,
-    reminder_moments,
-)
+from domain.campaigns.model import Audience, Campaign, Status, recipients
+from domain.campaigns.schedule import ReminderRule, Schedule, ScheduleMode
+from domain.campaigns.timing import delivery_moment, reminder_moments
 from domain.errors import InvalidInput
 from domain.people.model import Role
 from tests.support.builders.people import NOW

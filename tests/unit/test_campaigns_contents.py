@@ -7,8 +7,9 @@ import pytest
 from domain.campaigns import access, audience, contents
 from domain.campaigns.drafting import Asked
 from domain.campaigns.flows import Drafting, EditingKeyMessage, Step
-from domain.campaigns.model import REMINDER_PRESETS, Audience, Campaign, Status
+from domain.campaigns.model import Audience, Campaign, Status
 from domain.campaigns.queries import CampaignCard
+from domain.campaigns.schedule import REMINDER_PRESETS
 from domain.errors import InvalidInput, NotFound
 from domain.people.model import Role
 from tests.support.builders.campaigns import MARKETER, a_campaign, a_material, an_org

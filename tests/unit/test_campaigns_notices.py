@@ -7,8 +7,9 @@ from datetime import UTC, datetime, timedelta
 
 from domain.campaigns import access, notices
 from domain.campaigns.kinds import ANNOUNCE, CANCEL, ESCALATE, REFRESH, REMIND, REPORT, UPDATE
-from domain.campaigns.model import Campaign, Note, NoteKind, Status
+from domain.campaigns.model import Campaign, Status
 from domain.campaigns.queries import Announcement
+from domain.campaigns.versions import Note, NoteKind
 from domain.ports import Outgoing, Skip
 from tests.support.builders.campaigns import (
     ANNA,

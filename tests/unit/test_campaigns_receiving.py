@@ -11,9 +11,10 @@ import pytest
 from domain.campaigns import access, changes, queries, receiving, reports
 from domain.campaigns.flows import WritingNote
 from domain.campaigns.kinds import ANNOUNCE, CANCEL, ESCALATE, REFRESH, REMIND, UPDATE
-from domain.campaigns.model import Campaign, Note, NoteKind, Status
+from domain.campaigns.model import Campaign, Status
 from domain.campaigns.queries import CampaignCard
 from domain.campaigns.reports import Opened
+from domain.campaigns.versions import Note, NoteKind
 from domain.errors import Forbidden, InvalidInput, NotFound
 from domain.people.model import Person
 from domain.ports import Outgoing
@@ -292,7 +293,7 @@ async def test_an_update_says_what_changed_since_recipients_saw_it_and_skips_the
 ):
     from datetime import date
 
-    from domain.campaigns.model import Change, Field
+    from domain.campaigns.versions import Change, Field
 
     sent = a_campaign(1, status=Status.ANNOUNCED, announced_at=NOW)
     uow = await announced(sent.as_sent(), sent_to=(ANNA, GLEB))

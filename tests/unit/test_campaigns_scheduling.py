@@ -10,7 +10,8 @@ import pytest
 from domain.campaigns import scheduling
 from domain.campaigns.flows import Confirming, TypingMoment
 from domain.campaigns.kinds import ANNOUNCE, ESCALATE, REMIND
-from domain.campaigns.model import Audience, Campaign, Schedule, ScheduleMode, Status
+from domain.campaigns.model import Audience, Campaign, Status
+from domain.campaigns.schedule import Schedule, ScheduleMode
 from domain.errors import InvalidInput, NotFound
 from domain.people.model import Person
 from tests.support.builders.campaigns import (

@@ -8,7 +8,8 @@ from datetime import UTC, date, datetime, time, timedelta
 
 from domain.campaigns import scheduling, timing
 from domain.campaigns.kinds import ANNOUNCE, ESCALATE, REMIND
-from domain.campaigns.model import REMINDER_PRESETS, Campaign, Schedule, ScheduleMode, Status
+from domain.campaigns.model import Campaign, Status
+from domain.campaigns.schedule import REMINDER_PRESETS, Schedule, ScheduleMode
 from domain.people.model import Person
 from domain.timezones import QuietHours
 from tests.support.builders.campaigns import ANNA, BORIS, GLEB, LEAD, MARKETER, a_campaign, an_org

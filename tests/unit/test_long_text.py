@@ -14,8 +14,8 @@ from bot.app import load_catalog
 from domain.briefings.answering import Asking
 from domain.briefings.flows import Answering
 from domain.briefings.reports import AnswersPage, GivenAnswer
-from domain.campaigns.model import Note, NoteKind
 from domain.campaigns.notices import ChangeNotice, Escalation
+from domain.campaigns.versions import Note, NoteKind
 from domain.errors import ECHO_MAX, InvalidInput
 from domain.people.model import Language
 from domain.questions.answering import QuestionCard

@@ -9,7 +9,7 @@ from domain.briefings import sending
 from domain.briefings.kinds import ASK, REMIND
 from domain.campaigns import scheduling
 from domain.campaigns.kinds import ANNOUNCE
-from domain.campaigns.model import Schedule, ScheduleMode
+from domain.campaigns.schedule import Schedule, ScheduleMode
 from domain.people import preferences
 from domain.people.model import Language, Person
 from domain.questions import outbox

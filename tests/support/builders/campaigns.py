@@ -5,13 +5,8 @@ from __future__ import annotations
 
 from datetime import date
 
-from domain.campaigns.model import (
-    REMINDER_PRESETS,
-    Audience,
-    Campaign,
-    Material,
-    Status,
-)
+from domain.campaigns.model import Audience, Campaign, Material, Status
+from domain.campaigns.schedule import REMINDER_PRESETS
 from domain.people.model import Person, Team
 from tests.support.builders.people import NOW, a_lead, a_marketer, a_rep, a_team
 

@@ -13,14 +13,9 @@ from datetime import datetime
 from typing import Any
 
 from domain.campaigns.kinds import ANNOUNCE
-from domain.campaigns.model import (
-    REMINDER_PRESETS,
-    Audience,
-    Campaign,
-    Material,
-    Note,
-    Status,
-)
+from domain.campaigns.model import Audience, Campaign, Material, Status
+from domain.campaigns.schedule import REMINDER_PRESETS
+from domain.campaigns.versions import Note
 from domain.people.model import Person, Team
 from tests.support.fakes import FakeUnitOfWork
 from tests.support.fakes.meetings import FakeMeetingRepo
