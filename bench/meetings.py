@@ -26,7 +26,8 @@ from pathlib import Path
 from bot.app import load_catalog
 from domain.campaigns.model import Audience
 from domain.meetings import queries
-from domain.meetings.model import Kind, Meeting, Recurrence, Rsvp, Status
+from domain.meetings.model import Kind, Meeting, Recurrence, Status
+from domain.meetings.participants import Rsvp
 from domain.people.model import Language, NewPerson, Role
 from handlers.meetings import FEATURE
 from handlers.meetings.attending import list_screen

@@ -1,6 +1,10 @@
 """Meetings repository: meetings, participants and RSVP, the slot poll, the agenda, minutes
 and action items. Every sweep's query is bounded by a time window and served by an index
-(``0010_meetings.sql``)."""
+(``0010_meetings.sql``). :class:`SqlMeetingRepo` is the one repository the unit of work hands
+out (``uow.meetings``, the domain's ``MeetingRepo``): the meetings themselves and a series'
+occurrences are here, and it takes the rest from one class per table group, each in its own
+module: :mod:`storage.meeting_participants`, :mod:`storage.meeting_polls`,
+:mod:`storage.meeting_agenda` and :mod:`storage.meeting_minutes`."""
 
 from __future__ import annotations
 
@@ -11,22 +15,12 @@ from datetime import date, datetime
 import aiosqlite
 
 from domain.campaigns.model import Audience
-from domain.meetings.model import (
-    ActionItem,
-    Answer,
-    Decision,
-    Kind,
-    Meeting,
-    Participant,
-    Recurrence,
-    Rsvp,
-    Slot,
-    SlotVote,
-    Status,
-    Topic,
-    TopicSource,
-)
-from storage.db import fetch_all, fetch_one, from_db, from_db_opt, to_db
+from domain.meetings.model import Kind, Meeting, Recurrence, Status
+from storage.db import fetch_all, from_db, from_db_opt, to_db
+from storage.meeting_agenda import SqlMeetingAgenda
+from storage.meeting_minutes import SqlMeetingMinutes
+from storage.meeting_participants import SqlMeetingParticipants
+from storage.meeting_polls import SqlMeetingPoll
 
 _FIELDS = (
     "organiser_id",
@@ -121,47 +115,14 @@ def _meeting(row: aiosqlite.Row) -> Meeting:
     )
 
 
-def _participant(row: aiosqlite.Row) -> Participant:
-    return Participant(
-        meeting_id=row["meeting_id"],
-        person_id=row["person_id"],
-        invited_at=from_db(row["invited_at"]),
-        rsvp=Rsvp(row["rsvp"]) if row["rsvp"] else None,
-        rsvp_at=from_db_opt(row["rsvp_at"]),
-        attended=None if row["attended"] is None else bool(row["attended"]),
-    )
-
-
-def _topic(row: aiosqlite.Row) -> Topic:
-    return Topic(
-        id=row["id"],
-        meeting_id=row["meeting_id"],
-        position=row["position"],
-        text=row["text"],
-        source=TopicSource(row["source"]),
-        added_by=row["added_by"],
-        added_at=from_db(row["added_at"]),
-        voice_file_id=row["voice_file_id"],
-    )
-
-
-def _action(row: aiosqlite.Row) -> ActionItem:
-    return ActionItem(
-        id=row["id"],
-        meeting_id=row["meeting_id"],
-        text=row["text"],
-        owner_id=row["owner_id"],
-        due=date.fromisoformat(row["due"]),
-        created_at=from_db(row["created_at"]),
-        done_at=from_db_opt(row["done_at"]),
-    )
-
-
 def _marks(count: int) -> str:
     return ", ".join("?" * count)
 
 
-class SqlMeetingRepo:
+class SqlMeetingRepo(SqlMeetingParticipants, SqlMeetingPoll, SqlMeetingAgenda, SqlMeetingMinutes):
+    """Meetings and occurrences here; participants, the slot poll, the agenda and minutes
+    from its bases, over the same connection."""
+
     def __init__(self, conn: aiosqlite.Connection) -> None:
         self._conn = conn
 
@@ -271,259 +232,4 @@ class SqlMeetingRepo:
             "SELECT * FROM meetings WHERE series_id = ? AND occurrence >= ?"
             " ORDER BY occurrence, id",
             (series_id, from_number),
-        )
-
-    # --- participants ----------------------------------------------------------------------------
-
-    async def add_participants(
-        self, meeting_id: int, person_ids: Sequence[int], *, at: datetime
-    ) -> list[int]:
-        if not person_ids:
-            return []
-        present = {
-            row[0]
-            for row in await fetch_all(
-                self._conn,
-                f"SELECT person_id FROM meeting_participants WHERE meeting_id = ?"
-                f" AND person_id IN ({_marks(len(person_ids))})",
-                (meeting_id, *person_ids),
-            )
-        }
-        new = [pid for pid in dict.fromkeys(person_ids) if pid not in present]
-        await self._conn.executemany(
-            "INSERT INTO meeting_participants (meeting_id, person_id, invited_at)"
-            " VALUES (?, ?, ?) ON CONFLICT (meeting_id, person_id) DO NOTHING",
-            [(meeting_id, pid, to_db(at)) for pid in new],
-        )
-        return new
-
-    async def participants(self, meeting_id: int) -> Sequence[Participant]:
-        return [
-            _participant(row)
-            for row in await fetch_all(
-                self._conn,
-                "SELECT * FROM meeting_participants WHERE meeting_id = ? ORDER BY person_id",
-                (meeting_id,),
-            )
-        ]
-
-    async def participants_of(self, meeting_ids: Sequence[int]) -> dict[int, list[Participant]]:
-        found: dict[int, list[Participant]] = {mid: [] for mid in meeting_ids}
-        if not meeting_ids:
-            return found
-        for row in await fetch_all(
-            self._conn,
-            f"SELECT * FROM meeting_participants WHERE meeting_id IN"
-            f" ({_marks(len(meeting_ids))}) ORDER BY meeting_id, person_id",
-            tuple(meeting_ids),
-        ):
-            found[row["meeting_id"]].append(_participant(row))
-        return found
-
-    async def participant(self, meeting_id: int, person_id: int) -> Participant | None:
-        row = await fetch_one(
-            self._conn,
-            "SELECT * FROM meeting_participants WHERE meeting_id = ? AND person_id = ?",
-            (meeting_id, person_id),
-        )
-        return _participant(row) if row is not None else None
-
-    async def participations(
-        self, person_id: int, meeting_ids: Sequence[int]
-    ) -> dict[int, Participant]:
-        if not meeting_ids:
-            return {}
-        return {
-            row["meeting_id"]: _participant(row)
-            for row in await fetch_all(
-                self._conn,
-                f"SELECT * FROM meeting_participants WHERE person_id = ?"
-                f" AND meeting_id IN ({_marks(len(meeting_ids))})",
-                (person_id, *meeting_ids),
-            )
-        }
-
-    async def set_rsvp(self, meeting_id: int, person_id: int, rsvp: Rsvp, *, at: datetime) -> None:
-        await self._conn.execute(
-            "UPDATE meeting_participants SET rsvp = ?, rsvp_at = ?"
-            " WHERE meeting_id = ? AND person_id = ?",
-            (rsvp.value, to_db(at), meeting_id, person_id),
-        )
-
-    async def set_attended(self, meeting_id: int, person_id: int, attended: bool | None) -> None:
-        await self._conn.execute(
-            "UPDATE meeting_participants SET attended = ? WHERE meeting_id = ? AND person_id = ?",
-            (None if attended is None else int(attended), meeting_id, person_id),
-        )
-
-    # --- the slot poll ---------------------------------------------------------------------------
-
-    async def add_slot(self, meeting_id: int, starts_at: datetime) -> Slot:
-        await self._conn.execute(
-            "INSERT INTO meeting_slots (meeting_id, starts_at) VALUES (?, ?)"
-            " ON CONFLICT (meeting_id, starts_at) DO NOTHING",
-            (meeting_id, to_db(starts_at)),
-        )
-        row = await fetch_one(
-            self._conn,
-            "SELECT * FROM meeting_slots WHERE meeting_id = ? AND starts_at = ?",
-            (meeting_id, to_db(starts_at)),
-        )
-        assert row is not None
-        return Slot(row["id"], row["meeting_id"], from_db(row["starts_at"]))
-
-    async def remove_slot(self, meeting_id: int, slot_id: int) -> bool:
-        cur = await self._conn.execute(
-            "DELETE FROM meeting_slots WHERE id = ? AND meeting_id = ?", (slot_id, meeting_id)
-        )
-        return cur.rowcount > 0
-
-    async def slots(self, meeting_id: int) -> Sequence[Slot]:
-        return [
-            Slot(row["id"], row["meeting_id"], from_db(row["starts_at"]))
-            for row in await fetch_all(
-                self._conn,
-                "SELECT * FROM meeting_slots WHERE meeting_id = ? ORDER BY starts_at, id",
-                (meeting_id,),
-            )
-        ]
-
-    async def vote(self, slot_id: int, person_id: int, answer: Answer, *, at: datetime) -> None:
-        await self._conn.execute(
-            "INSERT INTO meeting_votes (slot_id, person_id, answer, at) VALUES (?, ?, ?, ?)"
-            " ON CONFLICT (slot_id, person_id) DO UPDATE SET answer = excluded.answer,"
-            " at = excluded.at",
-            (slot_id, person_id, answer.value, to_db(at)),
-        )
-
-    async def votes(self, meeting_id: int) -> Sequence[SlotVote]:
-        return [
-            SlotVote(row["slot_id"], row["person_id"], Answer(row["answer"]))
-            for row in await fetch_all(
-                self._conn,
-                "SELECT v.slot_id, v.person_id, v.answer FROM meeting_votes v"
-                " JOIN meeting_slots s ON s.id = v.slot_id WHERE s.meeting_id = ?"
-                " ORDER BY v.slot_id, v.person_id",
-                (meeting_id,),
-            )
-        ]
-
-    # --- the agenda ------------------------------------------------------------------------------
-
-    async def add_topic(
-        self,
-        meeting_id: int,
-        text: str,
-        *,
-        source: TopicSource,
-        added_by: int | None,
-        at: datetime,
-        voice_file_id: str | None = None,
-    ) -> Topic:
-        cur = await self._conn.execute(
-            "INSERT INTO meeting_topics (meeting_id, position, text, source, added_by, added_at,"
-            " voice_file_id) VALUES (?, (SELECT COALESCE(MAX(position), 0) + 1 FROM"
-            " meeting_topics WHERE meeting_id = ?), ?, ?, ?, ?, ?)",
-            (meeting_id, meeting_id, text, source.value, added_by, to_db(at), voice_file_id),
-        )
-        assert cur.lastrowid is not None
-        topic = await self.topic(cur.lastrowid)
-        assert topic is not None
-        return topic
-
-    async def topics(self, meeting_id: int) -> Sequence[Topic]:
-        return [
-            _topic(row)
-            for row in await fetch_all(
-                self._conn,
-                "SELECT * FROM meeting_topics WHERE meeting_id = ? AND dropped = 0"
-                " ORDER BY position, id",
-                (meeting_id,),
-            )
-        ]
-
-    async def topic(self, topic_id: int) -> Topic | None:
-        row = await fetch_one(
-            self._conn, "SELECT * FROM meeting_topics WHERE id = ? AND dropped = 0", (topic_id,)
-        )
-        return _topic(row) if row is not None else None
-
-    async def set_topic_position(self, topic_id: int, position: int) -> None:
-        await self._conn.execute(
-            "UPDATE meeting_topics SET position = ? WHERE id = ?", (position, topic_id)
-        )
-
-    async def drop_topic(self, topic_id: int) -> None:
-        await self._conn.execute("UPDATE meeting_topics SET dropped = 1 WHERE id = ?", (topic_id,))
-
-    # --- minutes ---------------------------------------------------------------------------------
-
-    async def add_decision(self, meeting_id: int, text: str, *, at: datetime) -> Decision:
-        cur = await self._conn.execute(
-            "INSERT INTO meeting_decisions (meeting_id, text, at) VALUES (?, ?, ?)",
-            (meeting_id, text, to_db(at)),
-        )
-        assert cur.lastrowid is not None
-        return Decision(cur.lastrowid, meeting_id, text, at)
-
-    async def decisions(self, meeting_id: int) -> Sequence[Decision]:
-        return [
-            Decision(row["id"], row["meeting_id"], row["text"], from_db(row["at"]))
-            for row in await fetch_all(
-                self._conn,
-                "SELECT * FROM meeting_decisions WHERE meeting_id = ? ORDER BY id",
-                (meeting_id,),
-            )
-        ]
-
-    async def add_action(
-        self, meeting_id: int, text: str, *, owner_id: int, due: date, at: datetime
-    ) -> ActionItem:
-        cur = await self._conn.execute(
-            "INSERT INTO meeting_actions (meeting_id, text, owner_id, due, created_at)"
-            " VALUES (?, ?, ?, ?, ?)",
-            (meeting_id, text, owner_id, due.isoformat(), to_db(at)),
-        )
-        assert cur.lastrowid is not None
-        item = await self.action(cur.lastrowid)
-        assert item is not None
-        return item
-
-    async def _actions(self, sql: str, args: Sequence[object]) -> list[ActionItem]:
-        return [_action(row) for row in await fetch_all(self._conn, sql, args)]
-
-    async def action(self, action_id: int) -> ActionItem | None:
-        found = await self._actions("SELECT * FROM meeting_actions WHERE id = ?", (action_id,))
-        return found[0] if found else None
-
-    async def actions(self, meeting_id: int) -> Sequence[ActionItem]:
-        return await self._actions(
-            "SELECT * FROM meeting_actions WHERE meeting_id = ? ORDER BY id", (meeting_id,)
-        )
-
-    async def mark_done(self, action_id: int, *, at: datetime) -> bool:
-        cur = await self._conn.execute(
-            "UPDATE meeting_actions SET done_at = ? WHERE id = ? AND done_at IS NULL",
-            (to_db(at), action_id),
-        )
-        return cur.rowcount > 0
-
-    async def open_actions_owned(self, person_id: int) -> Sequence[ActionItem]:
-        return await self._actions(
-            "SELECT * FROM meeting_actions WHERE owner_id = ? AND done_at IS NULL ORDER BY due, id",
-            (person_id,),
-        )
-
-    async def open_actions_organised(self, person_id: int) -> Sequence[ActionItem]:
-        return await self._actions(
-            "SELECT a.* FROM meeting_actions a JOIN meetings m ON m.id = a.meeting_id"
-            " WHERE m.organiser_id = ? AND a.done_at IS NULL ORDER BY a.due, a.id",
-            (person_id,),
-        )
-
-    async def open_actions_due_between(self, first: date, last: date) -> Sequence[ActionItem]:
-        return await self._actions(
-            "SELECT * FROM meeting_actions WHERE done_at IS NULL AND due >= ? AND due <= ?"
-            " ORDER BY due, id",
-            (first.isoformat(), last.isoformat()),
         )

@@ -6,7 +6,8 @@ from __future__ import annotations
 from datetime import datetime
 
 from domain.errors import Forbidden, NotFound
-from domain.meetings.model import Meeting, Participant
+from domain.meetings.model import Meeting
+from domain.meetings.participants import Participant
 from domain.people.model import Person
 from domain.permissions import Action, require
 from domain.ports import AuditEntry, UnitOfWork

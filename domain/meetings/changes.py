@@ -27,8 +27,9 @@ from domain.meetings.kinds import (
     change_batch,
     refresh_batch,
 )
-from domain.meetings.model import Meeting, Scope, Status, check_future, clean_place
+from domain.meetings.model import Meeting, Status, check_future, clean_place
 from domain.meetings.queries import MeetingView, view_of
+from domain.meetings.recurrence import Scope
 from domain.meetings.sending import outgoing
 from domain.people.model import Person
 from domain.ports import Outgoing, UnitOfWork

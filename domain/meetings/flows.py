@@ -14,7 +14,7 @@ from dataclasses import dataclass
 from enum import StrEnum
 from typing import ClassVar
 
-from domain.meetings.model import Scope
+from domain.meetings.recurrence import Scope
 
 
 class Step(StrEnum):

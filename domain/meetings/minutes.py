@@ -15,15 +15,9 @@ from domain.flows import FlowState
 from domain.meetings import access
 from domain.meetings.flows import Minute, Recording
 from domain.meetings.kinds import ACTION, MINUTES
-from domain.meetings.model import (
-    ACTION_MAX,
-    DECISION_MAX,
-    ActionItem,
-    Decision,
-    Meeting,
-    Participant,
-    Rsvp,
-)
+from domain.meetings.model import Meeting
+from domain.meetings.outcomes import ACTION_MAX, DECISION_MAX, ActionItem, Decision
+from domain.meetings.participants import Participant, Rsvp
 from domain.meetings.queries import people_by_id
 from domain.meetings.sending import outgoing
 from domain.people.model import Person

@@ -10,34 +10,32 @@ Lifecycle::
 A recurring meeting is a series of meetings (occurrences), each with its own RSVP, agenda,
 reminders and minutes; the first occurrence defines the series (``series_id`` is its id).
 Times are aware UTC moments; the organiser's ``zone`` anchors the wall-clock time of a series.
+
+The meeting itself and the typed input of its own fields are here; what hangs off a meeting
+has a module of its own: :mod:`domain.meetings.participants` (RSVP and attendance),
+:mod:`domain.meetings.polls` (the slot poll), :mod:`domain.meetings.recurrence` (a series'
+rules), :mod:`domain.meetings.agenda` (topics) and :mod:`domain.meetings.outcomes` (decisions
+and action items).
 """
 
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, field, replace
-from datetime import date, datetime, time, timedelta
+from datetime import date, datetime, timedelta
 from enum import StrEnum
 from urllib.parse import urlsplit
 
 from domain.campaigns.model import Audience, clean_text
-from domain.dates import parse_date
 from domain.errors import InvalidInput
 from domain.people.model import Person
-from domain.timezones import at_local, from_local, to_local
+from domain.timezones import to_local
 
 TITLE_MAX = 120
 PLACE_MAX = 300
-TOPIC_MAX = 500
-DECISION_MAX = 1000
-ACTION_MAX = 500
-MIN_SLOTS, MAX_SLOTS = 2, 5
 DURATIONS = (15, 30, 45, 60, 90, 120)
 MAX_DURATION = 8 * 60
-MAX_TOPICS = 30
 MAX_PEOPLE = 50  # named participants
-SERIES_MAX_DAYS = 366  # a series ends within a year
 REMINDER_PRESETS: dict[str, tuple[int, ...]] = {
     "both": (24 * 60, 60),
     "day": (24 * 60,),
@@ -45,9 +43,6 @@ REMINDER_PRESETS: dict[str, tuple[int, ...]] = {
     "off": (),
 }
 DEFAULT_REMINDERS = REMINDER_PRESETS["both"]
-ACTION_REMIND_AT = time(10, 0)  # an owner is reminded at 10:00 local on the due date
-OVERDUE_STALE = timedelta(days=7)  # overdue notices are not sent for items older than this
-LATE_JOIN_HORIZON = timedelta(days=7)  # late joiners are invited to meetings this close
 
 
 class Status(StrEnum):
@@ -64,20 +59,6 @@ class Kind(StrEnum):
     OTHER = "other"
 
 
-class Rsvp(StrEnum):
-    YES = "yes"
-    MAYBE = "maybe"
-    NO = "no"
-
-
-class Answer(StrEnum):
-    """A participant's answer to one candidate slot."""
-
-    YES = "yes"
-    IF_NEED = "maybe"
-    NO = "no"
-
-
 class Recurrence(StrEnum):
     NONE = "none"
     WEEKLY = "weekly"
@@ -86,20 +67,6 @@ class Recurrence(StrEnum):
     @property
     def weeks(self) -> int:
         return {Recurrence.NONE: 0, Recurrence.WEEKLY: 1, Recurrence.BIWEEKLY: 2}[self]
-
-
-class Scope(StrEnum):
-    """Which occurrences of a series a change applies to."""
-
-    ONE = "one"
-    FUTURE = "future"
-
-
-class TopicSource(StrEnum):
-    ORGANISER = "organiser"
-    PARTICIPANT = "participant"
-    QUESTION = "question"  # a campaign's open question (presentations)
-    FEEDBACK = "feedback"  # a campaign's low-rated feedback comment (presentations)
 
 
 @dataclass(frozen=True, slots=True)
@@ -209,80 +176,6 @@ class Meeting:
         return to_local(self.starts_at, timezone) if self.starts_at else None
 
 
-@dataclass(frozen=True, slots=True)
-class Participant:
-    meeting_id: int
-    person_id: int
-    invited_at: datetime
-    rsvp: Rsvp | None = None
-    rsvp_at: datetime | None = None
-    attended: bool | None = None
-
-    @property
-    def declined(self) -> bool:
-        return self.rsvp is Rsvp.NO
-
-
-@dataclass(frozen=True, slots=True)
-class Slot:
-    id: int
-    meeting_id: int
-    starts_at: datetime
-
-
-@dataclass(frozen=True, slots=True)
-class SlotVote:
-    slot_id: int
-    person_id: int
-    answer: Answer
-
-
-@dataclass(frozen=True, slots=True)
-class Topic:
-    id: int
-    meeting_id: int
-    position: int
-    text: str
-    source: TopicSource
-    added_by: int | None
-    added_at: datetime
-    voice_file_id: str | None = None
-
-
-@dataclass(frozen=True, slots=True)
-class Decision:
-    id: int
-    meeting_id: int
-    text: str
-    at: datetime
-
-
-@dataclass(frozen=True, slots=True)
-class ActionItem:
-    id: int
-    meeting_id: int
-    text: str
-    owner_id: int
-    due: date  # the owner's local calendar day
-    created_at: datetime
-    done_at: datetime | None = None
-
-    @property
-    def is_open(self) -> bool:
-        return self.done_at is None
-
-    def reminder_moment(self, owner: Person) -> datetime:
-        """10:00 on the due date in the owner's zone, out of their quiet hours."""
-        moment = at_local(self.due, ACTION_REMIND_AT, owner.timezone)
-        if owner.quiet_hours is not None:
-            moment = owner.quiet_hours.next_allowed(moment, owner.timezone)
-        return moment
-
-    def overdue_moment(self, owner: Person) -> datetime:
-        """The start of the day after the due date, in the owner's zone."""
-        return at_local(self.due + timedelta(days=1), time(0, 0), owner.timezone)
-
-
 # --- input ---------------------------------------------------------------------------------
 
 
@@ -338,195 +231,3 @@ def check_future(moment: datetime, now: datetime) -> datetime:
     if moment <= now:
         raise InvalidInput("error-meeting-past")
     return moment
-
-
-def check_slots(slots: Sequence[datetime], now: datetime) -> tuple[datetime, ...]:
-    """2 to 5 different candidate moments, all ahead, in order."""
-    ordered = tuple(sorted(set(slots)))
-    if len(ordered) < MIN_SLOTS:
-        raise InvalidInput("error-poll-too-few", minimum=MIN_SLOTS)
-    if len(ordered) > MAX_SLOTS:
-        raise InvalidInput("error-poll-too-many", maximum=MAX_SLOTS)
-    for moment in ordered:
-        check_future(moment, now)
-    return ordered
-
-
-def check_deadline(deadline: datetime, slots: Sequence[datetime], now: datetime) -> datetime:
-    """The vote closes ahead, and before the first candidate slot."""
-    check_future(deadline, now)
-    if slots and deadline >= min(slots):
-        raise InvalidInput("error-poll-deadline-late")
-    return deadline
-
-
-def parse_repeat_end(text: str, *, today: date) -> tuple[date | None, int | None]:
-    """``10`` / ``10 раз`` / ``10 times``: a count; anything else (``31.03``, ``до 31.03``,
-    ``until March 31``) is read as the last date."""
-    match = re.fullmatch(r"\s*(\d{1,3})\s*(?:раз[а]?|times?|x|×)?\s*", text.lower())
-    if match:
-        count = int(match[1])
-        if count < 2:
-            raise InvalidInput("error-series-count")
-        return None, count
-    day = re.sub(r"^\s*(?:до|по|until|till|to)\s+", "", text, flags=re.IGNORECASE)
-    return parse_date(day, today=today), None
-
-
-def check_series(
-    recurrence: Recurrence,
-    first: datetime,
-    zone: str,
-    *,
-    until: date | None,
-    count: int | None,
-) -> None:
-    """A series has an end, and the end is within a year of its first occurrence."""
-    if recurrence is Recurrence.NONE:
-        return
-    if until is None and count is None:
-        raise InvalidInput("error-series-endless")
-    first_day = to_local(first, zone).date()
-    if until is not None:
-        if until < first_day:
-            raise InvalidInput("error-series-end-before")
-        last_day = until
-    else:
-        assert count is not None
-        last_day = first_day + timedelta(weeks=recurrence.weeks * (count - 1))
-    if (last_day - first_day).days > SERIES_MAX_DAYS - 1:
-        raise InvalidInput("error-series-too-long")
-
-
-def occurrence_start(first: datetime, zone: str, recurrence: Recurrence, number: int) -> datetime:
-    """Occurrence ``number`` (from 1) of a series: the same wall-clock time in the organiser's
-    zone, ``recurrence.weeks`` weeks apart (DST-correct)."""
-    local = to_local(first, zone).replace(tzinfo=None)
-    return from_local(local + timedelta(weeks=recurrence.weeks * (number - 1)), zone)
-
-
-def series_has(meeting: Meeting, number: int, start: datetime) -> bool:
-    """Whether the series of ``meeting`` still has occurrence ``number`` starting at ``start``."""
-    if not meeting.is_series:
-        return False
-    if meeting.repeat_count is not None:
-        return number <= meeting.repeat_count
-    if meeting.repeat_until is not None:
-        return to_local(start, meeting.zone).date() <= meeting.repeat_until
-    return False
-
-
-# --- polls ---------------------------------------------------------------------------------
-
-
-@dataclass(frozen=True, slots=True)
-class SlotTally:
-    slot: Slot
-    yes: tuple[int, ...]
-    if_need: tuple[int, ...]
-    no: tuple[int, ...]
-
-    @property
-    def answered(self) -> int:
-        return len(self.yes) + len(self.if_need) + len(self.no)
-
-
-def tally(slots: Sequence[Slot], votes: Iterable[SlotVote]) -> list[SlotTally]:
-    by_slot: dict[int, dict[Answer, list[int]]] = {s.id: {a: [] for a in Answer} for s in slots}
-    for vote in votes:
-        if vote.slot_id in by_slot:
-            by_slot[vote.slot_id][vote.answer].append(vote.person_id)
-    return [
-        SlotTally(
-            slot,
-            tuple(sorted(by_slot[slot.id][Answer.YES])),
-            tuple(sorted(by_slot[slot.id][Answer.IF_NEED])),
-            tuple(sorted(by_slot[slot.id][Answer.NO])),
-        )
-        for slot in sorted(slots, key=lambda s: (s.starts_at, s.id))
-    ]
-
-
-def best_slot(tallies: Sequence[SlotTally]) -> Slot | None:
-    """Most yes, then most if-need-be, then the earliest; None when nobody answered."""
-    if not any(t.answered for t in tallies):
-        return None
-    best = min(tallies, key=lambda t: (-len(t.yes), -len(t.if_need), t.slot.starts_at, t.slot.id))
-    return best.slot
-
-
-# --- RSVP figures ----------------------------------------------------------------------------
-
-
-@dataclass(frozen=True, slots=True)
-class RsvpGroup:
-    team_id: int | None
-    yes: tuple[Person, ...]
-    maybe: tuple[Person, ...]
-    no: tuple[Person, ...]
-    waiting: tuple[Person, ...]
-
-    @property
-    def total(self) -> int:
-        return len(self.yes) + len(self.maybe) + len(self.no) + len(self.waiting)
-
-
-def rsvp_groups(
-    participants: Sequence[Participant], people: Mapping[int, Person]
-) -> tuple[RsvpGroup, tuple[RsvpGroup, ...]]:
-    """The whole meeting's answers and each team's, names sorted."""
-
-    def group(team_id: int | None, rows: Sequence[Participant]) -> RsvpGroup:
-        def named(rsvp: Rsvp | None) -> tuple[Person, ...]:
-            found = [people[r.person_id] for r in rows if r.rsvp is rsvp and r.person_id in people]
-            return tuple(sorted(found, key=lambda p: p.full_name.lower()))
-
-        return RsvpGroup(team_id, named(Rsvp.YES), named(Rsvp.MAYBE), named(Rsvp.NO), named(None))
-
-    by_team: dict[int | None, list[Participant]] = {}
-    for row in participants:
-        person = people.get(row.person_id)
-        by_team.setdefault(person.team_id if person else None, []).append(row)
-    teams = tuple(
-        group(team_id, rows)
-        for team_id, rows in sorted(by_team.items(), key=lambda i: (i[0] is None, i[0] or 0))
-    )
-    return group(None, participants), teams
-
-
-# --- reminders -------------------------------------------------------------------------------
-
-
-def before_quiet_hours(moment: datetime, person: Person) -> datetime:
-    """A reminder that would fall in the person's quiet hours goes out before they begin."""
-    if person.quiet_hours is None:
-        return moment
-    return person.quiet_hours.last_allowed_before(moment, person.timezone)
-
-
-def reminder_moment(meeting: Meeting, minutes_before: int, person: Person) -> datetime:
-    assert meeting.starts_at is not None
-    return before_quiet_hours(meeting.starts_at - timedelta(minutes=minutes_before), person)
-
-
-def due_reminder(meeting: Meeting, person: Person, now: datetime) -> int | None:
-    """Which reminder (minutes before) is due for ``person`` now: the latest one whose moment
-    has come, unless the meeting has started. An earlier one whose moment passed while the
-    bot was down is not sent once a later one is due (it would be stale)."""
-    if meeting.starts_at is None or now >= meeting.starts_at:
-        return None
-    due = None
-    for minutes in sorted(meeting.reminders, reverse=True):
-        if reminder_moment(meeting, minutes, person) <= now:
-            due = minutes
-    return due
-
-
-def reminder_window(meetings_reminders: Iterable[int]) -> timedelta:
-    """How far ahead the reminder sweep looks: the longest reminder, plus a day for quiet
-    hours that move a reminder earlier."""
-    return timedelta(minutes=max(meetings_reminders, default=0)) + timedelta(days=1)
-
-
-def sorted_people(people: Iterable[Person]) -> list[Person]:
-    return sorted(people, key=lambda p: p.full_name.lower())

@@ -11,7 +11,8 @@ from datetime import datetime
 
 from domain.meetings import calendar
 from domain.meetings.kinds import INVITE, INVITE_BATCH, parse_change_batch
-from domain.meetings.model import ActionItem, Decision, Meeting, Status
+from domain.meetings.model import Meeting, Status
+from domain.meetings.outcomes import ActionItem, Decision
 from domain.meetings.queries import Agenda, MeetingView, agenda_of, people_by_id, view_of
 from domain.people.model import Person
 from domain.ports import DueDelivery, Skip, UnitOfWork

@@ -6,18 +6,11 @@ from collections.abc import Sequence
 from datetime import date, datetime
 from typing import Protocol
 
-from domain.meetings.model import (
-    ActionItem,
-    Answer,
-    Decision,
-    Meeting,
-    Participant,
-    Rsvp,
-    Slot,
-    SlotVote,
-    Topic,
-    TopicSource,
-)
+from domain.meetings.agenda import Topic, TopicSource
+from domain.meetings.model import Meeting
+from domain.meetings.outcomes import ActionItem, Decision
+from domain.meetings.participants import Participant, Rsvp
+from domain.meetings.polls import Answer, Slot, SlotVote
 
 
 class MeetingRepo(Protocol):

@@ -9,21 +9,11 @@ from dataclasses import dataclass
 from datetime import datetime, timedelta
 
 from domain.meetings import access
-from domain.meetings.model import (
-    MAX_DURATION,
-    ActionItem,
-    Decision,
-    Meeting,
-    Participant,
-    RsvpGroup,
-    Slot,
-    SlotTally,
-    Status,
-    Topic,
-    rsvp_groups,
-    sorted_people,
-    tally,
-)
+from domain.meetings.agenda import Topic
+from domain.meetings.model import MAX_DURATION, Meeting, Status
+from domain.meetings.outcomes import ActionItem, Decision
+from domain.meetings.participants import Participant, RsvpGroup, rsvp_groups, sorted_people
+from domain.meetings.polls import Slot, SlotTally, tally
 from domain.people.model import Person, Team
 from domain.permissions import Action, can, require
 from domain.ports import UnitOfWork

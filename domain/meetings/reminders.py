@@ -10,18 +10,45 @@ windows over indexed columns.
 from __future__ import annotations
 
 from collections import defaultdict
+from collections.abc import Iterable
 from datetime import datetime, timedelta
 
 from domain.meetings.kinds import ACTION_DUE, ACTION_OVERDUE, REMIND, remind_batch
-from domain.meetings.model import (
-    OVERDUE_STALE,
-    REMINDER_PRESETS,
-    Meeting,
-    due_reminder,
-    reminder_window,
-)
-from domain.people.model import AwayPeriod, is_away
+from domain.meetings.model import REMINDER_PRESETS, Meeting
+from domain.meetings.outcomes import OVERDUE_STALE
+from domain.people.model import AwayPeriod, Person, is_away
 from domain.ports import Outgoing, UnitOfWork
+
+
+def before_quiet_hours(moment: datetime, person: Person) -> datetime:
+    """A reminder that would fall in the person's quiet hours goes out before they begin."""
+    if person.quiet_hours is None:
+        return moment
+    return person.quiet_hours.last_allowed_before(moment, person.timezone)
+
+
+def reminder_moment(meeting: Meeting, minutes_before: int, person: Person) -> datetime:
+    assert meeting.starts_at is not None
+    return before_quiet_hours(meeting.starts_at - timedelta(minutes=minutes_before), person)
+
+
+def due_reminder(meeting: Meeting, person: Person, now: datetime) -> int | None:
+    """Which reminder (minutes before) is due for ``person`` now: the latest one whose moment
+    has come, unless the meeting has started. An earlier one whose moment passed while the
+    bot was down is not sent once a later one is due (it would be stale)."""
+    if meeting.starts_at is None or now >= meeting.starts_at:
+        return None
+    due = None
+    for minutes in sorted(meeting.reminders, reverse=True):
+        if reminder_moment(meeting, minutes, person) <= now:
+            due = minutes
+    return due
+
+
+def reminder_window(meetings_reminders: Iterable[int]) -> timedelta:
+    """How far ahead the reminder sweep looks: the longest reminder, plus a day for quiet
+    hours that move a reminder earlier."""
+    return timedelta(minutes=max(meetings_reminders, default=0)) + timedelta(days=1)
 
 
 def start_key(meeting: Meeting) -> str:

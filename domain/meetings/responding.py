@@ -11,8 +11,10 @@ from domain.campaigns.model import clean_text
 from domain.errors import InvalidInput, NotFound
 from domain.flows import FlowState
 from domain.meetings import access
+from domain.meetings.agenda import MAX_TOPICS, TOPIC_MAX, TopicSource
 from domain.meetings.flows import AddingTopic
-from domain.meetings.model import MAX_TOPICS, TOPIC_MAX, Meeting, Rsvp, Status, TopicSource
+from domain.meetings.model import Meeting, Status
+from domain.meetings.participants import Rsvp
 from domain.meetings.queries import Agenda, MeetingView, agenda_of, view_of
 from domain.people.model import Person
 from domain.ports import UnitOfWork

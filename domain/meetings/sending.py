@@ -14,20 +14,11 @@ from datetime import datetime
 from domain.errors import InvalidInput, NotFound
 from domain.meetings import access
 from domain.meetings.kinds import INVITE, INVITE_BATCH, POLL, POLL_BATCH, POLL_REPORT
-from domain.meetings.model import (
-    LATE_JOIN_HORIZON,
-    Answer,
-    Meeting,
-    Rsvp,
-    Status,
-    best_slot,
-    check_deadline,
-    check_future,
-    check_series,
-    check_slots,
-    tally,
-)
+from domain.meetings.model import Meeting, Status, check_future
+from domain.meetings.participants import LATE_JOIN_HORIZON, Rsvp
+from domain.meetings.polls import Answer, best_slot, check_deadline, check_slots, tally
 from domain.meetings.queries import MeetingView, audience_of, view_of
+from domain.meetings.recurrence import check_series
 from domain.people.model import Person, Role
 from domain.ports import Outgoing, UnitOfWork
 

@@ -8,8 +8,9 @@ from __future__ import annotations
 from datetime import datetime
 
 from domain.meetings import access
-from domain.meetings.model import Meeting, Status, occurrence_start, series_has
+from domain.meetings.model import Meeting, Status
 from domain.meetings.queries import audience_of
+from domain.meetings.recurrence import occurrence_start, series_has
 from domain.meetings.sending import invite
 from domain.ports import UnitOfWork
 

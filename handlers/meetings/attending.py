@@ -7,7 +7,9 @@ from telegram import InlineKeyboardButton, Message, Update
 
 from domain.meetings import queries, responding, sending
 from domain.meetings.flows import AddingTopic
-from domain.meetings.model import Answer, Rsvp, Status
+from domain.meetings.model import Status
+from domain.meetings.participants import Rsvp
+from domain.meetings.polls import Answer
 from domain.meetings.queries import DraftCard, MeetingList
 from handlers.kit.callbacks import Callback, CallbackDataError, button
 from handlers.kit.context import TandemContext

@@ -7,11 +7,14 @@ from typing import Any
 
 from telegram import InlineKeyboardButton, Update
 
-from domain.meetings import drafting, sending
-from domain.meetings.drafting import Asked, PeopleFound, Prompt, SlotAdded, TopicAdded
+from domain.meetings import audience, drafting, presentations, scheduling, sending
+from domain.meetings.audience import PeopleFound
+from domain.meetings.drafting import TopicAdded
 from domain.meetings.flows import Drafting, Step
 from domain.meetings.model import DURATIONS, REMINDER_PRESETS, Kind, Recurrence
 from domain.meetings.queries import DraftCard
+from domain.meetings.scheduling import SlotAdded
+from domain.meetings.wizard import Asked, Prompt
 from handlers.kit.audience import AUDIENCE_VERBS, MORE_VERB, audience_change, audience_more
 from handlers.kit.callbacks import Callback, CallbackDataError, button
 from handlers.kit.context import TandemContext
@@ -112,7 +115,7 @@ async def new_from_button(update: Update, context: TandemContext, cb: Callback) 
 async def presentation(update: Update, context: TandemContext, cb: Callback) -> None:
     """**Schedule the presentation** on a campaign's card."""
     async with context.uow() as uow:
-        result = await drafting.start_presentation(
+        result = await presentations.start_presentation(
             uow, actor=context.actor, campaign_id=cb.int_arg(0), now=context.now
         )
     await asked(update, context, result)
@@ -181,7 +184,7 @@ async def choose_kind(update: Update, context: TandemContext, cb: Callback) -> N
     if raw not in set(Kind):
         raise CallbackDataError(raw)
     async with context.uow() as uow:
-        result = await drafting.choose_kind(
+        result = await presentations.choose_kind(
             uow, actor=context.actor, meeting_id=cb.int_arg(0), kind=Kind(raw), now=context.now
         )
     await asked(update, context, result)
@@ -189,7 +192,7 @@ async def choose_kind(update: Update, context: TandemContext, cb: Callback) -> N
 
 async def choose_campaign(update: Update, context: TandemContext, cb: Callback) -> None:
     async with context.uow() as uow:
-        result = await drafting.choose_campaign(
+        result = await presentations.choose_campaign(
             uow,
             actor=context.actor,
             meeting_id=cb.int_arg(0),
@@ -204,7 +207,7 @@ async def choose_when(update: Update, context: TandemContext, cb: Callback) -> N
     if mode not in ("t", "p"):
         raise CallbackDataError(mode)
     async with context.uow() as uow:
-        result = await drafting.choose_when(
+        result = await scheduling.choose_when(
             uow, actor=context.actor, meeting_id=cb.int_arg(0), poll=mode == "p", now=context.now
         )
     await asked(update, context, result)
@@ -212,7 +215,7 @@ async def choose_when(update: Update, context: TandemContext, cb: Callback) -> N
 
 async def slots_done(update: Update, context: TandemContext, cb: Callback) -> None:
     async with context.uow() as uow:
-        result = await drafting.finish_slots(
+        result = await scheduling.finish_slots(
             uow, actor=context.actor, meeting_id=cb.int_arg(0), now=context.now
         )
     await asked(update, context, result)
@@ -243,7 +246,7 @@ async def choose_repeat(update: Update, context: TandemContext, cb: Callback) ->
     if raw not in set(Recurrence):
         raise CallbackDataError(raw)
     async with context.uow() as uow:
-        result = await drafting.choose_repeat(
+        result = await scheduling.choose_repeat(
             uow,
             actor=context.actor,
             meeting_id=cb.int_arg(0),
@@ -257,7 +260,7 @@ async def toggle(update: Update, context: TandemContext, cb: Callback) -> None:
     """A tick in the participants picker: all reps, a team, a role or a named person."""
     change = {"person_id": cb.int_arg(1)} if cb.verb == "pers" else audience_change(cb)
     async with context.uow() as uow:
-        choice = await drafting.toggle_participants(
+        choice = await audience.toggle_participants(
             uow, actor=context.actor, meeting_id=cb.int_arg(0), now=context.now, **change
         )
     await show(update, participants_screen(context.t, choice, more=audience_more(cb)))
@@ -265,7 +268,7 @@ async def toggle(update: Update, context: TandemContext, cb: Callback) -> None:
 
 async def find_person(update: Update, context: TandemContext, cb: Callback) -> None:
     async with context.uow() as uow:
-        result = await drafting.find_people(
+        result = await audience.find_people(
             uow, actor=context.actor, meeting_id=cb.int_arg(0), now=context.now
         )
     await asked(update, context, result)
@@ -273,7 +276,7 @@ async def find_person(update: Update, context: TandemContext, cb: Callback) -> N
 
 async def participants_done(update: Update, context: TandemContext, cb: Callback) -> None:
     async with context.uow() as uow:
-        result = await drafting.finish_participants(
+        result = await audience.finish_participants(
             uow, actor=context.actor, meeting_id=cb.int_arg(0), now=context.now
         )
     await asked(update, context, result)

@@ -8,7 +8,8 @@ from datetime import datetime
 
 from telegram import InlineKeyboardButton
 
-from domain.meetings.model import Meeting, Rsvp, RsvpGroup, Status, sorted_people
+from domain.meetings.model import Meeting, Status
+from domain.meetings.participants import Rsvp, RsvpGroup, sorted_people
 from domain.meetings.queries import MeetingView
 from domain.people.model import Team
 from domain.timezones import utc_offset_label

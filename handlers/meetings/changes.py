@@ -8,7 +8,7 @@ from telegram import Update
 from domain.meetings import changes
 from domain.meetings.changes import Changed
 from domain.meetings.flows import Change, Changing
-from domain.meetings.model import Scope
+from domain.meetings.recurrence import Scope
 from handlers.kit.callbacks import Callback, CallbackDataError, button
 from handlers.kit.context import TandemContext
 from handlers.kit.routing import tell_left_behind

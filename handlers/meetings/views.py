@@ -11,14 +11,9 @@ from babel.dates import format_datetime
 from telegram import InlineKeyboardButton
 
 from domain.meetings.flows import WIZARD
-from domain.meetings.model import (
-    ActionItem,
-    Kind,
-    Meeting,
-    Recurrence,
-    Rsvp,
-    Status,
-)
+from domain.meetings.model import Kind, Meeting, Recurrence, Status
+from domain.meetings.outcomes import ActionItem
+from domain.meetings.participants import Rsvp
 from domain.meetings.queries import Agenda, DraftCard, ParticipantsChoice
 from domain.people.model import Person
 from domain.timezones import to_local, utc_offset_label

@@ -11,15 +11,10 @@ from typing import Any
 import pytest
 
 from domain.campaigns.model import Audience
-from domain.meetings.model import (
-    Answer,
-    Kind,
-    Meeting,
-    Recurrence,
-    Rsvp,
-    Status,
-    TopicSource,
-)
+from domain.meetings.agenda import TopicSource
+from domain.meetings.model import Kind, Meeting, Recurrence, Status
+from domain.meetings.participants import Rsvp
+from domain.meetings.polls import Answer
 from domain.people.model import NewPerson, Role
 from storage.db import Database
 from storage.meetings import SqlMeetingRepo

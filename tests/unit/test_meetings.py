@@ -10,24 +10,18 @@ import pytest
 
 from domain.errors import InvalidInput
 from domain.meetings import calendar
-from domain.meetings.model import (
+from domain.meetings.model import Recurrence, Status, clean_duration, clean_place
+from domain.meetings.polls import (
     Answer,
-    Recurrence,
     Slot,
     SlotVote,
-    Status,
     best_slot,
     check_deadline,
-    check_series,
     check_slots,
-    clean_duration,
-    clean_place,
-    due_reminder,
-    occurrence_start,
-    parse_repeat_end,
-    series_has,
     tally,
 )
+from domain.meetings.recurrence import check_series, occurrence_start, parse_repeat_end, series_has
+from domain.meetings.reminders import due_reminder
 from domain.timezones import to_local
 from tests.support.builders.meetings import a_meeting
 from tests.support.builders.people import NOW, a_lead, a_rep

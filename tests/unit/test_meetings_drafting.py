@@ -9,11 +9,15 @@ import pytest
 
 from domain.errors import Forbidden, InvalidInput
 from domain.feedback.model import NewFeedback
-from domain.meetings import drafting, sending
-from domain.meetings.drafting import Asked, PeopleFound, SlotAdded, TopicAdded
+from domain.meetings import audience, drafting, presentations, scheduling, sending
+from domain.meetings.agenda import TopicSource
+from domain.meetings.audience import PeopleFound
+from domain.meetings.drafting import TopicAdded
 from domain.meetings.flows import Drafting, Step
-from domain.meetings.model import Kind, Recurrence, Status, TopicSource
+from domain.meetings.model import Kind, Recurrence, Status
 from domain.meetings.queries import DraftCard
+from domain.meetings.scheduling import SlotAdded
+from domain.meetings.wizard import Asked
 from tests.support.builders.meetings import Scene, a_scene
 from tests.support.builders.people import NOW
 from tests.support.builders.questions import a_question, an_announced_campaign
@@ -43,8 +47,10 @@ async def test_the_wizard_walks_every_step_and_saves_each() -> None:
     await typed(scene, "Weekly sync")
     assert await step(scene) is Step.KIND
     async with scene.uow as uow:
-        await drafting.choose_kind(uow, actor=scene.lead, meeting_id=1, kind=Kind.WEEKLY, now=NOW)
-        await drafting.choose_when(uow, actor=scene.lead, meeting_id=1, poll=False, now=NOW)
+        await presentations.choose_kind(
+            uow, actor=scene.lead, meeting_id=1, kind=Kind.WEEKLY, now=NOW
+        )
+        await scheduling.choose_when(uow, actor=scene.lead, meeting_id=1, poll=False, now=NOW)
     assert await step(scene) is Step.TIME
     await typed(scene, "завтра 15:00")  # Moscow: 12:00 UTC
     assert await step(scene) is Step.DURATION
@@ -52,23 +58,23 @@ async def test_the_wizard_walks_every_step_and_saves_each() -> None:
         await drafting.choose_duration(uow, actor=scene.lead, meeting_id=1, minutes=45, now=NOW)
     await typed(scene, "https://meet.example.com/sync")
     async with scene.uow as uow:
-        await drafting.choose_repeat(
+        await scheduling.choose_repeat(
             uow, actor=scene.lead, meeting_id=1, recurrence=Recurrence.WEEKLY, now=NOW
         )
     assert await step(scene) is Step.REPEAT_END
     await typed(scene, "3")
     async with scene.uow as uow:
-        choice = await drafting.toggle_participants(
+        choice = await audience.toggle_participants(
             uow, actor=scene.lead, meeting_id=1, team_id=1, now=NOW
         )
     assert choice.reach == 5  # four reps and the organiser
     found = await _find(scene, "Olg")
     assert [p.id for p in found.found] == [scene.outsider.id]
     async with scene.uow as uow:
-        choice = await drafting.toggle_participants(
+        choice = await audience.toggle_participants(
             uow, actor=scene.lead, meeting_id=1, person_id=scene.outsider.id, now=NOW
         )
-        await drafting.finish_participants(uow, actor=scene.lead, meeting_id=1, now=NOW)
+        await audience.finish_participants(uow, actor=scene.lead, meeting_id=1, now=NOW)
     assert choice.reach == 6
     assert await step(scene) is Step.AGENDA
     added = await typed(scene, "Plan for December")
@@ -88,7 +94,7 @@ async def test_the_wizard_walks_every_step_and_saves_each() -> None:
 
 async def _find(scene: Scene, name: str) -> PeopleFound:
     async with scene.uow as uow:
-        await drafting.find_people(uow, actor=scene.lead, meeting_id=1, now=NOW)
+        await audience.find_people(uow, actor=scene.lead, meeting_id=1, now=NOW)
     found = await typed(scene, name)
     assert isinstance(found, PeopleFound)
     return found
@@ -107,7 +113,7 @@ async def test_a_bad_time_is_refused_and_the_step_stays(text: str, error: str) -
     scene = a_scene()
     async with scene.uow as uow:
         await drafting.start(uow, actor=scene.lead, now=NOW)
-        await drafting.choose_when(uow, actor=scene.lead, meeting_id=1, poll=False, now=NOW)
+        await scheduling.choose_when(uow, actor=scene.lead, meeting_id=1, poll=False, now=NOW)
     with pytest.raises(InvalidInput) as caught:
         await typed(scene, text)
     assert caught.value.key == error
@@ -119,12 +125,12 @@ async def test_a_poll_takes_two_to_five_slots_and_a_deadline_before_the_first() 
     scene = a_scene()
     async with scene.uow as uow:
         await drafting.start(uow, actor=scene.lead, now=NOW)
-        await drafting.choose_when(uow, actor=scene.lead, meeting_id=1, poll=True, now=NOW)
+        await scheduling.choose_when(uow, actor=scene.lead, meeting_id=1, poll=True, now=NOW)
     added = await typed(scene, "пт 10:00")
     assert isinstance(added, SlotAdded) and len(added.slots) == 1
     with pytest.raises(InvalidInput) as caught:
         async with scene.uow as uow:
-            await drafting.finish_slots(uow, actor=scene.lead, meeting_id=1, now=NOW)
+            await scheduling.finish_slots(uow, actor=scene.lead, meeting_id=1, now=NOW)
     assert caught.value.key == "error-poll-too-few"
     await typed(scene, "пт 15:00")
     with pytest.raises(InvalidInput) as caught:
@@ -136,7 +142,7 @@ async def test_a_poll_takes_two_to_five_slots_and_a_deadline_before_the_first() 
         await typed(scene, "03.12 10:00")
     assert caught.value.key == "error-poll-too-many"
     async with scene.uow as uow:
-        asked = await drafting.finish_slots(uow, actor=scene.lead, meeting_id=1, now=NOW)
+        asked = await scheduling.finish_slots(uow, actor=scene.lead, meeting_id=1, now=NOW)
     assert asked.prompt.state.step is Step.DEADLINE and len(asked.prompt.slots) == 5
     with pytest.raises(InvalidInput) as caught:
         await typed(scene, "пт 12:00")  # after the first slot (Friday 10:00)
@@ -150,10 +156,10 @@ async def test_a_series_without_an_end_or_beyond_a_year_is_refused() -> None:
     scene = a_scene()
     async with scene.uow as uow:
         await drafting.start(uow, actor=scene.lead, now=NOW)
-        await drafting.choose_when(uow, actor=scene.lead, meeting_id=1, poll=False, now=NOW)
+        await scheduling.choose_when(uow, actor=scene.lead, meeting_id=1, poll=False, now=NOW)
     await typed(scene, "завтра 15:00")
     async with scene.uow as uow:
-        await drafting.choose_repeat(
+        await scheduling.choose_repeat(
             uow, actor=scene.lead, meeting_id=1, recurrence=Recurrence.WEEKLY, now=NOW
         )
     for text, error in (("60", "error-series-too-long"), ("01.01.2028", "error-series-too-long")):
@@ -210,7 +216,9 @@ async def test_a_presentation_takes_the_campaigns_audience_and_its_open_question
         feedback=feedback,
     )
     async with uow:
-        asked = await drafting.start_presentation(uow, actor=scene.lead, campaign_id=5, now=NOW)
+        asked = await presentations.start_presentation(
+            uow, actor=scene.lead, campaign_id=5, now=NOW
+        )
     assert isinstance(asked, Asked) and asked.prompt.state.step is Step.WHEN
     meeting = asked.prompt.meeting
     assert (meeting.kind, meeting.campaign_id, meeting.title) == (Kind.PRESENTATION, 5, "Winter")

@@ -24,7 +24,10 @@ from domain.meetings import (
     series,
 )
 from domain.meetings.flows import Change, Changing, Minute, Recording
-from domain.meetings.model import Answer, Recurrence, Rsvp, Scope, Status
+from domain.meetings.model import Recurrence, Status
+from domain.meetings.participants import Rsvp
+from domain.meetings.polls import Answer
+from domain.meetings.recurrence import Scope
 from domain.people.model import Role
 from domain.timezones import QuietHours
 from tests.support.builders.meetings import Scene, a_meeting, a_scene

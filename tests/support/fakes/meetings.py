@@ -1,6 +1,6 @@
-"""The meetings repository in memory, faithful to ``storage/meetings.py``: the same orders,
-the same windows, participants unique per meeting, a vote replaced by the next one, dropped
-topics gone, an action done once."""
+"""The meetings repository in memory, faithful to ``storage/meetings.py`` and its parts
+(``storage/meeting_*.py``): the same orders, the same windows, participants unique per
+meeting, a vote replaced by the next one, dropped topics gone, an action done once."""
 
 from __future__ import annotations
 
@@ -8,19 +8,11 @@ from collections.abc import Sequence
 from dataclasses import replace
 from datetime import date, datetime
 
-from domain.meetings.model import (
-    ActionItem,
-    Answer,
-    Decision,
-    Meeting,
-    Participant,
-    Rsvp,
-    Slot,
-    SlotVote,
-    Status,
-    Topic,
-    TopicSource,
-)
+from domain.meetings.agenda import Topic, TopicSource
+from domain.meetings.model import Meeting, Status
+from domain.meetings.outcomes import ActionItem, Decision
+from domain.meetings.participants import Participant, Rsvp
+from domain.meetings.polls import Answer, Slot, SlotVote
 
 ACTIVE = (Status.POLLING, Status.UNDECIDED, Status.SCHEDULED)
 
