@@ -26,8 +26,8 @@ from datetime import UTC, datetime, timedelta
 from pathlib import Path
 
 from bot.app import load_catalog
-from domain.kpis import scorecard
-from domain.kpis.model import Period
+from domain.kpis import charts, scorecard
+from domain.kpis.periods import Period
 from domain.kpis.ports import Grouping
 from domain.leads import regulating
 from domain.people.model import Language, Person
@@ -260,10 +260,10 @@ async def run(size: int, samples: int) -> None:
                 began = time.perf_counter()
                 async with unit_of_work(db) as uow:
                     if name == "trend":
-                        found = await scorecard.trend(uow, actor=person, scope=None, now=NOW)
+                        found = await charts.trend(uow, actor=person, scope=None, now=NOW)
                         picture = trend_picture(t, found)
                     elif name == "sources":
-                        outcomes = await scorecard.breakdown(
+                        outcomes = await charts.breakdown(
                             uow,
                             actor=person,
                             period=Period.QUARTER,
@@ -273,7 +273,7 @@ async def run(size: int, samples: int) -> None:
                         )
                         picture = sources_picture(t, outcomes)
                     else:
-                        acks = await scorecard.acknowledgement(
+                        acks = await charts.acknowledgement(
                             uow, actor=person, period=Period.QUARTER, scope=None, now=NOW
                         )
                         picture = acks_picture(t, acks)

@@ -82,7 +82,8 @@ from broadcast.policy import (
 from domain.clock import Clock
 from domain.ports import Skip
 from storage.db import Database
-from storage.deliveries import Delivery, SqlDeliveryRepo
+from storage.deliveries import SqlDeliveryRepo
+from storage.deliveries_rows import Delivery
 
 __all__ = [
     "Attachment",

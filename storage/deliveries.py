@@ -5,79 +5,22 @@ engine) → ``sent`` / ``unreachable`` / ``failed`` / ``skipped``. Only ``sendin
 repeated after a crash: ``release_in_flight`` puts them back at start-up. A row that did not
 go out keeps why in ``error``: Telegram's reason for a failure, or the composer's reason for
 a skip ("acknowledged", "after-launch" …).
+
+Here is the domain's side, its ``Outbox`` port: queue rows, read and move the waiting ones,
+withdraw them, give up on or requeue a person's. The row itself lives in
+:mod:`storage.deliveries_rows`, the engine's claims and outcomes (which this repository
+inherits) in :mod:`storage.deliveries_engine`.
 """
 
 from __future__ import annotations
 
 from collections.abc import Collection, Sequence
-from dataclasses import dataclass, replace
 from datetime import datetime
-from enum import StrEnum
 
-import aiosqlite
-
-from domain.ports import Outgoing, Planned
-from storage.db import fetch_all, fetch_one, from_db, from_db_opt, to_db
-
-# One recipient of one message at one moment (the domain's name for it is ``Outgoing``).
-Recipient = Outgoing
-
-
-class DeliveryStatus(StrEnum):
-    PENDING = "pending"
-    SENDING = "sending"
-    SENT = "sent"
-    UNREACHABLE = "unreachable"
-    FAILED = "failed"
-    SKIPPED = "skipped"
-
-
-FINAL = frozenset(
-    {DeliveryStatus.SENT, DeliveryStatus.UNREACHABLE, DeliveryStatus.FAILED, DeliveryStatus.SKIPPED}
-)
-
-
-@dataclass(frozen=True, slots=True)
-class Delivery:
-    id: int
-    kind: str
-    ref_id: int
-    batch: str
-    person_id: int
-    chat_id: int
-    due_at: datetime
-    status: DeliveryStatus
-    attempts: int
-    next_attempt_at: datetime
-    message_id: int | None
-    error: str | None  # why it did not go out: the last failure, or why it was skipped
-    sent_at: datetime | None
-    finished_at: datetime | None
-    parts_sent: int = 0  # of a message sent in parts: how many have gone out
-
-    @property
-    def batch_key(self) -> tuple[str, int, str]:
-        return (self.kind, self.ref_id, self.batch)
-
-
-def _delivery(row: aiosqlite.Row) -> Delivery:
-    return Delivery(
-        id=row["id"],
-        kind=row["kind"],
-        ref_id=row["ref_id"],
-        batch=row["batch"],
-        person_id=row["person_id"],
-        chat_id=row["chat_id"],
-        due_at=from_db(row["due_at"]),
-        status=DeliveryStatus(row["status"]),
-        attempts=row["attempts"],
-        next_attempt_at=from_db(row["next_attempt_at"]),
-        message_id=row["message_id"],
-        error=row["error"],
-        sent_at=from_db_opt(row["sent_at"]),
-        finished_at=from_db_opt(row["finished_at"]),
-        parts_sent=row["parts_sent"],
-    )
+from domain.ports import Planned
+from storage.db import fetch_all, fetch_one, from_db_opt, to_db
+from storage.deliveries_engine import EngineQueue
+from storage.deliveries_rows import Delivery, Recipient, delivery_of, placeholders
 
 
 def _planned(delivery: Delivery) -> Planned:
@@ -92,10 +35,6 @@ def _planned(delivery: Delivery) -> Planned:
     )
 
 
-def _placeholders(count: int) -> str:
-    return ", ".join("?" * count)
-
-
 def _batch_filter(kind: str, ref_id: int, batch: str | None) -> tuple[str, list[object]]:
     where = "kind = ? AND ref_id = ?"
     args: list[object] = [kind, ref_id]
@@ -108,12 +47,10 @@ def _batch_filter(kind: str, ref_id: int, batch: str | None) -> tuple[str, list[
 IN_CHUNK = 500  # ids bound per "IN (…)", well under SQLite's limit on bound parameters
 
 
-class SqlDeliveryRepo:
+class SqlDeliveryRepo(EngineQueue):
     """Deliveries over one connection; the caller owns the transaction (``db.transaction()``
-    or the unit of work). Also the domain's ``Outbox`` port."""
-
-    def __init__(self, conn: aiosqlite.Connection) -> None:
-        self._conn = conn
+    or the unit of work). Also the domain's ``Outbox`` port; the engine's queries it
+    inherits."""
 
     # --- queueing -----------------------------------------------------------------------------
 
@@ -135,102 +72,6 @@ class SqlDeliveryRepo:
             ],
         )
         return self._conn.total_changes - before
-
-    async def claim_due(
-        self, now: datetime, limit: int, *, kinds: Collection[str] | None = None
-    ) -> list[Delivery]:
-        """Switch up to ``limit`` due pending rows to 'sending' and return them, those that
-        became sendable first (then in enqueue order). ``kinds`` limits it to the kinds the
-        engine can render."""
-        if limit <= 0 or (kinds is not None and not kinds):
-            return []
-        sql = "SELECT * FROM deliveries WHERE status = 'pending' AND next_attempt_at <= ?"
-        args: list[object] = [to_db(now)]
-        if kinds is not None:
-            sql += f" AND kind IN ({_placeholders(len(kinds))})"
-            args.extend(kinds)
-        sql += " ORDER BY next_attempt_at, id LIMIT ?"
-        args.append(limit)
-        rows = [_delivery(row) for row in await fetch_all(self._conn, sql, args)]
-        if not rows:
-            return []
-        ids = [row.id for row in rows]
-        await self._conn.execute(
-            f"UPDATE deliveries SET status = 'sending' WHERE id IN ({_placeholders(len(ids))})",
-            ids,
-        )
-        return [replace(row, status=DeliveryStatus.SENDING) for row in rows]
-
-    async def release_in_flight(self) -> int:
-        """Start-up: every 'sending' row goes back to 'pending'. Those are the only rows whose
-        message may have reached Telegram without its outcome being recorded."""
-        cur = await self._conn.execute(
-            "UPDATE deliveries SET status = 'pending' WHERE status = 'sending'"
-        )
-        return cur.rowcount
-
-    async def release(self, ids: Collection[int]) -> int:
-        """Put claimed rows back to 'pending' without counting an attempt (engine stopping)."""
-        if not ids:
-            return 0
-        cur = await self._conn.execute(
-            "UPDATE deliveries SET status = 'pending'"
-            f" WHERE status = 'sending' AND id IN ({_placeholders(len(ids))})",
-            list(ids),
-        )
-        return cur.rowcount
-
-    # --- outcomes -----------------------------------------------------------------------------
-
-    async def mark_sent(
-        self, delivery_id: int, message_id: int | None, at: datetime, note: str | None = None
-    ) -> None:
-        """Sent; ``note`` says anything uncertain about it (a send that timed out)."""
-        await self._conn.execute(
-            "UPDATE deliveries SET status = 'sent', message_id = ?, sent_at = ?,"
-            " finished_at = ?, error = ? WHERE id = ?",
-            (message_id, to_db(at), to_db(at), note, delivery_id),
-        )
-
-    async def note_parts_sent(self, delivery_id: int, parts: int) -> None:
-        """``parts`` parts of the message have gone out (the rest follow)."""
-        await self._conn.execute(
-            "UPDATE deliveries SET parts_sent = ? WHERE id = ?", (parts, delivery_id)
-        )
-
-    async def mark_unreachable(self, delivery_id: int, reason: str, at: datetime) -> None:
-        await self._finish(delivery_id, DeliveryStatus.UNREACHABLE, reason, at, attempt=True)
-
-    async def mark_failed(
-        self, delivery_id: int, reason: str, at: datetime, *, count_attempt: bool = True
-    ) -> None:
-        """Failed for good. ``count_attempt=False`` when ``note_attempt`` already counted it."""
-        await self._finish(delivery_id, DeliveryStatus.FAILED, reason, at, attempt=count_attempt)
-
-    async def mark_skipped(self, delivery_id: int, reason: str, at: datetime) -> None:
-        """Nothing to send any more; ``reason`` says why (kept where failures keep theirs)."""
-        await self._finish(delivery_id, DeliveryStatus.SKIPPED, reason, at, attempt=False)
-
-    async def _finish(
-        self, delivery_id: int, status: DeliveryStatus, reason: str, at: datetime, *, attempt: bool
-    ) -> None:
-        await self._conn.execute(
-            "UPDATE deliveries SET status = ?, error = ?, finished_at = ?,"
-            " attempts = attempts + ? WHERE id = ?",
-            (status.value, reason, to_db(at), int(attempt), delivery_id),
-        )
-
-    async def note_attempt(self, delivery_id: int, reason: str) -> int:
-        """Record a failed try of a row the engine keeps claimed to retry it shortly; return
-        the attempts so far."""
-        await self._conn.execute(
-            "UPDATE deliveries SET attempts = attempts + 1, error = ? WHERE id = ?",
-            (reason, delivery_id),
-        )
-        row = await fetch_one(
-            self._conn, "SELECT attempts FROM deliveries WHERE id = ?", (delivery_id,)
-        )
-        return int(row[0]) if row else 0
 
     async def withdraw(
         self, kind: str, ref_id: int, batch: str | None = None, *, person_id: int | None = None
@@ -267,16 +108,16 @@ class SqlDeliveryRepo:
             " AND person_id = ?",
             (kind, ref_id, batch, person_id),
         )
-        return _delivery(row) if row else None
+        return delivery_of(row) if row else None
 
     async def by_id(self, delivery_id: int) -> Delivery | None:
         row = await fetch_one(self._conn, "SELECT * FROM deliveries WHERE id = ?", (delivery_id,))
-        return _delivery(row) if row else None
+        return delivery_of(row) if row else None
 
     async def for_ref(self, kind: str, ref_id: int, batch: str | None = None) -> list[Delivery]:
         where, args = _batch_filter(kind, ref_id, batch)
         return [
-            _delivery(row)
+            delivery_of(row)
             for row in await fetch_all(
                 self._conn, f"SELECT * FROM deliveries WHERE {where} ORDER BY id", args
             )
@@ -293,11 +134,11 @@ class SqlDeliveryRepo:
         for start in range(0, len(ids), IN_CHUNK):
             chunk = ids[start : start + IN_CHUNK]
             found.extend(
-                _delivery(row)
+                delivery_of(row)
                 for row in await fetch_all(
                     self._conn,
                     "SELECT * FROM deliveries WHERE kind = ? AND ref_id = ?"
-                    f" AND person_id IN ({_placeholders(len(chunk))})",
+                    f" AND person_id IN ({placeholders(len(chunk))})",
                     [kind, ref_id, *chunk],
                 )
             )
@@ -306,7 +147,7 @@ class SqlDeliveryRepo:
     async def waiting_for(self, person_id: int) -> list[Planned]:
         """Every pending row of this person, of any kind, in queue order."""
         return [
-            _planned(_delivery(row))
+            _planned(delivery_of(row))
             for row in await fetch_all(
                 self._conn,
                 "SELECT * FROM deliveries WHERE person_id = ? AND status = 'pending' ORDER BY id",
@@ -325,7 +166,7 @@ class SqlDeliveryRepo:
     async def unreachable_for(self, person_id: int, kind: str) -> list[Planned]:
         """This person's unreachable rows of ``kind``, in queue order."""
         return [
-            _planned(_delivery(row))
+            _planned(delivery_of(row))
             for row in await fetch_all(
                 self._conn,
                 "SELECT * FROM deliveries WHERE person_id = ? AND kind = ?"
@@ -396,39 +237,3 @@ class SqlDeliveryRepo:
             (kind, ref_id),
         )
         return from_db_opt(row[0] if row else None)
-
-    async def batch_finished(self, kind: str, ref_id: int, batch: str) -> bool:
-        """No row of the batch is pending or being sent (an empty batch counts as finished)."""
-        return (
-            await fetch_one(
-                self._conn,
-                "SELECT 1 FROM deliveries WHERE kind = ? AND ref_id = ? AND batch = ?"
-                " AND status IN ('pending', 'sending') LIMIT 1",
-                (kind, ref_id, batch),
-            )
-            is None
-        )
-
-    async def next_due_at(self, *, kinds: Collection[str] | None = None) -> datetime | None:
-        """When the earliest pending row may be tried."""
-        sql = "SELECT MIN(next_attempt_at) FROM deliveries WHERE status = 'pending'"
-        args: list[object] = []
-        if kinds is not None:
-            if not kinds:
-                return None
-            sql += f" AND kind IN ({_placeholders(len(kinds))})"
-            args.extend(kinds)
-        row = await fetch_one(self._conn, sql, args)
-        return from_db_opt(row[0] if row else None)
-
-    async def count_due(self, now: datetime, *, kinds: Collection[str] | None = None) -> int:
-        """How many pending rows could be claimed at ``now``."""
-        sql = "SELECT COUNT(*) FROM deliveries WHERE status = 'pending' AND next_attempt_at <= ?"
-        args: list[object] = [to_db(now)]
-        if kinds is not None:
-            if not kinds:
-                return 0
-            sql += f" AND kind IN ({_placeholders(len(kinds))})"
-            args.extend(kinds)
-        row = await fetch_one(self._conn, sql, args)
-        return int(row[0]) if row else 0

@@ -17,17 +17,9 @@ from dataclasses import dataclass, replace
 from datetime import datetime, timedelta
 
 from domain.errors import InvalidInput, NotFound
-from domain.kpis.model import (
-    AgendaDraft,
-    AgendaItem,
-    AgendaStatus,
-    Arg,
-    ItemKind,
-    Measure,
-    Period,
-    Window,
-    week_of,
-)
+from domain.kpis.indicators import Measure
+from domain.kpis.periods import Period, Window, week_of
+from domain.kpis.records import AgendaDraft, AgendaItem, AgendaStatus, Arg, ItemKind
 from domain.kpis.scopes import resolve
 from domain.kpis.scorecard import card_for
 from domain.meetings import access as meeting_access

@@ -14,16 +14,12 @@ from dataclasses import dataclass
 from datetime import datetime, time, timedelta
 
 from domain.errors import InvalidInput
-from domain.kpis.model import (
-    DigestSettings,
-    Period,
-    iso_week,
-    previous,
-    week_of,
-)
+from domain.kpis.charts import Breakdown, Trend, breakdown_for, trend_for
+from domain.kpis.periods import Period, iso_week, previous, week_of
 from domain.kpis.ports import Grouping
+from domain.kpis.records import DigestSettings
 from domain.kpis.scopes import resolve
-from domain.kpis.scorecard import Breakdown, Scorecard, Trend, breakdown_for, card_for, trend_for
+from domain.kpis.scorecard import Scorecard, card_for
 from domain.people.model import Person, is_away
 from domain.permissions import Action, require
 from domain.ports import AuditEntry, DueDelivery, Outgoing, Skip, UnitOfWork

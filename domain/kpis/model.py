@@ -1,10 +1,11 @@
-"""Shared KPIs: periods in the reader's zone, the tallies storage counts, the figures and the
-two shared indicators computed from them, and the biggest changes in words.
+"""Shared KPIs: the tallies storage counts, one family per area (leads, verdicts, campaign
+acknowledgements, questions, feedback, meetings), and the shares they give.
 
 Everything here is pure. Storage counts (``COUNT``, ``SUM(CASE …)``, ``GROUP BY``) and hands
 back tallies; the rules that turn tallies into shares live here, so "no data yet" (a share
 of nothing) is decided in one place: a :class:`Share` with a zero denominator has no value,
-never 0 %.
+never 0 %. The periods they are counted over live in :mod:`domain.kpis.periods`, the two
+shared indicators and the changes between periods in :mod:`domain.kpis.indicators`.
 
 What a lead counts for: the period in which it was **delivered** (first given to a rep, in
 the reader's zone), its **team**, and the rep it was **delivered to**; its outcome is what
@@ -13,97 +14,9 @@ became of it since (taken, disputed, upheld, overturned, returned, won, lost).
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable
 from dataclasses import dataclass, fields
-from datetime import date, datetime, time, timedelta
-from enum import StrEnum
-
-from domain.timezones import at_local, local_today
-
-
-class Period(StrEnum):
-    THIS_WEEK = "tw"
-    LAST_WEEK = "lw"
-    DAYS_30 = "30d"
-    QUARTER = "q"
-
-
-DEFAULT_PERIOD = Period.THIS_WEEK
-TREND_WEEKS = 8  # the trend chart's weeks, the current one included
-
-
-@dataclass(frozen=True, slots=True)
-class Window:
-    """A half-open span of time [start, end) in UTC, with the local dates it covers."""
-
-    start: datetime
-    end: datetime
-    first_day: date  # the reader's local date of ``start``
-    last_day: date  # the reader's local date of the last day inside
-
-    @property
-    def length(self) -> timedelta:
-        return self.end - self.start
-
-
-def _days(first: date, last: date, timezone: str) -> Window:
-    start = at_local(first, time(0, 0), timezone)
-    end = at_local(last + timedelta(days=1), time(0, 0), timezone)
-    return Window(start, end, first, last)
-
-
-def week_of(day: date, timezone: str) -> Window:
-    """Monday 00:00 to the next Monday 00:00 in ``timezone``: the ISO week of ``day``."""
-    monday = day - timedelta(days=day.isoweekday() - 1)
-    return _days(monday, monday + timedelta(days=6), timezone)
-
-
-def _quarter_of(day: date) -> tuple[date, date]:
-    first_month = 3 * ((day.month - 1) // 3) + 1
-    first = date(day.year, first_month, 1)
-    nxt = date(day.year + (first_month + 3 > 12), (first_month + 2) % 12 + 1, 1)
-    return first, nxt - timedelta(days=1)
-
-
-def window_of(period: Period, now: datetime, timezone: str) -> Window:
-    """The period as the reader sees it from ``now`` in their ``timezone``: this week (Monday
-    on), last week, the last 30 days (today included), this quarter."""
-    today = local_today(now, timezone)
-    if period is Period.THIS_WEEK:
-        return week_of(today, timezone)
-    if period is Period.LAST_WEEK:
-        return week_of(today - timedelta(days=7), timezone)
-    if period is Period.DAYS_30:
-        return _days(today - timedelta(days=29), today, timezone)
-    first, last = _quarter_of(today)
-    return _days(first, last, timezone)
-
-
-def previous(period: Period, window: Window, timezone: str) -> Window:
-    """The period before: the week before, the 30 days before, the quarter before."""
-    if period in (Period.THIS_WEEK, Period.LAST_WEEK):
-        return week_of(window.first_day - timedelta(days=7), timezone)
-    if period is Period.DAYS_30:
-        return _days(
-            window.first_day - timedelta(days=30), window.first_day - timedelta(days=1), timezone
-        )
-    first, last = _quarter_of(window.first_day - timedelta(days=1))
-    return _days(first, last, timezone)
-
-
-def recent_weeks(now: datetime, timezone: str, count: int = TREND_WEEKS) -> list[Window]:
-    """The last ``count`` weeks in the reader's zone, oldest first, this one last."""
-    this = week_of(local_today(now, timezone), timezone)
-    return [
-        week_of(this.first_day - timedelta(days=7 * n), timezone) for n in reversed(range(count))
-    ]
-
-
-def iso_week(day: date) -> str:
-    """``2026-W49``: names a week (the digest's batch key)."""
-    year, week, _ = day.isocalendar()
-    return f"{year}-W{week:02d}"
-
+from datetime import date
 
 # --- shares --------------------------------------------------------------------------------
 
@@ -211,12 +124,6 @@ class DecisionTally:
         return Share(self.on_time, self.decided)
 
 
-def lead_handling(leads: LeadTally, decisions: DecisionTally) -> float | None:
-    """Lead handling (sales' side): the mean of first-action SLA compliance and the share of
-    disputes not overturned — of whichever of the two has data."""
-    return mean([leads.first_action_sla.value, decisions.not_overturned.value])
-
-
 @dataclass(frozen=True, slots=True)
 class AckTally:
     """A campaign launched in the window: its announcement delivered, acknowledged before
@@ -303,169 +210,3 @@ class MeetingTally:
     @property
     def actions(self) -> Share:
         return Share(self.actions_on_time, self.actions_due)
-
-
-# --- a change between two periods -----------------------------------------------------------
-
-
-@dataclass(frozen=True, slots=True)
-class Change:
-    """A share now and in the period before, in percent (None: no data)."""
-
-    now: int | None
-    before: int | None
-
-    @property
-    def delta(self) -> int | None:
-        if self.now is None or self.before is None:
-            return None
-        return self.now - self.before
-
-
-def percent(value: float | None) -> int | None:
-    return None if value is None else round(100 * value)
-
-
-def change(now: float | None, before: float | None) -> Change:
-    return Change(percent(now), percent(before))
-
-
-class Measure(StrEnum):
-    """The shares the digest and the agenda compare, by name (their labels are the
-    handlers')."""
-
-    QUALITY = "quality"
-    HANDLING = "handling"
-    DISPUTE_RATE = "dispute-rate"
-    OVERTURN_RATE = "overturn-rate"
-    FIRST_ACTION_SLA = "first-action-sla"
-    DECISION_SLA = "decision-sla"
-    ACKNOWLEDGED = "acknowledged"
-    ATTENDANCE = "attendance"
-    ACTIONS_ON_TIME = "actions-on-time"
-
-
-@dataclass(frozen=True, slots=True)
-class Movement:
-    """ "Dispute rate in team Север rose from 8 % to 19 %": a measure of a team (None: the
-    whole scope) and its change."""
-
-    measure: Measure
-    team: str | None
-    change: Change
-
-    @property
-    def size(self) -> int:
-        return abs(self.change.delta or 0)
-
-
-BIGGEST = 3
-
-
-def biggest(movements: Sequence[Movement], count: int = BIGGEST) -> list[Movement]:
-    """The ``count`` largest changes (at least one point), largest first; a tie keeps the
-    order given (the scope's own figures before its teams')."""
-    moved = [m for m in movements if m.change.delta]
-    return sorted(moved, key=lambda m: -m.size)[:count]
-
-
-# --- the weekly digest -----------------------------------------------------------------------
-
-DIGEST_DAY = 1  # Monday (ISO weekday)
-DIGEST_TIME = time(9, 0)
-
-
-@dataclass(frozen=True, slots=True)
-class DigestSettings:
-    """When the weekly digest goes out, in each recipient's zone (admins change it)."""
-
-    day: int = DIGEST_DAY  # 1 = Monday … 7 = Sunday
-    at: time = DIGEST_TIME
-    enabled: bool = True
-
-    def moment_in(self, week: Window, timezone: str) -> datetime:
-        """The digest's moment in the week ``week`` (a Monday-to-Sunday window) there."""
-        return at_local(week.first_day + timedelta(days=self.day - 1), self.at, timezone)
-
-
-# --- the agenda that writes itself ------------------------------------------------------------
-
-
-class ItemKind(StrEnum):
-    INDICATOR = "indicator"  # a shared indicator since the last occurrence
-    CHANGE = "change"  # one of the biggest changes
-    DISPUTES_WAITING = "waiting"  # disputes awaiting a verdict
-    OVERTURNED = "overturned"  # disputes overturned this week
-    QUESTION = "question"  # an open question, most "me too" first
-    FEEDBACK = "feedback"  # a low-rated feedback comment
-    ACTION = "action"  # an overdue action item
-
-
-Arg = str | int | None
-
-
-@dataclass(frozen=True, slots=True)
-class AgendaItem:
-    kind: ItemKind
-    args: tuple[tuple[str, Arg], ...]
-    kept: bool = True
-
-    def arg(self, name: str) -> Arg:
-        return dict(self.args).get(name)
-
-    def toggled(self) -> AgendaItem:
-        return AgendaItem(self.kind, self.args, not self.kept)
-
-
-class AgendaStatus(StrEnum):
-    DRAFT = "draft"
-    SENT = "sent"
-
-
-@dataclass(frozen=True, slots=True)
-class AgendaDraft:
-    """The draft agenda of one meeting occurrence, as its organiser edits it."""
-
-    meeting_id: int
-    items: tuple[AgendaItem, ...]
-    status: AgendaStatus
-    created_at: datetime
-    sent_at: datetime | None = None
-
-    @property
-    def kept(self) -> tuple[AgendaItem, ...]:
-        return tuple(item for item in self.items if item.kept)
-
-
-# --- what the agenda is built from -------------------------------------------------------------
-
-
-@dataclass(frozen=True, slots=True)
-class OpenQuestion:
-    question_id: int
-    text: str
-    votes: int
-    campaign: str
-
-
-@dataclass(frozen=True, slots=True)
-class LowRating:
-    feedback_id: int
-    rating: int
-    comment: str
-    campaign: str
-
-
-@dataclass(frozen=True, slots=True)
-class OverdueAction:
-    action_id: int
-    text: str
-    owner: str
-    due: date
-
-
-@dataclass(frozen=True, slots=True)
-class Overturned:
-    dispute_id: int
-    lead: str
-    clause: str

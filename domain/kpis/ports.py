@@ -11,19 +11,21 @@ from typing import Protocol
 
 from domain.kpis.model import (
     AckTally,
-    AgendaDraft,
     DecisionTally,
-    DigestSettings,
     LeadTally,
-    LowRating,
     MeetingTally,
-    OpenQuestion,
-    OverdueAction,
-    Overturned,
     QuestionTally,
     RatingTally,
     ReactionTally,
-    Window,
+)
+from domain.kpis.periods import Window
+from domain.kpis.records import (
+    AgendaDraft,
+    DigestSettings,
+    LowRating,
+    OpenQuestion,
+    OverdueAction,
+    Overturned,
 )
 from domain.kpis.scopes import Slice
 

@@ -1,6 +1,8 @@
-"""The scorecard: every figure for a period and a scope, with the period before, and the
-figures behind the charts and exports. Each use case resolves the scope against the reader
-first (:mod:`domain.kpis.scopes`), so no screen, chart or export shows more than that."""
+"""The scorecard: every figure for a period and a scope, with the period before, and each
+team's beside it in the everyone scope. Each use case resolves the scope against the reader
+first (:mod:`domain.kpis.scopes`), so no screen shows more than that. The figures behind the
+charts and exports are in :mod:`domain.kpis.charts`.
+"""
 
 from __future__ import annotations
 
@@ -8,143 +10,14 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import datetime
 
-from domain.kpis.model import (
-    AckTally,
-    Change,
-    DecisionTally,
-    LeadTally,
-    Measure,
-    MeetingTally,
-    Movement,
-    Period,
-    QuestionTally,
-    RatingTally,
-    ReactionTally,
-    Share,
-    Window,
-    biggest,
-    change,
-    lead_handling,
-    previous,
-    recent_weeks,
-    window_of,
-)
+from domain.kpis.figures import TEAM_MEASURES, Column, Figures, TeamRow
+from domain.kpis.indicators import Measure, Movement, biggest
+from domain.kpis.model import DecisionTally, LeadTally
+from domain.kpis.periods import Period, Window, previous, window_of
 from domain.kpis.ports import Grouping
 from domain.kpis.scopes import Scope, Slice, choices, resolve
 from domain.people.model import Person, Team
 from domain.ports import UnitOfWork
-
-
-@dataclass(frozen=True, slots=True)
-class Figures:
-    """Every figure of one slice in one window."""
-
-    leads: LeadTally
-    decisions: DecisionTally
-    acks: tuple[AckTally, ...]
-    ack_minutes: float | None
-    unreachable: int
-    questions: QuestionTally
-    answer_minutes: float | None
-    ratings: tuple[RatingTally, ...]
-    reactions: tuple[ReactionTally, ...]
-    meetings: MeetingTally
-
-    @property
-    def acknowledged(self) -> Share:
-        return Share(sum(a.acknowledged for a in self.acks), sum(a.delivered for a in self.acks))
-
-    @property
-    def quality(self) -> float | None:
-        return self.leads.quality.value
-
-    @property
-    def handling(self) -> float | None:
-        return lead_handling(self.leads, self.decisions)
-
-    @property
-    def is_empty(self) -> bool:
-        """Nothing happened: no lead, verdict, announcement, question, feedback or meeting."""
-        q = self.questions
-        return not (
-            self.leads.delivered
-            or self.decisions.decided
-            or self.acks
-            or q.asked
-            or q.open
-            or q.published
-            or self.ratings
-            or self.meetings.held
-            or self.meetings.actions_due
-        )
-
-    def value(self, measure: Measure) -> float | None:
-        return {
-            Measure.QUALITY: self.quality,
-            Measure.HANDLING: self.handling,
-            Measure.DISPUTE_RATE: self.leads.dispute_rate.value,
-            Measure.OVERTURN_RATE: self.decisions.overturn_rate.value,
-            Measure.FIRST_ACTION_SLA: self.leads.first_action_sla.value,
-            Measure.DECISION_SLA: self.decisions.decision_sla.value,
-            Measure.ACKNOWLEDGED: self.acknowledged.value,
-            Measure.ATTENDANCE: self.meetings.attendance.value,
-            Measure.ACTIONS_ON_TIME: self.meetings.actions.value,
-        }[measure]
-
-
-@dataclass(frozen=True, slots=True)
-class Column:
-    """One slice's figures now and in the period before."""
-
-    now: Figures
-    before: Figures
-
-    def change(self, measure: Measure) -> Change:
-        return change(self.now.value(measure), self.before.value(measure))
-
-    def rating_before(self, campaign_id: int) -> float | None:
-        found = [r for r in self.before.ratings if r.campaign_id == campaign_id]
-        return found[0].average if found else None
-
-
-@dataclass(frozen=True, slots=True)
-class TeamRow:
-    """A team's lead figures in the everyone scope, now and before."""
-
-    team: Team
-    leads: LeadTally
-    leads_before: LeadTally
-    decisions: DecisionTally
-    decisions_before: DecisionTally
-
-    @property
-    def handling(self) -> float | None:
-        return lead_handling(self.leads, self.decisions)
-
-    def change(self, measure: Measure) -> Change:
-        def value(leads: LeadTally, decisions: DecisionTally) -> float | None:
-            return {
-                Measure.QUALITY: leads.quality.value,
-                Measure.HANDLING: lead_handling(leads, decisions),
-                Measure.DISPUTE_RATE: leads.dispute_rate.value,
-                Measure.OVERTURN_RATE: decisions.overturn_rate.value,
-                Measure.FIRST_ACTION_SLA: leads.first_action_sla.value,
-                Measure.DECISION_SLA: decisions.decision_sla.value,
-            }.get(measure)
-
-        return change(
-            value(self.leads, self.decisions), value(self.leads_before, self.decisions_before)
-        )
-
-
-TEAM_MEASURES = (
-    Measure.QUALITY,
-    Measure.HANDLING,
-    Measure.DISPUTE_RATE,
-    Measure.OVERTURN_RATE,
-    Measure.FIRST_ACTION_SLA,
-    Measure.DECISION_SLA,
-)
 
 
 @dataclass(frozen=True, slots=True)
@@ -304,102 +177,3 @@ async def scorecard(
     window = window_of(period, now, actor.timezone)
     before = previous(period, window, actor.timezone)
     return await card_for(uow, actor, resolved, period, window, before, teams, now)
-
-
-# --- the figures behind the charts ----------------------------------------------------------
-
-
-@dataclass(frozen=True, slots=True)
-class Trend:
-    """The two shared indicators week by week (None: no data that week)."""
-
-    scope: Scope
-    weeks: tuple[Window, ...]
-    quality: tuple[float | None, ...]
-    handling: tuple[float | None, ...]
-    delivered: tuple[int, ...]
-
-
-async def trend_for(uow: UnitOfWork, reader: Person, scope: Scope, now: datetime) -> Trend:
-    weeks = recent_weeks(now, reader.timezone)
-    leads = {t.key: t for t in await uow.kpis.lead_weeks(weeks, scope.main)}
-    verdicts = {d.key: d for d in await uow.kpis.decision_weeks(weeks, scope.main)}
-    per_week = [
-        (leads.get(n, LeadTally(n)), verdicts.get(n, DecisionTally(n))) for n in range(len(weeks))
-    ]
-    return Trend(
-        scope,
-        tuple(weeks),
-        tuple(lt.quality.value for lt, _ in per_week),
-        tuple(lead_handling(lt, dt) for lt, dt in per_week),
-        tuple(lt.delivered for lt, _ in per_week),
-    )
-
-
-async def trend(uow: UnitOfWork, *, actor: Person, scope: str | None, now: datetime) -> Trend:
-    """📈 The weekly trend of lead quality and lead handling over the last weeks."""
-    resolved = resolve(actor, scope, list(await uow.teams.all()))
-    return await trend_for(uow, actor, resolved, now)
-
-
-@dataclass(frozen=True, slots=True)
-class Breakdown:
-    """Leads of a period by source or by campaign (``names``: campaign id → name)."""
-
-    scope: Scope
-    period: Period
-    window: Window
-    by: Grouping
-    rows: tuple[LeadTally, ...]
-    names: dict[int, str]
-
-
-async def breakdown_for(
-    uow: UnitOfWork, reader: Person, scope: Scope, period: Period, by: Grouping, now: datetime
-) -> Breakdown:
-    window = window_of(period, now, reader.timezone)
-    rows = sorted(
-        await uow.kpis.leads(window, scope.main, by),
-        key=lambda t: (-t.delivered, str(t.key) if t.key is not None else "\uffff"),
-    )
-    names: dict[int, str] = {}
-    if by is Grouping.CAMPAIGN:
-        for row in rows:
-            if isinstance(row.key, int):
-                campaign = await uow.campaigns.get(row.key)
-                names[row.key] = campaign.name if campaign is not None else f"#{row.key}"
-    return Breakdown(scope, period, window, by, tuple(rows), names)
-
-
-async def breakdown(
-    uow: UnitOfWork,
-    *,
-    actor: Person,
-    period: Period,
-    scope: str | None,
-    by: Grouping,
-    now: datetime,
-) -> Breakdown:
-    """Lead outcomes by source (the stacked bars) or by campaign."""
-    if by not in (Grouping.SOURCE, Grouping.CAMPAIGN, Grouping.TEAM):
-        by = Grouping.SOURCE
-    resolved = resolve(actor, scope, list(await uow.teams.all()))
-    return await breakdown_for(uow, actor, resolved, period, by, now)
-
-
-@dataclass(frozen=True, slots=True)
-class Acknowledgement:
-    scope: Scope
-    period: Period
-    window: Window
-    campaigns: tuple[AckTally, ...]
-
-
-async def acknowledgement(
-    uow: UnitOfWork, *, actor: Person, period: Period, scope: str | None, now: datetime
-) -> Acknowledgement:
-    """✅ Acknowledgement before launch, per campaign launching in the period."""
-    resolved = resolve(actor, scope, list(await uow.teams.all()))
-    window = window_of(period, now, actor.timezone)
-    found = await uow.kpis.acknowledgements(window, resolved.main)
-    return Acknowledgement(resolved, period, window, tuple(found))

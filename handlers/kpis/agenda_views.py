@@ -7,7 +7,9 @@ from collections.abc import Sequence
 from telegram import InlineKeyboardButton
 
 from domain.kpis.agenda import AgendaView
-from domain.kpis.model import AgendaItem, DigestSettings, ItemKind, Measure, Period
+from domain.kpis.indicators import Measure
+from domain.kpis.periods import Period
+from domain.kpis.records import AgendaItem, DigestSettings, ItemKind
 from domain.kpis.scopes import ALL
 from handlers.kit.callbacks import button
 from handlers.kit.i18n import Translator, escape

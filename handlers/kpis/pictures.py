@@ -6,16 +6,12 @@ from __future__ import annotations
 from collections.abc import Callable
 from dataclasses import dataclass
 
-from domain.kpis.model import Measure, Share
+from domain.kpis.charts import Acknowledgement, Breakdown, Trend
+from domain.kpis.figures import TEAM_MEASURES, Column
+from domain.kpis.indicators import Measure
+from domain.kpis.model import Share
 from domain.kpis.ports import Grouping
-from domain.kpis.scorecard import (
-    TEAM_MEASURES,
-    Acknowledgement,
-    Breakdown,
-    Column,
-    Scorecard,
-    Trend,
-)
+from domain.kpis.scorecard import Scorecard
 from handlers.kit.i18n import Translator
 from handlers.kit.text import clip
 from handlers.kpis import charts

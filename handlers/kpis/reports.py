@@ -11,8 +11,8 @@ from datetime import time
 from telegram import InputFile, Update
 
 from domain.errors import NotFound
-from domain.kpis import digest, scorecard
-from domain.kpis.model import DEFAULT_PERIOD, Period
+from domain.kpis import charts, digest, scorecard
+from domain.kpis.periods import DEFAULT_PERIOD, Period
 from domain.kpis.ports import Grouping
 from domain.permissions import Action, can
 from handlers.kit.callbacks import Callback, CallbackDataError
@@ -65,7 +65,7 @@ async def show_card(update: Update, context: TandemContext, cb: Callback) -> Non
 async def show_breakdown(update: Update, context: TandemContext, cb: Callback) -> None:
     period, scope, by = _period(cb.str_arg(0)), cb.str_arg(1), _grouping(cb.str_arg(2))
     async with context.uow() as uow:
-        found = await scorecard.breakdown(
+        found = await charts.breakdown(
             uow, actor=context.actor, period=period, scope=scope, by=by, now=context.now
         )
     await show(update, breakdown_screen(context.t, found))
@@ -75,14 +75,14 @@ async def _picture(context: TandemContext, kind: str, period: Period, scope: str
     t, actor, now = context.t, context.actor, context.now
     async with context.uow() as uow:
         if kind == "trend":
-            return trend_picture(t, await scorecard.trend(uow, actor=actor, scope=scope, now=now))
+            return trend_picture(t, await charts.trend(uow, actor=actor, scope=scope, now=now))
         if kind == "src":
-            found = await scorecard.breakdown(
+            found = await charts.breakdown(
                 uow, actor=actor, period=period, scope=scope, by=Grouping.SOURCE, now=now
             )
             return sources_picture(t, found)
         if kind == "ack":
-            acks = await scorecard.acknowledgement(
+            acks = await charts.acknowledgement(
                 uow, actor=actor, period=period, scope=scope, now=now
             )
             return acks_picture(t, acks)
@@ -116,7 +116,7 @@ async def export(update: Update, context: TandemContext, cb: Callback) -> None:
         table, name = picture.table, picture.name
     elif what == "cmp":
         async with context.uow() as uow:
-            found = await scorecard.breakdown(
+            found = await charts.breakdown(
                 uow, actor=actor, period=period, scope=scope, by=Grouping.CAMPAIGN, now=now
             )
         table, name = breakdown_table(t, found), "kpi-campaigns"

@@ -9,18 +9,14 @@ from datetime import timedelta
 from babel.dates import format_timedelta
 from telegram import InlineKeyboardButton
 
-from domain.kpis.model import (
-    Change,
-    LeadTally,
-    Measure,
-    Movement,
-    Period,
-    Share,
-    Window,
-)
+from domain.kpis.charts import Breakdown
+from domain.kpis.figures import Column, Figures
+from domain.kpis.indicators import Change, Measure, Movement
+from domain.kpis.model import LeadTally, Share
+from domain.kpis.periods import Period, Window
 from domain.kpis.ports import Grouping
 from domain.kpis.scopes import ALL, ME
-from domain.kpis.scorecard import Breakdown, Column, Figures, Scorecard
+from domain.kpis.scorecard import Scorecard
 from domain.people.model import Team
 from handlers.kit.callbacks import Area, button
 from handlers.kit.i18n import Translator

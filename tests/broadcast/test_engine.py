@@ -29,7 +29,8 @@ from broadcast.engine import (
 from broadcast.policy import Failure
 from domain.ports import Outgoing, Skip
 from storage.db import Database
-from storage.deliveries import DeliveryStatus, SqlDeliveryRepo
+from storage.deliveries import SqlDeliveryRepo
+from storage.deliveries_rows import DeliveryStatus
 from storage.migrate import migrate
 from tests.support.clock import FakeClock
 

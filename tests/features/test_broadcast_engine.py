@@ -29,7 +29,8 @@ from broadcast import (
 )
 from domain.people.model import NewPerson
 from storage.db import Database
-from storage.deliveries import DeliveryStatus, Recipient, SqlDeliveryRepo
+from storage.deliveries import SqlDeliveryRepo
+from storage.deliveries_rows import DeliveryStatus, Recipient
 from storage.migrate import migrate
 from storage.people import SqlPeopleRepo
 from tests.support.clock import FakeClock

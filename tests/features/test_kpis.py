@@ -15,7 +15,7 @@ from datetime import UTC, datetime, timedelta
 from openpyxl import load_workbook
 from PIL import Image
 
-from domain.kpis.model import Period, window_of
+from domain.kpis.periods import Period, window_of
 from storage.db import to_db
 from tests.support.clock import FakeClock
 from tests.support.fake_telegram import FakeMessage

@@ -20,9 +20,8 @@ from domain.kpis.model import (
     QuestionTally,
     RatingTally,
     ReactionTally,
-    Window,
-    week_of,
 )
+from domain.kpis.periods import Window, week_of
 from domain.kpis.ports import Grouping
 from domain.kpis.scopes import EVERYONE, Slice
 from storage.db import Database
@@ -518,7 +517,7 @@ async def test_window_bounds_are_half_open(kpis: SqlKpiRepo) -> None:
 async def test_digest_settings_and_agenda_drafts_are_kept(db: Database) -> None:
     from datetime import time
 
-    from domain.kpis.model import AgendaDraft, AgendaItem, AgendaStatus, DigestSettings, ItemKind
+    from domain.kpis.records import AgendaDraft, AgendaItem, AgendaStatus, DigestSettings, ItemKind
 
     draft = AgendaDraft(
         1,

@@ -8,7 +8,8 @@ from dataclasses import replace
 from datetime import timedelta
 from pathlib import Path
 
-from domain.kpis.model import LeadTally, week_of
+from domain.kpis.model import LeadTally
+from domain.kpis.periods import week_of
 from domain.kpis.ports import Grouping
 from domain.kpis.scopes import EVERYONE, Slice
 from domain.leads.model import DisputeStatus, Event, LeadStatus, NewDispute

@@ -10,22 +10,10 @@ from datetime import UTC, date, datetime, time, timedelta
 import pytest
 
 from domain.errors import Forbidden, NotFound
-from domain.kpis import scorecard
-from domain.kpis.model import (
-    Change,
-    DecisionTally,
-    LeadTally,
-    Measure,
-    Movement,
-    Period,
-    Share,
-    biggest,
-    lead_handling,
-    previous,
-    recent_weeks,
-    week_of,
-    window_of,
-)
+from domain.kpis import charts, scorecard
+from domain.kpis.indicators import Change, Measure, Movement, biggest, lead_handling
+from domain.kpis.model import DecisionTally, LeadTally, Share
+from domain.kpis.periods import Period, previous, recent_weeks, week_of, window_of
 from domain.kpis.ports import Grouping
 from domain.kpis.scopes import EVERYONE, Slice, choices, resolve
 from domain.people.model import Role
@@ -239,9 +227,9 @@ async def test_a_reps_scorecard_counts_only_them_and_their_team() -> None:
             uow, actor=a_rep(7, team=2), period=Period.QUARTER, scope=None, now=MONDAY
         )
         with pytest.raises(Forbidden):
-            await scorecard.trend(uow, actor=a_rep(7, team=2), scope="t2", now=MONDAY)
+            await charts.trend(uow, actor=a_rep(7, team=2), scope="t2", now=MONDAY)
         with pytest.raises(Forbidden):
-            await scorecard.breakdown(
+            await charts.breakdown(
                 uow,
                 actor=a_rep(7, team=2),
                 period=Period.QUARTER,
@@ -285,7 +273,7 @@ async def test_the_trend_has_a_value_only_for_weeks_with_data() -> None:
     kpis = FakeKpiRepo()
     kpis.week_leads[EVERYONE] = [LeadTally(7, delivered=4, upheld=1), LeadTally(3, delivered=2)]
     async with _uow(kpis) as uow:
-        found = await scorecard.trend(uow, actor=a_marketer(1), scope="all", now=MONDAY)
+        found = await charts.trend(uow, actor=a_marketer(1), scope="all", now=MONDAY)
     assert found.quality[7] == 0.75
     assert found.quality[3] == 1.0
     assert found.quality[0] is None

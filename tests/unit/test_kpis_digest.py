@@ -11,15 +11,9 @@ import pytest
 
 from domain.errors import Forbidden, InvalidInput
 from domain.kpis import agenda, digest
-from domain.kpis.model import (
-    AgendaStatus,
-    DigestSettings,
-    ItemKind,
-    LeadTally,
-    OpenQuestion,
-    OverdueAction,
-)
+from domain.kpis.model import LeadTally
 from domain.kpis.ports import Grouping
+from domain.kpis.records import AgendaStatus, DigestSettings, ItemKind, OpenQuestion, OverdueAction
 from domain.kpis.scopes import EVERYONE
 from domain.meetings.model import Recurrence
 from tests.support.builders.meetings import a_meeting

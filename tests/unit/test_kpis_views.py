@@ -11,22 +11,14 @@ from pathlib import Path
 import pytest
 from PIL import Image
 
-from domain.kpis.model import (
-    AckTally,
-    Change,
-    DecisionTally,
-    LeadTally,
-    Measure,
-    MeetingTally,
-    Movement,
-    Period,
-    QuestionTally,
-    previous,
-    window_of,
-)
+from domain.kpis.charts import Breakdown
+from domain.kpis.figures import Column, Figures, TeamRow
+from domain.kpis.indicators import Change, Measure, Movement
+from domain.kpis.model import AckTally, DecisionTally, LeadTally, MeetingTally, QuestionTally
+from domain.kpis.periods import Period, previous, window_of
 from domain.kpis.ports import Grouping
 from domain.kpis.scopes import EVERYONE, Scope, Slice
-from domain.kpis.scorecard import Breakdown, Column, Figures, Scorecard, TeamRow
+from domain.kpis.scorecard import Scorecard
 from domain.people.model import Language
 from handlers.kit.i18n import Catalog
 from handlers.kpis import charts

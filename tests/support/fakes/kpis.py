@@ -11,21 +11,23 @@ from datetime import date, datetime
 
 from domain.kpis.model import (
     AckTally,
-    AgendaDraft,
     DecisionTally,
-    DigestSettings,
     LeadTally,
-    LowRating,
     MeetingTally,
-    OpenQuestion,
-    OverdueAction,
-    Overturned,
     QuestionTally,
     RatingTally,
     ReactionTally,
-    Window,
 )
+from domain.kpis.periods import Window
 from domain.kpis.ports import Grouping
+from domain.kpis.records import (
+    AgendaDraft,
+    DigestSettings,
+    LowRating,
+    OpenQuestion,
+    OverdueAction,
+    Overturned,
+)
 from domain.kpis.scopes import Slice
 
 Key = tuple[Slice, date]
