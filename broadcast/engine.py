@@ -1,7 +1,7 @@
 """The broadcast engine: sends every due row of the deliveries outbox, at Telegram's pace.
 
 Every broadcast (announcements, updates, reminders, meeting invitations, digests) is a set of
-rows in ``deliveries`` (``storage/deliveries.py``), one per recipient and message. The engine
+rows in ``deliveries`` (``storage/deliveries/repo.py``), one per recipient and message. The engine
 claims due rows (``pending`` → ``sending``), asks the renderer registered for the row's kind
 what to say *at send time* (or why nothing is worth sending any more: a ``Skip`` with its
 reason), sends it, and records the outcome in the row. The database is the only queue:
@@ -82,8 +82,8 @@ from broadcast.policy import (
 from domain.clock import Clock
 from domain.ports import Skip
 from storage.db import Database
-from storage.deliveries import SqlDeliveryRepo
-from storage.deliveries_rows import Delivery
+from storage.deliveries.repo import SqlDeliveryRepo
+from storage.deliveries.rows import Delivery
 
 __all__ = [
     "Attachment",

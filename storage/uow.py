@@ -12,18 +12,18 @@ from storage import inbox
 from storage.briefings import SqlBriefingRepo
 from storage.campaigns import SqlCampaignRepo
 from storage.db import Database
-from storage.deliveries import SqlDeliveryRepo
-from storage.disputes import SqlDisputeRepo
+from storage.deliveries.repo import SqlDeliveryRepo
 from storage.feedback import SqlFeedbackRepo
 from storage.flows import FlowCodec, SqlFlowRepo
 from storage.invites import SqlAuditLog, SqlInviteRepo
-from storage.kpis import SqlKpiRepo
-from storage.lead_sources import SqlLeadSourceRepo
-from storage.leads import SqlLeadRepo
-from storage.meetings import SqlMeetingRepo
+from storage.kpis.repo import SqlKpiRepo
+from storage.leads.disputes import SqlDisputeRepo
+from storage.leads.regulation import SqlRegulationRepo
+from storage.leads.repo import SqlLeadRepo
+from storage.leads.sources import SqlLeadSourceRepo
+from storage.meetings.repo import SqlMeetingRepo
 from storage.people import SqlPeopleRepo, SqlTeamRepo
 from storage.questions import SqlQuestionRepo
-from storage.regulation import SqlRegulationRepo
 
 
 class SqlUnitOfWork:

@@ -29,8 +29,8 @@ from broadcast.engine import (
 from broadcast.policy import Failure
 from domain.ports import Outgoing, Skip
 from storage.db import Database
-from storage.deliveries import SqlDeliveryRepo
-from storage.deliveries_rows import DeliveryStatus
+from storage.deliveries.repo import SqlDeliveryRepo
+from storage.deliveries.rows import DeliveryStatus
 from storage.migrate import migrate
 from tests.support.clock import FakeClock
 

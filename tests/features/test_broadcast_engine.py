@@ -29,8 +29,8 @@ from broadcast import (
 )
 from domain.people.model import NewPerson
 from storage.db import Database
-from storage.deliveries import SqlDeliveryRepo
-from storage.deliveries_rows import DeliveryStatus, Recipient
+from storage.deliveries.repo import SqlDeliveryRepo
+from storage.deliveries.rows import DeliveryStatus, Recipient
 from storage.migrate import migrate
 from storage.people import SqlPeopleRepo
 from tests.support.clock import FakeClock

@@ -13,8 +13,8 @@ from __future__ import annotations
 from datetime import UTC, datetime
 
 from domain.campaigns.kinds import ANNOUNCE, ESCALATE, REMIND
-from storage.deliveries import SqlDeliveryRepo
-from storage.deliveries_rows import Delivery
+from storage.deliveries.repo import SqlDeliveryRepo
+from storage.deliveries.rows import Delivery
 from tests.support.clock import FakeClock
 from tests.support.harness import Player, Tandem, deliver
 from tests.support.org import Org, build_org, draft_campaign

@@ -27,7 +27,7 @@ from domain.flows import FlowState
 from domain.people.model import NewPerson, Person, Role
 from domain.ports import Outgoing, UnitOfWork
 from storage.db import Database
-from storage.deliveries import SqlDeliveryRepo
+from storage.deliveries.repo import SqlDeliveryRepo
 from storage.flows import FlowCodec
 from storage.uow import unit_of_work
 from tests.support.fakes.campaigns import campaigns_uow

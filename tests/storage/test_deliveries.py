@@ -5,8 +5,8 @@ from __future__ import annotations
 from datetime import UTC, datetime, timedelta
 
 from storage.db import Database
-from storage.deliveries import SqlDeliveryRepo
-from storage.deliveries_rows import DeliveryStatus, Recipient
+from storage.deliveries.repo import SqlDeliveryRepo
+from storage.deliveries.rows import DeliveryStatus, Recipient
 
 T0 = datetime(2026, 11, 24, 9, 0, tzinfo=UTC)
 KIND = "campaign.announce"

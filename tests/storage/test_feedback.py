@@ -22,8 +22,8 @@ from domain.feedback.model import (
 from domain.people.model import NewPerson, Person, Role
 from domain.ports import UnitOfWork
 from storage.db import Database
-from storage.deliveries import SqlDeliveryRepo
-from storage.deliveries_rows import Recipient
+from storage.deliveries.repo import SqlDeliveryRepo
+from storage.deliveries.rows import Recipient
 from storage.flows import FlowCodec
 from storage.uow import unit_of_work
 

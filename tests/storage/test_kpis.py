@@ -25,7 +25,7 @@ from domain.kpis.periods import Window, week_of
 from domain.kpis.ports import Grouping
 from domain.kpis.scopes import EVERYONE, Slice
 from storage.db import Database
-from storage.kpis import SqlKpiRepo
+from storage.kpis.repo import SqlKpiRepo
 from storage.uow import unit_of_work
 
 VLAD = "Asia/Vladivostok"

@@ -17,7 +17,7 @@ from domain.meetings.participants import Rsvp
 from domain.meetings.polls import Answer
 from domain.people.model import NewPerson, Role
 from storage.db import Database
-from storage.meetings import SqlMeetingRepo
+from storage.meetings.repo import SqlMeetingRepo
 from storage.uow import unit_of_work
 from tests.support.fakes.meetings import FakeMeetingRepo
 

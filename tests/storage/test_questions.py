@@ -20,7 +20,7 @@ from domain.questions.model import NewQuestion, QuestionKind, QuestionStatus
 from domain.questions.ports import QuestionRepo
 from domain.timezones import QuietHours
 from storage.db import Database
-from storage.deliveries import SqlDeliveryRepo
+from storage.deliveries.repo import SqlDeliveryRepo
 from storage.uow import SqlUnitOfWork, unit_of_work
 from tests.support.fakes.questions import FakeQuestionRepo
 

@@ -1,6 +1,6 @@
 """Fakes for the leads feature: leads with their history, disputes, the regulation and the
-intake sources, faithful to ``storage/leads.py`` and ``storage/regulation.py`` (what ``save``
-writes, unique keys, orderings: newest lead first, open disputes oldest first), and a scene.
+intake sources, faithful to ``storage/leads/`` (what ``save`` writes, unique keys, orderings:
+newest lead first, open disputes oldest first), and a scene.
 """
 
 from __future__ import annotations

@@ -1,5 +1,5 @@
-"""The meetings repository in memory, faithful to ``storage/meetings.py`` and its parts
-(``storage/meeting_*.py``): the same orders, the same windows, participants unique per
+"""The meetings repository in memory, faithful to ``storage/meetings/repo.py`` and its parts
+(``storage/meetings/*.py``): the same orders, the same windows, participants unique per
 meeting, a vote replaced by the next one, dropped topics gone, an action done once."""
 
 from __future__ import annotations

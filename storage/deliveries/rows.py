@@ -1,8 +1,8 @@
 """A row of the deliveries outbox as storage reads it: its statuses (``FINAL`` ones are never
 tried again), the :class:`Delivery` the engine claims and sends, and the connection both
-sides of :class:`storage.deliveries.SqlDeliveryRepo` work through (the domain's outbox in
-:mod:`storage.deliveries`, the engine's claims and outcomes in
-:mod:`storage.deliveries_engine`).
+sides of :class:`storage.deliveries.repo.SqlDeliveryRepo` work through (the domain's outbox in
+:mod:`storage.deliveries.repo`, the engine's claims and outcomes in
+:mod:`storage.deliveries.engine`).
 """
 
 from __future__ import annotations

@@ -4,10 +4,10 @@ sweep shows, counted by status, and the assignment's rotation.
 
 Every list a screen or a sweep reads has its index (see ``0009_leads.sql``): a rep's leads,
 a team's, by state, source or campaign, newest first. The repository's other parts are
-classes it inherits: the history (:mod:`storage.leads_history`) and bulk import with the
-duplicates check (:mod:`storage.leads_intake`), over the row and the tallies they share
-(:mod:`storage.leads_rows`). Disputes live in :mod:`storage.disputes`, the HTTP intake
-sources in :mod:`storage.lead_sources`.
+classes it inherits: the history (:mod:`storage.leads.history`) and bulk import with the
+duplicates check (:mod:`storage.leads.intake`), over the row and the tallies they share
+(:mod:`storage.leads.rows`). Disputes live in :mod:`storage.leads.disputes`, the HTTP intake
+sources in :mod:`storage.leads.sources`.
 """
 
 from __future__ import annotations
@@ -20,9 +20,9 @@ import aiosqlite
 from domain.leads.model import Lead, LeadStatus, NewLead
 from domain.leads.ports import LeadFilter
 from storage.db import fetch_all, fetch_one, to_db
-from storage.leads_history import LeadHistory
-from storage.leads_intake import LeadIntake
-from storage.leads_rows import CHUNK, marks, opt, tally_scopes
+from storage.leads.history import LeadHistory
+from storage.leads.intake import LeadIntake
+from storage.leads.rows import CHUNK, marks, opt, tally_scopes
 
 
 def _where(where: LeadFilter) -> tuple[str, list[object]]:

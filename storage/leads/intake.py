@@ -3,7 +3,7 @@ statement batch (its tallies with it) and taken back whole if it fails, the impo
 left to hand out, and the earlier leads a new one repeats — by phone or e-mail within a
 while, or by the id an HTTP source gave it.
 
-Lookups bind at most :data:`storage.leads_rows.CHUNK` values per ``IN (…)``.
+Lookups bind at most :data:`storage.leads.rows.CHUNK` values per ``IN (…)``.
 """
 
 from __future__ import annotations
@@ -13,11 +13,11 @@ from datetime import datetime
 
 from domain.leads.model import Lead, LeadStatus, NewLead
 from storage.db import fetch_all, fetch_one, to_db
-from storage.leads_rows import CHUNK, LeadTable, marks, tally_scopes
+from storage.leads.rows import CHUNK, LeadTable, marks, tally_scopes
 
 
 class LeadIntake(LeadTable):
-    """The bulk import and duplicate queries of :class:`storage.leads.SqlLeadRepo`."""
+    """The bulk import and duplicate queries of :class:`storage.leads.repo.SqlLeadRepo`."""
 
     async def add_many(self, new: Sequence[NewLead]) -> Sequence[int]:
         if not new:

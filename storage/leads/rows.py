@@ -3,8 +3,8 @@
 leads by status (``lead_tallies``: everyone's, a team's, a rep's) kept in step with every
 write, so the lists' counts never scan the leads.
 
-:class:`storage.leads.SqlLeadRepo` inherits :class:`LeadTable` through its parts (the
-history in :mod:`storage.leads_history`, bulk import in :mod:`storage.leads_intake`).
+:class:`storage.leads.repo.SqlLeadRepo` inherits :class:`LeadTable` through its parts (the
+history in :mod:`storage.leads.history`, bulk import in :mod:`storage.leads.intake`).
 """
 
 from __future__ import annotations

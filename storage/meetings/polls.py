@@ -1,6 +1,6 @@
 """The slot poll's rows: a meeting's candidate moments (``meeting_slots``, each moment once)
 and each participant's answer to each of them (``meeting_votes``, a later answer replacing
-the earlier one). Part of :class:`storage.meetings.SqlMeetingRepo`."""
+the earlier one). Part of :class:`storage.meetings.repo.SqlMeetingRepo`."""
 
 from __future__ import annotations
 

@@ -62,7 +62,7 @@ async def zone_shifts(conn: aiosqlite.Connection, at: datetime) -> tuple[str, li
 
 class KpiQueries:
     """The connection the KPI queries of every area read through (the caller owns the
-    transaction); :class:`storage.kpis.SqlKpiRepo` inherits each area's queries."""
+    transaction); :class:`storage.kpis.repo.SqlKpiRepo` inherits each area's queries."""
 
     def __init__(self, conn: aiosqlite.Connection) -> None:
         self._conn = conn

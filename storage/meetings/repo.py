@@ -3,8 +3,8 @@ and action items. Every sweep's query is bounded by a time window and served by 
 (``0010_meetings.sql``). :class:`SqlMeetingRepo` is the one repository the unit of work hands
 out (``uow.meetings``, the domain's ``MeetingRepo``): the meetings themselves and a series'
 occurrences are here, and it takes the rest from one class per table group, each in its own
-module: :mod:`storage.meeting_participants`, :mod:`storage.meeting_polls`,
-:mod:`storage.meeting_agenda` and :mod:`storage.meeting_minutes`."""
+module: :mod:`storage.meetings.participants`, :mod:`storage.meetings.polls`,
+:mod:`storage.meetings.agenda` and :mod:`storage.meetings.minutes`."""
 
 from __future__ import annotations
 
@@ -17,10 +17,10 @@ import aiosqlite
 from domain.campaigns.model import Audience
 from domain.meetings.model import Kind, Meeting, Recurrence, Status
 from storage.db import fetch_all, from_db, from_db_opt, to_db
-from storage.meeting_agenda import SqlMeetingAgenda
-from storage.meeting_minutes import SqlMeetingMinutes
-from storage.meeting_participants import SqlMeetingParticipants
-from storage.meeting_polls import SqlMeetingPoll
+from storage.meetings.agenda import SqlMeetingAgenda
+from storage.meetings.minutes import SqlMeetingMinutes
+from storage.meetings.participants import SqlMeetingParticipants
+from storage.meetings.polls import SqlMeetingPoll
 
 _FIELDS = (
     "organiser_id",

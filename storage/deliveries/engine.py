@@ -2,7 +2,7 @@
 'sending', those that became sendable first), put them back when it stops or after a crash,
 record each outcome ('sent', 'unreachable', 'failed', 'skipped' with why) and each failed
 try it retries, and say when the next row is due and whether a batch is finished. A row's
-life is told in :mod:`storage.deliveries`.
+life is told in :mod:`storage.deliveries.repo`.
 """
 
 from __future__ import annotations
@@ -12,7 +12,7 @@ from dataclasses import replace
 from datetime import datetime
 
 from storage.db import fetch_all, fetch_one, from_db_opt, to_db
-from storage.deliveries_rows import (
+from storage.deliveries.rows import (
     Delivery,
     DeliveryStatus,
     DeliveryTable,
@@ -22,7 +22,7 @@ from storage.deliveries_rows import (
 
 
 class EngineQueue(DeliveryTable):
-    """The engine's queries of :class:`storage.deliveries.SqlDeliveryRepo`."""
+    """The engine's queries of :class:`storage.deliveries.repo.SqlDeliveryRepo`."""
 
     # --- claiming -----------------------------------------------------------------------------
 

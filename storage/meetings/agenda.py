@@ -1,6 +1,6 @@
 """A meeting's agenda (``meeting_topics``): topics numbered in order as they are added, moved
 by renumbering, and dropped by a mark that hides them from every read. Part of
-:class:`storage.meetings.SqlMeetingRepo`."""
+:class:`storage.meetings.repo.SqlMeetingRepo`."""
 
 from __future__ import annotations
 

@@ -18,13 +18,13 @@ from domain.kpis.periods import Window
 from domain.kpis.records import LowRating, OpenQuestion
 from domain.kpis.scopes import Slice
 from storage.db import to_db
-from storage.kpis_base import MINUTES, KpiQueries, as_int, people_slice, zone_shifts
+from storage.kpis.base import MINUTES, KpiQueries, as_int, people_slice, zone_shifts
 
 _ANNOUNCE = "campaign.announce"
 
 
 class CampaignKpis(KpiQueries):
-    """The campaign, question and feedback queries of :class:`storage.kpis.SqlKpiRepo`."""
+    """The campaign, question and feedback queries of :class:`storage.kpis.repo.SqlKpiRepo`."""
 
     # --- campaigns ----------------------------------------------------------------------------
 

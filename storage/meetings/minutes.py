@@ -1,7 +1,7 @@
 """A held meeting's minutes: its decisions (``meeting_decisions``) and action items
 (``meeting_actions``), each with an owner and a due date, done once. Open items are read by
 owner, by the organiser of their meeting, and by a window of due dates for the reminder sweep,
-each through an index. Part of :class:`storage.meetings.SqlMeetingRepo`."""
+each through an index. Part of :class:`storage.meetings.repo.SqlMeetingRepo`."""
 
 from __future__ import annotations
 

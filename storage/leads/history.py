@@ -4,7 +4,7 @@ count of leads a rep was given since a moment (their share of the assignment, co
 the events that name them).
 
 Events are only ever added; a failed import takes its own back
-(:meth:`storage.leads_intake.LeadIntake.discard_import`).
+(:meth:`storage.leads.intake.LeadIntake.discard_import`).
 """
 
 from __future__ import annotations
@@ -17,7 +17,7 @@ import aiosqlite
 
 from domain.leads.model import EventKind, HistoryEntry
 from storage.db import fetch_all, fetch_one, from_db, to_db
-from storage.leads_rows import CHUNK, LeadTable, marks
+from storage.leads.rows import CHUNK, LeadTable, marks
 
 
 def _entry(row: aiosqlite.Row) -> HistoryEntry:
@@ -31,7 +31,7 @@ def _entry(row: aiosqlite.Row) -> HistoryEntry:
 
 
 class LeadHistory(LeadTable):
-    """The history queries of :class:`storage.leads.SqlLeadRepo`."""
+    """The history queries of :class:`storage.leads.repo.SqlLeadRepo`."""
 
     async def assigned_to_since(self, person_id: int, since: datetime) -> int:
         row = await fetch_one(

@@ -3,9 +3,9 @@ what the KPIs keep, the digest's settings and the meetings' draft agendas.
 
 Every figure is one statement of ``COUNT`` / ``SUM(CASE …)`` / ``GROUP BY`` bounded by a
 half-open UTC window on an indexed column (see ``0013_kpis.sql``). The queries live by area,
-each a class :class:`SqlKpiRepo` inherits: leads and verdicts (:mod:`storage.kpis_leads`),
-campaigns, questions and feedback (:mod:`storage.kpis_campaigns`), meetings
-(:mod:`storage.kpis_meetings`), over what they share (:mod:`storage.kpis_base`: the slice of
+each a class :class:`SqlKpiRepo` inherits: leads and verdicts (:mod:`storage.kpis.leads`),
+campaigns, questions and feedback (:mod:`storage.kpis.campaigns`), meetings
+(:mod:`storage.kpis.meetings`), over what they share (:mod:`storage.kpis.base`: the slice of
 people, week buckets, the median, a person's zone as a fixed shift).
 """
 
@@ -17,9 +17,9 @@ from datetime import datetime, time
 
 from domain.kpis.records import AgendaDraft, AgendaItem, AgendaStatus, DigestSettings, ItemKind
 from storage.db import from_db, from_db_opt, to_db
-from storage.kpis_campaigns import CampaignKpis
-from storage.kpis_leads import LeadKpis
-from storage.kpis_meetings import MeetingKpis
+from storage.kpis.campaigns import CampaignKpis
+from storage.kpis.leads import LeadKpis
+from storage.kpis.meetings import MeetingKpis
 
 
 class SqlKpiRepo(LeadKpis, CampaignKpis, MeetingKpis):

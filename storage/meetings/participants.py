@@ -2,7 +2,7 @@
 when they were invited, their answer (RSVP) and, once the meeting is held, their attendance.
 Read for one meeting, for many at once (a sweep over a window of meetings), or for one person
 over many meetings (their /meetings list), each through an index. Part of
-:class:`storage.meetings.SqlMeetingRepo`."""
+:class:`storage.meetings.repo.SqlMeetingRepo`."""
 
 from __future__ import annotations
 

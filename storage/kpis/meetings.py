@@ -3,7 +3,7 @@ the slice in them, attendance where it was recorded, and action items due in the
 by the end of their due day in the owner's zone; and, for the agenda, the overdue ones.
 
 A meeting counts by ``starts_at``, an action item by its ``due`` day (a local date, compared
-with a completion shifted into the owner's zone, see :func:`storage.kpis_base.zone_shifts`).
+with a completion shifted into the owner's zone, see :func:`storage.kpis.base.zone_shifts`).
 """
 
 from __future__ import annotations
@@ -16,11 +16,11 @@ from domain.kpis.periods import Window
 from domain.kpis.records import OverdueAction
 from domain.kpis.scopes import Slice
 from storage.db import to_db
-from storage.kpis_base import KpiQueries, as_int, people_slice, zone_shifts
+from storage.kpis.base import KpiQueries, as_int, people_slice, zone_shifts
 
 
 class MeetingKpis(KpiQueries):
-    """The meeting queries of :class:`storage.kpis.SqlKpiRepo`."""
+    """The meeting queries of :class:`storage.kpis.repo.SqlKpiRepo`."""
 
     async def meetings(self, window: Window, where: Slice, *, now: datetime) -> MeetingTally:
         start, end = to_db(window.start), to_db(min(window.end, now))

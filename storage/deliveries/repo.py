@@ -8,8 +8,8 @@ a skip ("acknowledged", "after-launch" …).
 
 Here is the domain's side, its ``Outbox`` port: queue rows, read and move the waiting ones,
 withdraw them, give up on or requeue a person's. The row itself lives in
-:mod:`storage.deliveries_rows`, the engine's claims and outcomes (which this repository
-inherits) in :mod:`storage.deliveries_engine`.
+:mod:`storage.deliveries.rows`, the engine's claims and outcomes (which this repository
+inherits) in :mod:`storage.deliveries.engine`.
 """
 
 from __future__ import annotations
@@ -19,8 +19,8 @@ from datetime import datetime
 
 from domain.ports import Planned
 from storage.db import fetch_all, fetch_one, from_db_opt, to_db
-from storage.deliveries_engine import EngineQueue
-from storage.deliveries_rows import Delivery, Recipient, delivery_of, placeholders
+from storage.deliveries.engine import EngineQueue
+from storage.deliveries.rows import Delivery, Recipient, delivery_of, placeholders
 
 
 def _planned(delivery: Delivery) -> Planned:

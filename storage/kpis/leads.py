@@ -3,7 +3,7 @@ window (or week by week) with what became of them, counted by team, source or ca
 verdicts given, overturned and on time; and, for the agenda, the disputes waiting and the
 ones overturned.
 
-A lead counts by the columns ``storage/leads.py`` keeps as it moves (``delivered_at``,
+A lead counts by the columns ``storage/leads/repo.py`` keeps as it moves (``delivered_at``,
 ``delivered_to``, ``taken``, ``sla_due`` … see ``0013_kpis.sql``), so every tally is one
 scan of an index on ``delivered_at``; a verdict counts by ``disputes.decided_at``.
 """
@@ -20,7 +20,7 @@ from domain.kpis.ports import Grouping
 from domain.kpis.records import Overturned
 from domain.kpis.scopes import Slice
 from storage.db import to_db
-from storage.kpis_base import KpiQueries, as_int, week_buckets
+from storage.kpis.base import KpiQueries, as_int, week_buckets
 
 _LEAD_SUMS = (
     "COUNT(*), SUM(taken), SUM(disputed),"
@@ -53,7 +53,7 @@ def _lead_tally(row: aiosqlite.Row, key: int | str | None) -> LeadTally:
 
 
 class LeadKpis(KpiQueries):
-    """The lead and verdict queries of :class:`storage.kpis.SqlKpiRepo`."""
+    """The lead and verdict queries of :class:`storage.kpis.repo.SqlKpiRepo`."""
 
     async def leads(self, window: Window, where: Slice, by: Grouping) -> Sequence[LeadTally]:
         key = _LEAD_KEYS[by]

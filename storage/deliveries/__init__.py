@@ -1,0 +1,1 @@
+"""The deliveries outbox: the domain's side, the engine's claims and the rows they share."""

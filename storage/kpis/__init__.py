@@ -1,0 +1,1 @@
+"""KPI storage: aggregates by area, composed into SqlKpiRepo."""

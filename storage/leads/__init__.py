@@ -1,0 +1,1 @@
+"""Leads storage: leads, their history and intake, disputes, the regulation and intake sources."""

@@ -1,0 +1,1 @@
+"""Meetings storage: the meeting rows and the parts SqlMeetingRepo is composed of."""
