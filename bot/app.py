@@ -11,7 +11,7 @@ import logging
 import math
 from collections.abc import Sequence
 from dataclasses import dataclass
-from datetime import datetime
+from datetime import datetime, timedelta
 from pathlib import Path
 from typing import Any
 
@@ -21,7 +21,14 @@ from telegram.ext import Application, ApplicationBuilder, ContextTypes, Defaults
 from telegram.request import HTTPXRequest
 
 from bot.config import Settings
-from bot.inbox import DoneMarks, InboxBot, Replays, replay_guard, replay_unfinished
+from bot.inbox import (
+    DoneMarks,
+    InboxBot,
+    Replays,
+    prune_handled,
+    replay_guard,
+    replay_unfinished,
+)
 from bot.logs import bind_update
 from bot.updates import PerChatUpdateProcessor
 from broadcast import (
@@ -66,6 +73,7 @@ TandemApp = Application[Any, TandemContext, Any, Any, Any, Any]
 log = logging.getLogger(__name__)
 LOG_CONTEXT_GROUP = -10
 LOCALES_DIR = Path(__file__).with_name("locales")
+INBOX_PRUNE_EVERY = timedelta(hours=6)  # handled updates are forgotten after KEEP_DONE
 
 # The features the bot runs, in the order their commands and handlers are registered.
 FEATURES: tuple[Feature, ...] = (
@@ -204,6 +212,14 @@ def build_application(
     app.add_handler(TypeHandler(Update, replay_guard), group=-2)
     register_all(app, features)
     register_jobs(app, sweeper)
+    if app.job_queue is not None:
+
+        async def prune_inbox(context: object) -> None:
+            await prune_handled(inbox)
+
+        app.job_queue.run_repeating(
+            prune_inbox, interval=INBOX_PRUNE_EVERY, first=INBOX_PRUNE_EVERY, name="inbox-prune"
+        )
     # First of all (the gatekeeper is group -1): what is logged while an update is handled
     # carries its update id and chat id. A group of its own: a group runs one handler.
     app.add_handler(TypeHandler(Update, _bind_log_context), group=LOG_CONTEXT_GROUP)

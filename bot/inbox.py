@@ -32,16 +32,28 @@ KEEP_DONE = timedelta(days=7)
 
 
 class InboxBot(ExtBot[None]):
-    """The application's bot: ``get_updates`` stores what it fetched before returning it."""
+    """The application's bot: ``get_updates`` stores what it fetched before returning it.
+
+    It also confirms everything it fetched, the updates it held back included: PTB confirms
+    only up to the last update it was given, so a batch of nothing but updates Telegram sent
+    again would be fetched again at once, forever, and the polling loop would spin.
+    """
 
     def __init__(self, *args: Any, inbox: Inbox, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
         self._inbox = inbox
+        self._confirm_from = 0  # the offset that confirms every update fetched so far
 
     async def get_updates(self, *args: Any, **kwargs: Any) -> tuple[Update, ...]:
+        if args:
+            kwargs["offset"], args = args[0], args[1:]
+        offset = kwargs.get("offset")
+        if self._confirm_from and (offset is None or 0 <= offset < self._confirm_from):
+            kwargs["offset"] = self._confirm_from
         updates = await super().get_updates(*args, **kwargs)
         if not updates:
             return updates
+        self._confirm_from = max(self._confirm_from, updates[-1].update_id + 1)
         rows = [
             (
                 update.update_id,
@@ -54,6 +66,14 @@ class InboxBot(ExtBot[None]):
         # Telegram sends an update again when the offset that confirmed it never arrived: one
         # already in the inbox is being (or was) handled from there.
         return tuple(update for update in updates if update.update_id in new)
+
+
+async def prune_handled(inbox: Inbox) -> None:
+    """Forget the updates handled more than :data:`KEEP_DONE` ago (at start-up and then
+    periodically, so that a bot that runs for months keeps a small inbox)."""
+    pruned = await inbox.prune(before=datetime.now(UTC) - KEEP_DONE)
+    if pruned:
+        log.info("Forgot %d handled update(s) older than %s", pruned, KEEP_DONE)
 
 
 class DoneMarks:
@@ -112,9 +132,7 @@ async def replay_unfinished(app: Application[Any, Any, Any, Any, Any, Any], inbo
         await app.update_queue.put(update)
     if stored:
         log.info("Handling %d update(s) a restart interrupted", len(stored))
-    pruned = await inbox.prune(before=datetime.now(UTC) - KEEP_DONE)
-    if pruned:
-        log.info("Forgot %d handled update(s) older than %s", pruned, KEEP_DONE)
+    await prune_handled(inbox)
 
 
 async def replay_guard(update: object, context: TandemContext) -> None:

@@ -64,25 +64,40 @@ class Inbox:
     async def store(
         self, updates: Sequence[tuple[int, int | None, str]], *, at: datetime
     ) -> set[int]:
-        """Keep (update id, chat id, JSON) rows; return the ids that were new (an update
-        Telegram sends again because its confirmation was lost is not handled twice)."""
+        """Keep (update id, chat id, JSON) rows; return the ids that are new to handle.
+
+        An update Telegram sends again because its confirmation was lost has the same id and
+        the same JSON: it is not handled twice. An id already handled with *other* JSON is a
+        new update that reuses the id (Telegram picks the next id at random after a week
+        without updates, and a bot's history can start over): it replaces the old row.
+        """
         if not updates:
             return set()
         ids = [update_id for update_id, _, _ in updates]
         marks = ", ".join("?" * len(ids))
         async with self._db.transaction() as conn:
             known = {
-                row[0]
+                row[0]: (row[1], row[2] is not None)
                 for row in await fetch_all(
-                    conn, f"SELECT update_id FROM inbox WHERE update_id IN ({marks})", ids
+                    conn,
+                    f"SELECT update_id, payload, done_at FROM inbox WHERE update_id IN ({marks})",
+                    ids,
                 )
             }
+            reused = [
+                (u, c, p) for u, c, p in updates if u in known and known[u][1] and known[u][0] != p
+            ]
+            await conn.executemany(
+                "UPDATE inbox SET chat_id = ?, payload = ?, received_at = ?, done_at = NULL,"
+                " applied_at = NULL, attempts = 0 WHERE update_id = ?",
+                [(c, p, to_db(at), u) for u, c, p in reused],
+            )
             await conn.executemany(
                 "INSERT INTO inbox (update_id, chat_id, payload, received_at)"
                 " VALUES (?, ?, ?, ?) ON CONFLICT (update_id) DO NOTHING",
                 [(u, c, p, to_db(at)) for u, c, p in updates if u not in known],
             )
-        return set(ids) - known
+        return (set(ids) - set(known)) | {u for u, _, _ in reused}
 
     async def done(self, update_ids: Sequence[int], *, at: datetime) -> None:
         if not update_ids:

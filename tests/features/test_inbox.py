@@ -8,10 +8,11 @@ the inbox table itself, as a crash would have left it.
 
 from __future__ import annotations
 
+import asyncio
 import json
-from datetime import UTC, datetime
+from datetime import UTC, datetime, timedelta
 
-from storage.db import Database
+from storage.db import Database, to_db
 from storage.inbox import Inbox
 from storage.uow import SqlUnitOfWork
 from tests.support.harness import Tandem
@@ -98,3 +99,59 @@ async def test_an_update_telegram_sends_again_is_not_handled_twice(tandem: Tande
     [added] = await marketer.send("Скидка 10%")
     assert added.text.startswith("Ключевое сообщение 2 добавлено")
     assert await _key_messages(tandem) == ("Принимать ежедневно", "Скидка 10%")
+
+
+async def test_updates_sent_again_after_a_restart_are_confirmed_not_fetched_forever(
+    tandem: Tandem,
+) -> None:
+    admin = await an_admin(tandem)
+    update_id = admin.user.send("/help")
+    await tandem.processed(update_id)
+    await tandem.stop()
+    # The offset that confirmed it never reached Telegram, and nobody writes after the
+    # restart: the only updates on offer are ones the inbox has handled.
+    tandem.fake.lose_confirmations(update_id)
+    admin.user.mark()
+    await tandem.start()
+    await tandem.fake.wait_fetched(update_id)
+    polls = len([r for r in tandem.fake.requests if r.method == "getUpdates"])
+    await asyncio.sleep(0.5)
+    again = len([r for r in tandem.fake.requests if r.method == "getUpdates"]) - polls
+    assert again <= 2, f"getUpdates called {again} times in 0.5 s: the polling loop spins"
+    assert admin.user.new_messages() == []  # /help was not answered twice
+    # And the next update is handled as usual.
+    admin.user.mark()
+    await tandem.processed(admin.user.send("/help"))
+    [help_] = admin.user.new_messages()
+    assert "/invite" in help_.text
+
+
+async def test_a_new_update_that_reuses_a_handled_id_is_handled(tandem: Tandem) -> None:
+    """Telegram picks the next update id at random after a week without updates, so an id
+    can come back: with other contents it is a new update, not a repeat."""
+    admin = await an_admin(tandem)
+    await tandem.stop()
+    admin.user.mark()
+    update_id = admin.user.send("/help")
+    db = await Database.open(tandem.database)
+    try:
+        old = {"update_id": update_id, "message": {"message_id": 1, "text": "old"}}
+        handled = datetime.now(UTC) - timedelta(hours=1)  # recent: not pruned at start-up
+        async with db.transaction() as conn:
+            await conn.execute(
+                "INSERT INTO inbox (update_id, chat_id, payload, received_at, done_at)"
+                " VALUES (?, NULL, ?, ?, ?) ON CONFLICT (update_id) DO UPDATE SET"
+                " payload = excluded.payload, done_at = excluded.done_at",
+                (
+                    update_id,
+                    json.dumps(old),
+                    to_db(handled),
+                    to_db(handled),
+                ),
+            )
+    finally:
+        await db.close()
+    await tandem.start()
+    await tandem.processed(update_id)
+    [help_] = admin.user.new_messages()
+    assert "/invite" in help_.text
