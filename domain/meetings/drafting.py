@@ -94,7 +94,7 @@ async def answer(
     if step is Step.TITLE:
         await access.save(uow, actor, meeting.with_(title=clean_title(text)), "title", now)
         return await advance(uow, actor, state, Step.TITLE, now)
-    if step is Step.TIME:
+    if step in (Step.WHEN, Step.TIME):  # "When?" takes a typed time without its button
         return await scheduling.set_time(
             uow, actor=actor, state=state, meeting=meeting, text=text, now=now
         )

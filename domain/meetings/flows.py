@@ -20,7 +20,7 @@ from domain.meetings.recurrence import Scope
 class Step(StrEnum):
     TITLE = "title"
     KIND = "kind"
-    WHEN = "when"  # a typed time, or a poll
+    WHEN = "when"  # a typed time (typed here at once, or after its button), or a poll
     TIME = "time"
     SLOTS = "slots"
     DEADLINE = "deadline"
@@ -48,6 +48,7 @@ WIZARD: tuple[Step, ...] = (
 TYPED = frozenset(
     {
         Step.TITLE,
+        Step.WHEN,
         Step.TIME,
         Step.SLOTS,
         Step.DEADLINE,

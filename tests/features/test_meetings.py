@@ -14,6 +14,7 @@ import icalendar
 from tests.support.clock import FakeClock
 from tests.support.fake_telegram import FakeMessage
 from tests.support.harness import Player, Tandem, deliver, sweep_and_deliver
+from tests.support.jobs import count_job
 from tests.support.people import admin as an_admin
 from tests.support.people import create_team, join
 
@@ -309,3 +310,22 @@ async def test_a_draft_survives_cancel_and_restart_and_continues_where_it_stoppe
     assert "Сколько длится встреча?" in ok.text
     await lead.press("Позже: показать черновик")
     assert "пн, 8 мар. 2027, 15:00 (ваше время, UTC+3)" in lead.last.text
+
+
+async def test_the_time_can_be_typed_on_the_when_step_without_its_button(
+    tandem: Tandem, clock: FakeClock
+) -> None:
+    team = await build_team(tandem, clock)
+    lead = team.lead
+    await lead.send("/newmeeting")
+    await lead.send("Разбор кампании")
+    [when] = await lead.press("Другая встреча")
+    assert "Когда? Напишите дату и время в вашем поясе (Europe/Moscow)" in when.text
+    [refused] = await lead.send("когда-нибудь")  # not a time: the step stays
+    assert "Не получилось прочитать «когда-нибудь» как дату и время" in refused.text
+    async with count_job(lead) as job:
+        [ok] = await lead.send("завтра 15:00")
+    assert "Сколько длится встреча?" in ok.text
+    assert (job.taps, job.typed) == (0, 1)
+    await lead.press("Позже: показать черновик")
+    assert "вт, 9 мар. 2027, 15:00 (ваше время, UTC+3)" in lead.last.text  # it is Mon 8 Mar

@@ -231,3 +231,23 @@ async def test_a_presentation_takes_the_campaigns_audience_and_its_open_question
         ("Slow", TopicSource.FEEDBACK),
     ]
     assert meeting.status is Status.DRAFT
+
+
+async def test_a_time_typed_on_the_when_step_is_taken_without_its_button() -> None:
+    scene = a_scene()
+    async with scene.uow as uow:
+        await drafting.start(uow, actor=scene.lead, now=NOW)
+    await typed(scene, "Weekly sync")
+    async with scene.uow as uow:
+        await presentations.choose_kind(
+            uow, actor=scene.lead, meeting_id=1, kind=Kind.WEEKLY, now=NOW
+        )
+    assert await step(scene) is Step.WHEN
+    with pytest.raises(InvalidInput):
+        await typed(scene, "some day")
+    assert await step(scene) is Step.WHEN
+    await typed(scene, "завтра 15:00")  # Moscow: 12:00 UTC
+    assert await step(scene) is Step.DURATION
+    meeting = await scene.uow.meetings.get(1)
+    assert meeting is not None
+    assert meeting.starts_at == (NOW + timedelta(days=1)).replace(hour=12, minute=0)
