@@ -226,6 +226,9 @@ async def current_flow(context: TandemContext) -> FlowState | None:
         return await uow.flows.get(context.actor.id)
 
 
-async def end_flow(context: TandemContext) -> bool:
+async def end_flow(context: TandemContext) -> FlowState | None:
+    """Leave the person's flow; the state they were in (None when there was none)."""
     async with context.uow() as uow:
-        return await uow.flows.delete(context.actor.id)
+        previous = await uow.flows.get(context.actor.id)
+        await uow.flows.delete(context.actor.id)
+        return previous

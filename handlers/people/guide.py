@@ -6,7 +6,7 @@ from telegram import Update
 
 from handlers.kit.context import TandemContext
 from handlers.kit.menu import commands_for
-from handlers.kit.routing import end_flow
+from handlers.kit.routing import end_flow, flow_name
 from handlers.kit.screens import Screen, show
 
 
@@ -22,6 +22,13 @@ async def show_help(update: Update, context: TandemContext) -> None:
 
 
 async def cancel(update: Update, context: TandemContext) -> None:
-    """Leave whatever multi-step flow the person is in."""
-    cancelled = await end_flow(context)
-    await show(update, Screen(context.t("cancelled" if cancelled else "nothing-to-cancel")))
+    """Leave whatever multi-step flow the person is in, saying what that left unsaved (a
+    half-typed lead is gone, a campaign draft stays) where its feature says so."""
+    t = context.t
+    previous = await end_flow(context)
+    if previous is None:
+        await show(update, Screen(t("nothing-to-cancel")))
+        return
+    notice = context.services.flow_notices.get(flow_name(previous))
+    text = t("cancelled") if notice is None else f"{t('stopped')}\n{t(notice)}"
+    await show(update, Screen(text))

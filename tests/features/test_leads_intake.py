@@ -60,6 +60,20 @@ async def test_the_form_refuses_a_malformed_phone_and_keeps_the_step(tandem: Tan
     assert "Пока не назначен." in done.text
 
 
+async def test_cancel_in_the_form_says_the_lead_was_not_added(tandem: Tandem) -> None:
+    _, marketer = await marketer_of(tandem)
+    await marketer.send("/newlead")
+    await marketer.send("Иван Петров")
+    [cancelled] = await marketer.send("/cancel")
+    assert cancelled.text == (
+        "Остановлено.\n⚠️ Новый лид остался недозаполненным; начните заново с /newlead."
+    )
+    [listing] = await marketer.send("/leads")
+    assert "Лидов пока нет." in listing.text
+    [nothing] = await marketer.send("/cancel")
+    assert nothing.text == "Отменять нечего."
+
+
 async def start_import(marketer: Player) -> None:
     await marketer.send("/leads")
     await marketer.press("📥 Загрузить файл")

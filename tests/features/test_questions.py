@@ -379,7 +379,10 @@ async def test_cancel_mid_question_sends_nothing(tandem: Tandem) -> None:
     anton = org.reps[0]
     await anton.press(ASK_RU)
     [cancelled] = await anton.send("/cancel")
-    assert cancelled.text == "Остановлено. Уже сохранённое не потеряется."
+    assert cancelled.text == (
+        "Остановлено.\n⚠️ Ваш вопрос не отправлен. Нажмите «Задать вопрос» ещё раз,"
+        " когда будет удобно."
+    )
     [hint] = await anton.send("Передумал спрашивать")
     assert hint.text.startswith("Сейчас я ничего от вас не жду")
     await deliver(tandem)

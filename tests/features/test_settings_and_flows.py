@@ -92,7 +92,10 @@ async def test_cancel_leaves_a_flow_and_nothing_is_created(tandem: Tandem) -> No
     await admin.press("➕ Новая команда")
     await admin.send("Юг")
     [cancelled] = await admin.send("/cancel")
-    assert cancelled.text == "Остановлено. Уже сохранённое не потеряется."
+    assert cancelled.text == (
+        "Остановлено.\n⚠️ Создание новой команды не завершено; начните заново в /teams,"
+        " когда будет удобно."
+    )
     [nothing] = await admin.send("Краснодар")
     assert "ничего от вас не жду" in nothing.text
     [again] = await admin.send("/cancel")

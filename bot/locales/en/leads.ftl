@@ -6,8 +6,8 @@ cmd-disputes = Disputed leads waiting for a verdict
 cmd-regulation = The lead-qualification regulation
 
 flow-left-lead = ⚠️ The lead you were adding was left unfinished; start again with /newlead.
-flow-left-return = ⚠️ The lead was not returned: you started something else.
-flow-left-ruling = ⚠️ The verdict was not given: you started something else.
+flow-left-return = ⚠️ The lead was not returned.
+flow-left-ruling = ⚠️ The verdict was not given.
 flow-left-regulation = ⚠️ The clause you were writing was not saved.
 
 error-use-buttons = Please use the buttons, or /cancel.
