@@ -28,6 +28,12 @@ class Trend:
     handling: tuple[float | None, ...]
     delivered: tuple[int, ...]
 
+    @property
+    def has_data(self) -> bool:
+        """Whether any week has a figure (a chart of nothing is not worth sending)."""
+        values = (*self.quality, *self.handling)
+        return any(v is not None for v in values) or any(self.delivered)
+
 
 async def trend_for(uow: UnitOfWork, reader: Person, scope: Scope, now: datetime) -> Trend:
     weeks = recent_weeks(now, reader.timezone)
@@ -61,6 +67,10 @@ class Breakdown:
     by: Grouping
     rows: tuple[LeadTally, ...]
     names: dict[int, str]
+
+    @property
+    def has_data(self) -> bool:
+        return any(row.delivered for row in self.rows)
 
 
 async def breakdown_for(

@@ -114,7 +114,8 @@ async def compose(uow: UnitOfWork, due: DueDelivery, now: datetime) -> Digest | 
     card = await card_for(uow, person, scope, Period.LAST_WEEK, window, before, teams, now)
     if card.is_empty:
         return NOTHING
-    trend = await trend_for(uow, person, scope, now)
+    # The trend ends with the week the digest is about, not the one that has just begun.
+    trend = await trend_for(uow, person, scope, now - timedelta(days=7))
     outcomes = await breakdown_for(uow, person, scope, Period.LAST_WEEK, Grouping.SOURCE, now)
     return Digest(person, card, trend, outcomes)
 

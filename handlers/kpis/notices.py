@@ -38,10 +38,16 @@ def render_digest(value: Digest, t: Translator, now: datetime) -> OutgoingMessag
         ]
     )
     more = button(t.label("kpi-digest-open"), AREA, "show", card.period.value, card.scope.key)
+    # A chart with nothing on it is left out: the scorecard already says "no data yet".
+    pictures = []
+    if value.trend.has_data:
+        pictures.append(trend_picture(t, value.trend, caption="kpi-caption-trend-digest"))
+    if value.outcomes.has_data:
+        pictures.append(sources_picture(t, value.outcomes))
     return OutgoingMessage(
         text,
         reply_markup=Screen("", [[more]]).markup,
-        photos=(_photo(trend_picture(t, value.trend)), _photo(sources_picture(t, value.outcomes))),
+        photos=tuple(_photo(picture) for picture in pictures),
     )
 
 

@@ -35,7 +35,9 @@ def _week(t: Translator, trend: Trend, index: int) -> str:
     return t.day(trend.weeks[index].first_day)
 
 
-def trend_picture(t: Translator, trend: Trend) -> Picture:
+def trend_picture(t: Translator, trend: Trend, *, caption: str = "kpi-caption-trend") -> Picture:
+    """The weekly trend; the caption names the latest week's figures ("this week", or "last
+    week" in the digest, whose trend ends with the week it is about)."""
     weeks = [_week(t, trend, n) for n in range(len(trend.weeks))]
     quality, handling = t.label("kpi-measure-quality"), t.label("kpi-measure-handling")
     scope = scope_label(t, trend.scope.key, trend.scope.team)
@@ -48,7 +50,7 @@ def trend_picture(t: Translator, trend: Trend) -> Picture:
         )
     last = len(weeks) - 1
     caption = t.label(
-        "kpi-caption-trend",
+        caption,
         weeks=len(weeks),
         quality=pct(t, trend.quality[last]),
         handling=pct(t, trend.handling[last]),

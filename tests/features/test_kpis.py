@@ -290,6 +290,16 @@ async def test_the_monday_digest_reaches_each_person_once_in_their_zone_across_a
     clock.set(monday + timedelta(days=7, hours=8))  # a week later: the next one
     await sweep_and_deliver(tandem)
     assert [len(digests(p)) for p in org.everyone] == [2] * 8
+    # No lead came in that week: the chart of outcomes by source would be empty and is left
+    # out; the trend stays, and it ends with the week the digest reports.
+    for player in org.everyone:
+        second = digests(player)[1]
+        photos = [
+            m for m in player.messages if m.kind == "photo" and m.message_id > second.message_id
+        ]
+        assert len(photos) == 1, player.user.first_name
+        assert photos[0].caption is not None
+        assert "на прошлой неделе" in photos[0].caption or "last week" in photos[0].caption
 
 
 # --- the agenda that writes itself --------------------------------------------------------------

@@ -121,6 +121,28 @@ async def test_a_digest_that_waited_past_its_week_is_skipped() -> None:
     assert fresh.card.scope.key == "all"
 
 
+async def test_the_digests_trend_ends_with_the_week_it_reports_and_empty_charts_say_so() -> None:
+    uow = _people()
+    uow.kpis.set_leads(EVERYONE, date(2026, 11, 23), LeadTally(1, delivered=3), by=Grouping.TEAM)
+    async with uow:
+        await digest.queue_due(uow, MOSCOW_NINE)
+        row = next(r for r in _queued(uow) if r.person_id == 2)
+        found = await digest.compose(uow, row, MOSCOW_NINE + timedelta(minutes=1))
+    assert isinstance(found, digest.Digest)
+    assert found.trend.weeks[-1] == found.card.window  # last week, not the one just begun
+    empty = replace(
+        found.trend,
+        quality=(None,) * len(found.trend.weeks),
+        handling=(None,) * len(found.trend.weeks),
+        delivered=(0,) * len(found.trend.weeks),
+    )
+    assert not empty.has_data
+    assert replace(empty, delivered=(0,) * 7 + (2,)).has_data
+    assert not replace(found.outcomes, rows=()).has_data
+    assert not replace(found.outcomes, rows=(LeadTally("web"),)).has_data
+    assert replace(found.outcomes, rows=(LeadTally("web", delivered=1),)).has_data
+
+
 async def test_nothing_to_report_sends_no_digest() -> None:
     uow = _people()
     async with uow:

@@ -87,6 +87,7 @@ kpi-chart-trend-title = Lead quality and handling by week · { $scope }
 kpi-chart-sources-title = Lead outcomes by source · { $period }
 kpi-chart-acks-title = Acknowledged before launch · { $period }
 kpi-caption-trend = 📈 The last { $weeks } weeks: quality { $quality }, handling { $handling } this week.
+kpi-caption-trend-digest = 📈 The last { $weeks } weeks: quality { $quality }, handling { $handling } last week.
 kpi-caption-sources = 📊 { $count } leads by source, { $dates } · { $scope }.
 kpi-caption-acks = ✅ { $count ->
         [one] { $count } campaign

@@ -90,6 +90,7 @@ kpi-chart-trend-title = Качество и отработка лидов по �
 kpi-chart-sources-title = Исходы лидов по источникам · { $period }
 kpi-chart-acks-title = Ознакомление до запуска · { $period }
 kpi-caption-trend = 📈 Последние { $weeks } недель: качество { $quality }, отработка { $handling } на этой неделе.
+kpi-caption-trend-digest = 📈 Последние { $weeks } недель: качество { $quality }, отработка { $handling } на прошлой неделе.
 kpi-caption-sources = 📊 Лиды по источникам ({ $count }), { $dates } · { $scope }.
 kpi-caption-acks = ✅ { $count ->
         [one] { $count } кампания с запуском
