@@ -17,7 +17,7 @@ from datetime import datetime, timedelta
 from domain import flows
 from domain.errors import Forbidden, InvalidInput, NotFound
 from domain.flows import FlowState
-from domain.leads import access, kinds
+from domain.leads import access, kinds, queries
 from domain.leads.access import note
 from domain.leads.assignment import give
 from domain.leads.flows import DisputeEvidence, StepGone
@@ -166,15 +166,25 @@ async def add_evidence(
     return updated
 
 
-async def finish(uow: UnitOfWork, *, actor: Person, dispute_id: int) -> Dispute:
-    """✅ Done without evidence."""
+@dataclass(frozen=True, slots=True)
+class Sent:
+    """A finished dispute: the lead's card as the rep sees it now, and whether the dispute
+    waits for the team lead's approval (over the cap) before the analysts see it."""
+
+    card: queries.LeadCard
+    awaiting_approval: bool
+
+
+async def finish(uow: UnitOfWork, *, actor: Person, dispute_id: int, now: datetime) -> Sent:
+    """✅ Done (with or without evidence)."""
     dispute = await uow.disputes.get(dispute_id)
     if dispute is None or dispute.rep_id != actor.id:
         raise NotFound()
     state = await flows.current(uow.flows, actor.id, DisputeEvidence)
     if state is not None and state.dispute_id == dispute_id:
         await uow.flows.delete(actor.id)
-    return dispute
+    card = await queries.card(uow, actor=actor, lead_id=dispute.lead_id, now=now)
+    return Sent(card, dispute.status is DisputeStatus.APPROVAL)
 
 
 async def _for_approver(uow: UnitOfWork, actor: Person, dispute_id: int) -> tuple[Dispute, Lead]:

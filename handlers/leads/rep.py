@@ -4,7 +4,7 @@ dispute."""
 
 from __future__ import annotations
 
-from telegram import Update
+from telegram import InlineKeyboardButton, Update
 
 from domain.leads import disputing, working
 from domain.leads.flows import DisputeEvidence, ReturnComment
@@ -12,8 +12,10 @@ from domain.leads.model import Evidence, EvidenceKind, LossReason, ReturnReason
 from domain.leads.working import CommentAsked, Returned
 from handlers.kit.callbacks import Callback, CallbackDataError, button
 from handlers.kit.context import TandemContext
+from handlers.kit.i18n import Translator
 from handlers.kit.routing import tell_left_behind
-from handlers.kit.screens import Screen, reply, send_new, show
+from handlers.kit.screens import Screen, reply, show
+from handlers.kit.text import fit
 from handlers.leads.views import AREA, EVENT_OF_VERB, Keyboard, card_keyboard, card_text, name_of
 
 
@@ -22,6 +24,11 @@ def _enum(cls: type, raw: str) -> object:
         return cls(raw)
     except ValueError:
         raise CallbackDataError(raw) from None
+
+
+def _back_to_card(t: Translator, lead_id: int) -> list[InlineKeyboardButton]:
+    """A prompt drawn over the lead's card (dispute, return, lost) can go back to it."""
+    return [button(t.label("back-button"), AREA, "card", lead_id)]
 
 
 async def take(update: Update, context: TandemContext, cb: Callback) -> str:
@@ -44,7 +51,8 @@ async def outcome(update: Update, context: TandemContext, cb: Callback) -> str |
             [button(t.label(f"lead-loss-{r.value}"), AREA, "lost", lead_id, r.value)]
             for r in LossReason
         ]
-        await send_new(update, Screen(t("lead-loss-prompt", number=str(lead_id)), keyboard))
+        keyboard.append(_back_to_card(t, lead_id))
+        await show(update, Screen(t("lead-loss-prompt", number=str(lead_id)), keyboard))
         return None
     async with context.uow() as uow:
         card = await working.record_outcome(
@@ -88,7 +96,8 @@ async def dispute(update: Update, context: TandemContext, cb: Callback) -> None:
         [button(f"{c.number} {c.title}"[:60], AREA, "dc", found.lead.id, c.number)]
         for c in found.clauses
     ]
-    await send_new(update, Screen("\n".join(lines), keyboard))
+    keyboard.append(_back_to_card(t, found.lead.id))
+    await show(update, Screen("\n".join(lines), keyboard))
 
 
 async def pick_clause(update: Update, context: TandemContext, cb: Callback) -> None:
@@ -109,10 +118,17 @@ async def pick_clause(update: Update, context: TandemContext, cb: Callback) -> N
 
 
 async def done(update: Update, context: TandemContext, cb: Callback) -> str:
+    """✅ Done (tap 3): the message is the lead's card again, now disputed."""
     async with context.uow() as uow:
-        await disputing.finish(uow, actor=context.actor, dispute_id=cb.int_arg(0))
-    await show(update, Screen(context.t("lead-dispute-sent")))
-    return context.t.label("lead-dispute-sent-toast")
+        sent = await disputing.finish(
+            uow, actor=context.actor, dispute_id=cb.int_arg(0), now=context.now
+        )
+    t = context.t
+    card = sent.card
+    head = t("lead-dispute-sent-approval" if sent.awaiting_approval else "lead-dispute-sent")
+    text = card_text(t, card, timezone=context.actor.timezone, now=context.now)
+    await show(update, Screen(fit(f"{head}\n\n{text}"), card_keyboard(t, card)))
+    return t.label("lead-dispute-sent-toast")
 
 
 async def _evidence(
@@ -171,7 +187,8 @@ async def return_menu(update: Update, context: TandemContext, cb: Callback) -> N
         [button(t.label(f"lead-return-{r.value}"), AREA, "rr", lead_id, r.value)]
         for r in ReturnReason
     ]
-    await send_new(update, Screen(t("lead-return-prompt", number=str(lead_id)), keyboard))
+    keyboard.append(_back_to_card(t, lead_id))
+    await show(update, Screen(t("lead-return-prompt", number=str(lead_id)), keyboard))
 
 
 async def _returned(update: Update, context: TandemContext, done: Returned) -> None:

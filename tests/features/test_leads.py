@@ -99,15 +99,17 @@ async def test_the_whole_story_of_a_disputed_lead(tandem: Tandem) -> None:
     await deliver(tandem)
     # Round-robin skips Ефим, who is away.
     assert len(cards(org.gleb)) == 2 and len(cards(org.dana)) == 1 and cards(org.efim) == []
-    first = cards(org.gleb)[0]
+    first, second = cards(org.gleb)
     assert "Лид #1: Иван Петров" in first.text
     assert "📞 +79161234567" in first.text
     assert "⏰ Первое действие до" in first.text
     assert first.labels() == ["✅ Беру", "⚠️ Оспорить", "↩️ Вернуть", "📜 История"]
 
     # Глеб disputes lead #1 with a clause and a photo: three taps.
-    [grounds] = await org.gleb.press("⚠️ Оспорить", message=first)  # 1
+    assert await org.gleb.press("⚠️ Оспорить", message=first) == []  # 1: edited in place
+    grounds = first
     assert grounds.text.startswith("⚠️ Оспорить лид #1")
+    assert grounds.labels()[-1] == "« Назад"  # back to the card, nothing changed
     assert "3.1 Не ответил на первый звонок" not in grounds.labels()
     await org.gleb.press("1.1 Неверный или недоступный контакт", message=grounds)  # 2
     assert grounds.text.startswith("⚠️ Лид #1 оспорен по пункту 1.1")
@@ -143,12 +145,16 @@ async def test_the_whole_story_of_a_disputed_lead(tandem: Tandem) -> None:
 
     # A second dispute, over Глеб's cap (20 % of two leads): his team lead approves it first;
     # then it is upheld, and the marketer who brought the lead is told why.
-    second = cards(org.gleb)[1]
-    [grounds] = await org.gleb.press("⚠️ Оспорить", message=second)
+    await org.gleb.press("⚠️ Оспорить", message=second)
+    grounds = second
     assert "Вы превысили лимит споров (20% ваших лидов за 30 дней)" in grounds.text
     await org.gleb.press("1.2 Дубликат", message=grounds)
     assert "Сначала его согласует руководитель группы" in grounds.text
     await org.gleb.press("✅ Готово", message=grounds)
+    # The message is the lead's card again, disputed, with nothing left to press but history.
+    assert second.text.startswith("✅ Спор ждёт согласования руководителя группы")
+    assert "Лид #3: Иван Петров (повтор)" in second.text
+    assert "⚠️ Оспорить" not in second.labels() and "✅ Беру" not in second.labels()
     [empty] = await org.analyst.send("/disputes")
     assert empty.text == "✅ Споров, ждущих решения, нет."
     await deliver(tandem)

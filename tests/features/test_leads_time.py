@@ -113,7 +113,8 @@ async def test_a_taken_lead_is_not_reminded(tandem: Tandem, clock: FakeClock) ->
     # Outcomes: contacted, then lost with a reason.
     await org.anton.press("📞 Связались", message=card)
     assert "Состояние: 📞 Связались" in card.text
-    [reasons] = await org.anton.press("✖️ Проигран")
+    await org.anton.press("✖️ Проигран", message=card)
+    reasons = card  # the reasons are drawn over the card
     await org.anton.press("Выбрали конкурента", message=reasons)
     assert "Проигран: Выбрали конкурента" in reasons.text
 
@@ -123,9 +124,11 @@ async def test_a_returned_lead_goes_to_the_next_rep_who_is_told_why(tandem: Tand
     await new_lead(org.marketer, "Иван Петров", "+7 916 123-45-67")
     await deliver(tandem)
     [card] = [m for m in org.anton.messages if m.text.startswith("🆕")]
-    [reasons] = await org.anton.press("↩️ Вернуть", message=card)
+    await org.anton.press("↩️ Вернуть", message=card)
+    reasons = card  # the reasons are drawn over the card
     await org.anton.press("Не моя территория", message=reasons)
     assert reasons.text == "↩️ Лид #1 возвращён и передан: Вера."
+    assert "+7916" not in card.text  # the card with the contacts is gone from his chat
     await deliver(tandem)
     [passed] = [m for m in org.vera.messages if m.text.startswith("↩️ Передан вам")]
     assert passed.text.startswith("↩️ Передан вам: Антон вернул(а) его (Не моя территория).")
@@ -143,7 +146,8 @@ async def test_a_returned_lead_goes_to_the_next_rep_who_is_told_why(tandem: Tand
     assert "передал(а): Вера" in history
 
     # Вера returns it for another reason, with a comment; nobody is left in the team.
-    [reasons] = await org.vera.press("↩️ Вернуть", message=passed)
+    await org.vera.press("↩️ Вернуть", message=passed)
+    reasons = passed
     await org.vera.press("Другое (с комментарием)", message=reasons)
     await org.vera.send("Клиент просил другого менеджера")
     assert org.vera.last.text.startswith("↩️ Лид #1 возвращён. В команде его некому взять")

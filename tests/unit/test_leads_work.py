@@ -181,6 +181,15 @@ async def test_a_dispute_in_three_taps_with_evidence() -> None:
     assert kept.note == "see" and kept.evidence == Evidence(EvidenceKind.PHOTO, "F1")
     assert (await scene.leads.get(1)).status is LeadStatus.DISPUTED  # type: ignore[union-attr]
     assert await scene.uow.flows.get(rep.id) is None
+    # ✅ Done: the card as the rep sees it now; nobody else may finish the rep's dispute.
+    async with scene.uow as uow:
+        sent = await disputing.finish(uow, actor=rep, dispute_id=opened.dispute.id, now=NOW)
+    assert sent.card.lead.status is LeadStatus.DISPUTED and sent.card.mine
+    assert sent.card.outcomes == () and not sent.awaiting_approval
+    with pytest.raises(NotFound):
+        await disputing.finish(
+            scene.uow, actor=scene.reps[1], dispute_id=opened.dispute.id, now=NOW
+        )
 
 
 async def test_a_dispute_needs_a_ground_within_the_window() -> None:
@@ -206,6 +215,8 @@ async def test_over_the_cap_the_team_lead_approves_or_declines_first() -> None:
     async with scene.uow as uow:
         second = await disputing.open_dispute(uow, actor=rep, lead_id=2, clause="1.1", now=NOW)
     assert not first.needs_approval and second.needs_approval
+    sent = await disputing.finish(scene.uow, actor=rep, dispute_id=2, now=NOW)
+    assert sent.awaiting_approval
     assert scene.uow.outbox.recipients(kinds.APPROVAL) == {scene.lead.id}
     assert scene.uow.outbox.recipients(kinds.NEW_DISPUTE, ref_id=2) == set()
     with pytest.raises(Forbidden):

@@ -103,6 +103,7 @@ lead-dispute-opened-approval = ⚠️ Lead #{ $number } is disputed under <b>{ $
     Send a note, a photo, a voice note or a document as evidence if you have one, or press Done.
 lead-dispute-done = ✅ Done
 lead-dispute-sent = ✅ The dispute is with the analysts. You'll get their verdict here.
+lead-dispute-sent-approval = ✅ The dispute waits for your team lead's approval, then goes to the analysts. You'll get their verdict here.
 lead-dispute-sent-toast = Sent
 lead-dispute-evidence-kept = 📎 Kept with the dispute. The analysts will see it.
 lead-dispute-line = ⚖️ Dispute #{ $number }: { $status }

@@ -103,6 +103,7 @@ lead-dispute-opened-approval = ⚠️ Лид #{ $number } оспорен по п
     Пришлите заметку, фото, голосовое или документ как доказательство, если есть, или нажмите «Готово».
 lead-dispute-done = ✅ Готово
 lead-dispute-sent = ✅ Спор передан аналитикам. Решение придёт сюда.
+lead-dispute-sent-approval = ✅ Спор ждёт согласования руководителя группы, затем его рассмотрят аналитики. Решение придёт сюда.
 lead-dispute-sent-toast = Отправлено
 lead-dispute-evidence-kept = 📎 Сохранено вместе со спором. Аналитики это увидят.
 lead-dispute-line = ⚖️ Спор #{ $number }: { $status }
