@@ -148,6 +148,16 @@ class Skip:
 
 
 BLOCKED = Skip("blocked", unreachable=True)
+INACTIVE = Skip("recipient-inactive")  # the person left or was deactivated
+
+
+async def active_recipient(uow: UnitOfWork, due: DueDelivery) -> Person | Skip:
+    """A queued row's recipient as they are now, or :data:`INACTIVE` when they are gone or
+    deactivated: the first question every composer asks."""
+    person = await uow.people.get(due.person_id)
+    if person is None or not person.active:
+        return INACTIVE
+    return person
 
 
 @dataclass(frozen=True, slots=True)

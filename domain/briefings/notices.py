@@ -17,11 +17,10 @@ from domain.campaigns.model import Campaign
 from domain.errors import Forbidden, NotFound
 from domain.people import away
 from domain.people.model import Person
-from domain.ports import DueDelivery, Skip, UnitOfWork
+from domain.ports import INACTIVE, DueDelivery, Skip, UnitOfWork, active_recipient
 
 # Why a queued briefing message is not sent (recorded with the row).
 GONE = Skip("gone")  # the briefing or its campaign was deleted
-INACTIVE = Skip("recipient-inactive")
 CLOSED = Skip("deadline-passed")  # answers are closed: asking or reminding is too late
 ANSWERED = Skip("answered")  # every question has the person's answer
 NOT_RECEIVED = Skip("not-received")  # the request to redraw never went out
@@ -77,9 +76,9 @@ async def _open(
     campaign = await uow.campaigns.get(briefing.campaign_id) if briefing else None
     if briefing is None or campaign is None:
         return GONE
-    person = await uow.people.get(due.person_id)
-    if person is None or not person.active:
-        return INACTIVE
+    person = await active_recipient(uow, due)
+    if isinstance(person, Skip):
+        return person
     if not briefing.open_for_answers(now):
         return CLOSED
     return person, briefing, campaign
@@ -149,11 +148,11 @@ async def answer_file(uow: UnitOfWork, due: DueDelivery, now: datetime) -> Answe
     """Sent while the person who asked may still read the briefing's answers, and the
     answer is still that file."""
     key = reports.answer_of(due.batch)
-    viewer = await uow.people.get(due.person_id)
     if key is None:
         return GONE
-    if viewer is None or not viewer.active:
-        return INACTIVE
+    viewer = await active_recipient(uow, due)
+    if isinstance(viewer, Skip):
+        return viewer
     question_id, person_id = key
     try:
         given = await reports.files(

@@ -33,12 +33,11 @@ from domain.campaigns.reports import delivery_figures, note_figures
 from domain.campaigns.versions import Note
 from domain.people import away
 from domain.people.model import Person, Role
-from domain.ports import DueDelivery, Outgoing, Skip, UnitOfWork
+from domain.ports import INACTIVE, DueDelivery, Outgoing, Skip, UnitOfWork, active_recipient
 from domain.timezones import local_today
 
 # Why a queued campaign message is not sent (recorded with the row).
 GONE = Skip("gone")  # the campaign was deleted
-INACTIVE = Skip("recipient-inactive")  # the person left or was deactivated
 CANCELLED = Skip("campaign-cancelled")
 NOT_ANNOUNCED = Skip("not-announced")  # unscheduled back to a draft, or not out yet
 ACKNOWLEDGED = Skip("acknowledged")
@@ -103,9 +102,9 @@ async def _loaded(uow: UnitOfWork, due: DueDelivery) -> tuple[Campaign, Person] 
     campaign = await uow.campaigns.get(due.ref_id)
     if campaign is None:
         return GONE
-    person = await uow.people.get(due.person_id)
-    if person is None or not person.active:
-        return INACTIVE
+    person = await active_recipient(uow, due)
+    if isinstance(person, Skip):
+        return person
     return campaign, person
 
 

@@ -14,7 +14,7 @@ from domain.feedback.giving import Prompt
 from domain.feedback.model import MediaKind, prompt_day
 from domain.feedback.reports import attachment_of, summary
 from domain.people.model import Person, Team
-from domain.ports import DueDelivery, Skip, UnitOfWork
+from domain.ports import DueDelivery, Skip, UnitOfWork, active_recipient
 
 
 @dataclass(frozen=True, slots=True)
@@ -31,9 +31,9 @@ async def prompt(uow: UnitOfWork, due: DueDelivery, now: datetime) -> PromptDue 
     campaign = await uow.campaigns.get(due.ref_id)
     if not day or campaign is None:
         return Skip("gone")
-    person = await uow.people.get(due.person_id)
-    if person is None or not person.active:
-        return Skip("recipient-inactive")
+    person = await active_recipient(uow, due)
+    if isinstance(person, Skip):
+        return person
     if campaign.status is not Status.ANNOUNCED:
         return Skip("campaign-cancelled")
     settings = await uow.feedback.settings(campaign.id)
@@ -65,9 +65,9 @@ async def feedback_file(uow: UnitOfWork, due: DueDelivery, now: datetime) -> Fee
         attachment = next((a for a in item.attachments if a.id == attachment_id), None)
     if item is None or attachment is None:
         return Skip("gone")
-    viewer = await uow.people.get(due.person_id)
-    if viewer is None or not viewer.active:
-        return Skip("recipient-inactive")
+    viewer = await active_recipient(uow, due)
+    if isinstance(viewer, Skip):
+        return viewer
     try:
         found = await summary(uow, actor=viewer, campaign_id=item.campaign_id)
     except Forbidden:

@@ -27,7 +27,7 @@ from domain.meetings.drafting import add_topics
 from domain.meetings.model import Meeting, Status
 from domain.meetings.queries import previous_occurrence
 from domain.people.model import Person
-from domain.ports import DueDelivery, Outgoing, Skip, UnitOfWork
+from domain.ports import DueDelivery, Outgoing, Skip, UnitOfWork, active_recipient
 from domain.timezones import local_today
 
 KIND = "kpi.agenda"
@@ -43,7 +43,6 @@ GONE = Skip("gone")
 NOT_SCHEDULED = Skip("not-scheduled")
 STARTED = Skip("meeting-started")
 SENT = Skip("agenda-sent")
-INACTIVE = Skip("recipient-inactive")
 
 
 def is_joint_series(meeting: Meeting) -> bool:
@@ -174,12 +173,12 @@ class AgendaView:
 async def compose(uow: UnitOfWork, due: DueDelivery, now: datetime) -> AgendaView | Skip:
     """The draft to its organiser while the meeting is ahead and the draft unsent."""
     meeting = await uow.meetings.get(due.ref_id)
-    person = await uow.people.get(due.person_id)
     draft = await uow.kpis.agenda(due.ref_id)
-    if meeting is None or person is None or draft is None:
+    if meeting is None or draft is None:
         return GONE
-    if not person.active:
-        return INACTIVE
+    person = await active_recipient(uow, due)
+    if isinstance(person, Skip):
+        return person
     if meeting.status is not Status.SCHEDULED:
         return NOT_SCHEDULED
     if meeting.has_started(now):

@@ -22,7 +22,7 @@ from domain.kpis.scopes import resolve
 from domain.kpis.scorecard import Scorecard, card_for
 from domain.people.model import Person, is_away
 from domain.permissions import Action, require
-from domain.ports import AuditEntry, DueDelivery, Outgoing, Skip, UnitOfWork
+from domain.ports import AuditEntry, DueDelivery, Outgoing, Skip, UnitOfWork, active_recipient
 from domain.timezones import local_today
 
 KIND = "kpi.digest"
@@ -33,7 +33,6 @@ CATCH_UP = timedelta(days=3)
 
 WEEK_OVER = Skip("week-over")
 AWAY = Skip("away")
-INACTIVE = Skip("recipient-inactive")
 OFF = Skip("digest-off")
 NOTHING = Skip("nothing-to-report")  # no figure in their scope last week or the week before
 
@@ -96,9 +95,9 @@ class Digest:
 
 async def compose(uow: UnitOfWork, due: DueDelivery, now: datetime) -> Digest | Skip:
     """Last week's figures in the recipient's own scope, while the digest's week lasts."""
-    person = await uow.people.get(due.person_id)
-    if person is None or not person.active:
-        return INACTIVE
+    person = await active_recipient(uow, due)
+    if isinstance(person, Skip):
+        return person
     settings = await uow.kpis.digest_settings()
     if not settings.enabled:
         return OFF

@@ -20,10 +20,9 @@ from domain.leads.regulation import Clause, Regulation
 from domain.leads.sla import is_away_now
 from domain.leads.verdicts import clause_as_it_was
 from domain.people.model import Person
-from domain.ports import DueDelivery, Skip, UnitOfWork
+from domain.ports import DueDelivery, Skip, UnitOfWork, active_recipient
 
 GONE = Skip("gone")  # the lead, dispute or regulation is no longer there
-INACTIVE = Skip("recipient-inactive")
 AWAY = Skip("recipient-away")
 MOVED_ON = Skip("lead-moved-on")  # reassigned, taken, or no longer waiting for a first action
 DECIDED = Skip("dispute-decided")  # a verdict came (or approval was given) meanwhile
@@ -70,11 +69,11 @@ async def _why(uow: UnitOfWork, history: list[HistoryEntry]) -> Back | None:
 async def card(uow: UnitOfWork, due: DueDelivery, now: datetime) -> CardNotice | Skip:
     """The card of a lead given to the recipient, while it is still theirs and new."""
     lead = await uow.leads.get(due.ref_id)
-    person = await uow.people.get(due.person_id)
-    if lead is None or person is None:
+    if lead is None:
         return GONE
-    if not person.active:
-        return INACTIVE
+    person = await active_recipient(uow, due)
+    if isinstance(person, Skip):
+        return person
     if lead.assignee_id != person.id or lead.assignment_no != kinds.assignment_of(due.batch):
         return MOVED_ON
     if not lead.awaits_first_action:
@@ -95,11 +94,11 @@ class LateNotice:
 
 async def _late(uow: UnitOfWork, due: DueDelivery, now: datetime) -> tuple[Person, Lead] | Skip:
     lead = await uow.leads.get(due.ref_id)
-    person = await uow.people.get(due.person_id)
-    if lead is None or person is None:
+    if lead is None:
         return GONE
-    if not person.active:
-        return INACTIVE
+    person = await active_recipient(uow, due)
+    if isinstance(person, Skip):
+        return person
     if not lead.awaits_first_action or lead.assignment_no != kinds.assignment_of(due.batch):
         return MOVED_ON
     if await _away(uow, person, now):
@@ -134,11 +133,11 @@ class OrphanNotice:
 
 async def orphan(uow: UnitOfWork, due: DueDelivery, now: datetime) -> OrphanNotice | Skip:
     lead = await uow.leads.get(due.ref_id)
-    person = await uow.people.get(due.person_id)
-    if lead is None or person is None:
+    if lead is None:
         return GONE
-    if not person.active:
-        return INACTIVE
+    person = await active_recipient(uow, due)
+    if isinstance(person, Skip):
+        return person
     if lead.assignee_id is not None:
         return ASSIGNED
     return OrphanNotice(person, lead)
@@ -166,11 +165,11 @@ async def _dispute(
     uow: UnitOfWork, due: DueDelivery, status: DisputeStatus, *, why: Why
 ) -> DisputeNotice | Skip:
     dispute = await uow.disputes.get(due.ref_id)
-    person = await uow.people.get(due.person_id)
-    if dispute is None or person is None:
+    if dispute is None:
         return GONE
-    if not person.active:
-        return INACTIVE
+    person = await active_recipient(uow, due)
+    if isinstance(person, Skip):
+        return person
     if dispute.status is not status:
         return DECIDED
     lead = await uow.leads.get(dispute.lead_id)
@@ -215,11 +214,11 @@ class VerdictNotice:
 
 async def verdict(uow: UnitOfWork, due: DueDelivery, now: datetime) -> VerdictNotice | Skip:
     dispute = await uow.disputes.get(due.ref_id)
-    person = await uow.people.get(due.person_id)
-    if dispute is None or person is None:
+    if dispute is None:
         return GONE
-    if not person.active:
-        return INACTIVE
+    person = await active_recipient(uow, due)
+    if isinstance(person, Skip):
+        return person
     lead = await uow.leads.get(dispute.lead_id)
     if lead is None:
         return GONE
@@ -241,11 +240,11 @@ class RegulationNotice:
 
 async def published(uow: UnitOfWork, due: DueDelivery, now: datetime) -> RegulationNotice | Skip:
     regulation = await uow.regulation.get(due.ref_id)
-    person = await uow.people.get(due.person_id)
-    if regulation is None or person is None:
+    if regulation is None:
         return GONE
-    if not person.active:
-        return INACTIVE
+    person = await active_recipient(uow, due)
+    if isinstance(person, Skip):
+        return person
     if regulation.is_draft:
         return NOT_PUBLISHED
     return RegulationNotice(person, regulation)

@@ -15,10 +15,9 @@ from domain.meetings.model import Meeting, Status
 from domain.meetings.outcomes import ActionItem, Decision
 from domain.meetings.queries import Agenda, MeetingView, agenda_of, people_by_id, view_of
 from domain.people.model import Person
-from domain.ports import DueDelivery, Skip, UnitOfWork
+from domain.ports import DueDelivery, Skip, UnitOfWork, active_recipient
 
 GONE = Skip("gone")  # the meeting, the item or the person is no longer there
-INACTIVE = Skip("recipient-inactive")
 NOT_INVITED = Skip("not-a-participant")  # taken off the participants meanwhile
 POLL_CLOSED = Skip("poll-closed")
 NOT_SCHEDULED = Skip("not-scheduled")  # cancelled, or still a poll
@@ -97,11 +96,11 @@ class ActionNotice:
 async def _loaded(uow: UnitOfWork, due: DueDelivery) -> tuple[Meeting, Person] | Skip:
     """The row's meeting and its recipient, while they are still one of its participants."""
     meeting = await uow.meetings.get(due.ref_id)
-    person = await uow.people.get(due.person_id)
-    if meeting is None or person is None:
+    if meeting is None:
         return GONE
-    if not person.active:
-        return INACTIVE
+    person = await active_recipient(uow, due)
+    if isinstance(person, Skip):
+        return person
     if await uow.meetings.participant(meeting.id, person.id) is None:
         return NOT_INVITED
     return meeting, person
@@ -140,11 +139,11 @@ async def poll(uow: UnitOfWork, due: DueDelivery, now: datetime) -> PollNotice |
 
 async def poll_report(uow: UnitOfWork, due: DueDelivery, now: datetime) -> PollReport | Skip:
     meeting = await uow.meetings.get(due.ref_id)
-    organiser = await uow.people.get(due.person_id)
-    if meeting is None or organiser is None:
+    if meeting is None:
         return GONE
-    if not organiser.active:
-        return INACTIVE
+    organiser = await active_recipient(uow, due)
+    if isinstance(organiser, Skip):
+        return organiser
     view = await view_of(uow, organiser, meeting)
     return PollReport(view, decided=meeting.status is Status.SCHEDULED)
 
@@ -254,11 +253,11 @@ async def minutes(uow: UnitOfWork, due: DueDelivery, now: datetime) -> Minutes |
 
 async def _action(uow: UnitOfWork, due: DueDelivery) -> ActionNotice | Skip:
     item = await uow.meetings.action(due.ref_id)
-    recipient = await uow.people.get(due.person_id)
-    if item is None or recipient is None:
+    if item is None:
         return GONE
-    if not recipient.active:
-        return INACTIVE
+    recipient = await active_recipient(uow, due)
+    if isinstance(recipient, Skip):
+        return recipient
     if not item.is_open:
         return ITEM_CLOSED
     meeting = await uow.meetings.get(item.meeting_id)

@@ -17,7 +17,7 @@ from domain.flows import FlowState
 from domain.people.flows import StepGone, TypingAway
 from domain.people.model import AwayPeriod, Person, Role, is_away
 from domain.permissions import Action, require
-from domain.ports import AuditEntry, DueDelivery, Outgoing, Skip, UnitOfWork
+from domain.ports import AuditEntry, DueDelivery, Outgoing, Skip, UnitOfWork, active_recipient
 from domain.timezones import at_local, local_today
 
 PRESET_DAYS = (1, 3, 7, 14)  # today only, 3 days, a week, two weeks
@@ -151,13 +151,13 @@ class AwayNotice:
 
 async def away_notice(uow: UnitOfWork, due: DueDelivery, now: datetime) -> AwayNotice | Skip:
     """Sent while the period has not ended."""
-    recipient = await uow.people.get(due.person_id)
     period = await uow.people.away_period(due.ref_id)
     person = await uow.people.get(period.person_id) if period is not None else None
-    if recipient is None or period is None or person is None:
+    if period is None or person is None:
         return Skip("gone")
-    if not recipient.active:
-        return Skip("recipient-inactive")
+    recipient = await active_recipient(uow, due)
+    if isinstance(recipient, Skip):
+        return recipient
     if period.ends_at <= now:
         return Skip("away-ended")
     return AwayNotice(recipient, person, period)

@@ -13,14 +13,13 @@ from datetime import datetime
 from domain.campaigns.model import Campaign
 from domain.people.model import Person
 from domain.permissions import Action, can
-from domain.ports import DueDelivery, Skip, UnitOfWork
+from domain.ports import INACTIVE, DueDelivery, Skip, UnitOfWork, active_recipient
 from domain.questions import outbox
 from domain.questions.answering import QuestionCard, card_of
 from domain.questions.model import Question, QuestionStatus
 
 # Why a queued question message is not sent (recorded with the row).
 GONE = Skip("gone")  # the question (or its campaign) is no longer there
-INACTIVE = Skip("recipient-inactive")
 CLOSED = Skip("question-closed")  # answered or marked a duplicate meanwhile
 MAY_NOT_ANSWER = Skip("may-not-answer")  # no longer among those who answer questions
 NOT_RECEIVED = Skip("not-received")  # the card to edit never went out
@@ -117,9 +116,9 @@ async def _loaded(uow: UnitOfWork, due: DueDelivery) -> tuple[Question, Person, 
     campaign = await uow.campaigns.get(question.campaign_id) if question else None
     if question is None or campaign is None:
         return GONE
-    person = await uow.people.get(due.person_id)
-    if person is None or not person.active:
-        return INACTIVE
+    person = await active_recipient(uow, due)
+    if isinstance(person, Skip):
+        return person
     return question, person, campaign
 
 
