@@ -28,8 +28,8 @@ MAX_DAYS = 400  # a clock that cannot finish within this many days has no deadli
 def _holidays(country: str, subdivision: str | None, year: int) -> frozenset[date]:
     try:
         found = holidays.country_holidays(country, subdiv=subdivision, years=year)
-    except NotImplementedError:
-        return frozenset()
+    except NotImplementedError:  # how the library says it has no calendar for that country
+        return frozenset()  # then no public holidays are known: working days stay working
     return frozenset(found.keys())
 
 
